@@ -1,0 +1,150 @@
+// GOV.UK form patterns: error summary, inputs with hints and inline errors, CSRF field.
+import { useEffect, useRef, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { useRouteLoaderData } from "react-router";
+
+export type FieldError = { field: string; message: string };
+
+export function CsrfInput() {
+  const root = useRouteLoaderData("root") as { csrfToken?: string } | undefined;
+  return <input type="hidden" name="csrf" value={root?.csrfToken ?? ""} />;
+}
+
+export function ErrorSummary({ errors }: { errors: FieldError[] }) {
+  const { t } = useTranslation();
+  const ref = useRef<HTMLDivElement>(null);
+  const signature = errors.map((e) => `${e.field}:${e.message}`).join("|");
+  useEffect(() => {
+    if (signature) ref.current?.focus();
+  }, [signature]);
+  if (errors.length === 0) return null;
+  return (
+    <div className="govuk-error-summary" data-module="govuk-error-summary" ref={ref} tabIndex={-1}>
+      <div role="alert">
+        <h2 className="govuk-error-summary__title">{t("errorSummaryTitle")}</h2>
+        <div className="govuk-error-summary__body">
+          <ul className="govuk-list govuk-error-summary__list">
+            {errors.map((error) => (
+              <li key={error.field}>
+                <a href={`#${error.field}`}>{error.message}</a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+type FieldProps = {
+  id: string;
+  name?: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  defaultValue?: string;
+  /** Render the label as the page heading (GOV.UK "one question a page"). */
+  isPageHeading?: boolean;
+  optional?: boolean;
+};
+
+function Label({ id, label, isPageHeading, optional }: Pick<FieldProps, "id" | "label" | "isPageHeading" | "optional">) {
+  const { t } = useTranslation();
+  const text = (
+    <>
+      {label}
+      {optional ? ` (${t("optional")})` : null}
+    </>
+  );
+  if (isPageHeading) {
+    return (
+      <h1 className="govuk-label-wrapper">
+        <label className="govuk-label govuk-label--l" htmlFor={id}>
+          {text}
+        </label>
+      </h1>
+    );
+  }
+  return (
+    <label className="govuk-label" htmlFor={id}>
+      {text}
+    </label>
+  );
+}
+
+function describedBy(id: string, hint: unknown, error: unknown, extra?: string) {
+  return [hint ? `${id}-hint` : null, error ? `${id}-error` : null, extra].filter(Boolean).join(" ") || undefined;
+}
+
+function Hint({ id, hint }: { id: string; hint?: ReactNode }) {
+  return hint ? (
+    <div id={`${id}-hint`} className="govuk-hint">
+      {hint}
+    </div>
+  ) : null;
+}
+
+function InlineError({ id, error }: { id: string; error?: string }) {
+  const { t } = useTranslation();
+  return error ? (
+    <p id={`${id}-error`} className="govuk-error-message">
+      <span className="govuk-visually-hidden">{t("errorPrefix")}:</span> {error}
+    </p>
+  ) : null;
+}
+
+export function TextInput(
+  props: FieldProps & { type?: "text" | "email" | "password" | "tel"; autoComplete?: string; spellCheck?: boolean; width?: string; maxLength?: number },
+) {
+  const { id, name = id, error, hint, type = "text", width } = props;
+  return (
+    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
+      <Label {...props} />
+      <Hint id={id} hint={hint} />
+      <InlineError id={id} error={error} />
+      <input
+        className={`govuk-input${width ? ` govuk-input--width-${width}` : ""}${error ? " govuk-input--error" : ""}`}
+        id={id}
+        name={name}
+        type={type}
+        defaultValue={props.defaultValue}
+        autoComplete={props.autoComplete}
+        spellCheck={props.spellCheck}
+        aria-describedby={describedBy(id, hint, error)}
+        aria-invalid={error ? true : undefined}
+      />
+    </div>
+  );
+}
+
+export function Textarea(props: FieldProps & { rows?: number; maxLength: number; limitText: string }) {
+  const { id, name = id, error, hint, rows = 8 } = props;
+  return (
+    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
+      <Label {...props} />
+      <Hint id={id} hint={hint} />
+      <InlineError id={id} error={error} />
+      <textarea
+        className={`govuk-textarea${error ? " govuk-textarea--error" : ""}`}
+        id={id}
+        name={name}
+        rows={rows}
+        defaultValue={props.defaultValue}
+        aria-describedby={describedBy(id, hint, error, `${id}-limit`)}
+        aria-invalid={error ? true : undefined}
+      />
+      {/* A stated limit rather than a hard maxlength, so pasted text is never silently cut. */}
+      <div id={`${id}-limit`} className="govuk-hint govuk-character-count__message">
+        {props.limitText}
+      </div>
+    </div>
+  );
+}
+
+export function Button({ children, preventDoubleClick = true, ...rest }: { children: ReactNode; preventDoubleClick?: boolean; name?: string; value?: string; disabled?: boolean }) {
+  return (
+    <button type="submit" className="govuk-button" data-module="govuk-button" data-prevent-double-click={preventDoubleClick || undefined} {...rest}>
+      {children}
+    </button>
+  );
+}

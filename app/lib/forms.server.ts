@@ -1,0 +1,38 @@
+// Reading and validating posted forms: CSRF first, then zod through conform.
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, type AppLoadContext } from "react-router";
+import type { z } from "zod";
+import { isValidCsrfToken } from "../../server/http/csrf";
+
+export async function readForm(request: Request, context: AppLoadContext): Promise<FormData> {
+  let formData: FormData;
+  try {
+    formData = await request.formData();
+  } catch {
+    throw data({ reason: "badRequest" }, { status: 400 });
+  }
+  if (!isValidCsrfToken(context.csrfToken, formData.get("csrf"))) {
+    throw data({ reason: "expired" }, { status: 403 });
+  }
+  return formData;
+}
+
+/** Field name → i18n key of the first error, plus what the person typed, to send back to the page. */
+export type FormErrors = { errors: Record<string, string>; values: Record<string, string> };
+
+export function validate<S extends z.ZodType>(
+  formData: FormData,
+  schema: S,
+): { ok: true; value: z.output<S> } | ({ ok: false } & FormErrors) {
+  const submission = parseWithZod(formData, { schema });
+  if (submission.status === "success") return { ok: true, value: submission.value as z.output<S> };
+  const errors: Record<string, string> = {};
+  for (const [field, messages] of Object.entries(submission.error ?? {})) {
+    if (messages && messages.length > 0 && field !== "") errors[field] = messages[0]!;
+  }
+  const values: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) {
+    if (typeof value === "string" && key !== "csrf") values[key] = value;
+  }
+  return { ok: false, errors, values };
+}

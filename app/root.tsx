@@ -1,0 +1,105 @@
+import "./styles/app.scss";
+import { useMemo, type ReactNode } from "react";
+import { I18nextProvider, useTranslation } from "react-i18next";
+import {
+  data,
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLocation,
+  useRouteError,
+  useRouteLoaderData,
+  type LoaderFunctionArgs,
+} from "react-router";
+import { BackLink, Footer, Header, LanguageSwitch, PageTitle, SkipLink } from "./components/layout";
+import { createI18n } from "./lib/i18n";
+import { langFromPath } from "./lib/lang";
+import { publicResources } from "./lib/locales.server";
+import { useNonce } from "./lib/nonce";
+import { useLocalePath } from "./lib/use-lang";
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  // Oversized posts arrive here as a GET with this flag (see server/http/app.ts).
+  if (context.bodyTooLarge) throw data({ reason: "tooLarge" }, { status: 413 });
+  const lang = langFromPath(new URL(request.url).pathname);
+  return { lang, translations: publicResources(lang), csrfToken: context.csrfToken };
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const root = useRouteLoaderData<typeof loader>("root");
+  const location = useLocation();
+  const lang = root?.lang ?? langFromPath(location.pathname);
+  const translations = root?.translations;
+  const i18n = useMemo(() => createI18n(lang, translations ?? {}), [lang, translations]);
+  const nonce = useNonce();
+  return (
+    <html lang={lang === "cy" ? "cy" : "en-GB"} className="govuk-template">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover" />
+        <meta name="theme-color" content="#00566b" />
+        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+        <Meta />
+        <Links />
+      </head>
+      <body className="govuk-template__body">
+        <I18nextProvider i18n={i18n}>
+          <SkipLink />
+          <Header />
+          <div className="govuk-width-container">
+            <LanguageSwitch />
+            <main className="govuk-main-wrapper" id="main-content" tabIndex={-1}>
+              {children}
+            </main>
+          </div>
+          <Footer />
+        </I18nextProvider>
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const { t } = useTranslation();
+  const to = useLocalePath();
+  let key = "server";
+  let status = 500;
+  if (isRouteErrorResponse(error)) {
+    status = error.status;
+    const reason = (error.data as { reason?: string } | undefined)?.reason;
+    if (status === 404) key = "notFound";
+    else if (status === 413) key = "tooLarge";
+    else if (status === 429) key = "tooManyRequests";
+    else if (status === 403) key = reason === "expired" ? "expired" : "forbidden";
+  } else if (import.meta.env.DEV && error instanceof Error) {
+    console.error(error);
+  }
+  return (
+    <div data-status={status}>
+      <PageTitle title={t(`errors.${key}.title`)} />
+      {key === "expired" || key === "tooLarge" ? <BackLink to={to("/")} /> : null}
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <h1 className="govuk-heading-l">{t(`errors.${key}.title`)}</h1>
+          <p className="govuk-body">{t(`errors.${key}.body`)}</p>
+          {key === "notFound" || key === "server" ? <p className="govuk-body">{t(`errors.${key}.body2`)}</p> : null}
+          <p className="govuk-body">
+            <a className="govuk-link" href={to("/")}>
+              {t("errors.notFound.home")}
+            </a>
+          </p>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+// Every page exists twice: in English at its path and in Welsh under /cy.
+import { index, layout, route, type RouteConfig, type RouteConfigEntry } from "@react-router/dev/routes";
+
+type Page = { path: string | null; file: string; id: string; children?: Page[] };
+
+const page = (path: string | null, file: string, id = file.replace(/^routes\//, "").replace(/\.tsx$/, "")): Page => ({ path, file, id });
+const group = (file: string, id: string, children: Page[]): Page => ({ path: null, file, id, children });
+
+const pages: Page[] = [
+  page("", "routes/home.tsx"),
+  page("contact", "routes/contact.tsx"),
+  page("contact/details", "routes/contact.details.tsx"),
+  page("contact/check", "routes/contact.check.tsx"),
+  page("contact/confirmation", "routes/contact.confirmation.tsx"),
+  page("concerns", "routes/coming-soon.tsx", "concerns"),
+  page("report-nuisance", "routes/coming-soon.tsx", "report-nuisance"),
+  page("adjustments", "routes/coming-soon.tsx", "adjustments"),
+  page("chat", "routes/coming-soon.tsx", "chat"),
+  page("track", "routes/coming-soon.tsx", "track"),
+  page("accessibility", "routes/accessibility.tsx"),
+  page("privacy", "routes/privacy.tsx"),
+  page("cookies", "routes/cookies.tsx"),
+  page("staff/sign-in", "routes/staff.sign-in.tsx"),
+  page("staff/sign-out", "routes/staff.sign-out.tsx"),
+  group("routes/staff.tsx", "staff-layout", [
+    page("staff", "routes/staff._index.tsx"),
+    page("staff/cases", "routes/staff.cases.tsx"),
+    page("staff/cases/:reference", "routes/staff.cases.$reference.tsx"),
+  ]),
+  page("*", "routes/not-found.tsx"),
+];
+
+function build(list: Page[], lang: "en" | "cy"): RouteConfigEntry[] {
+  return list.map((p) => {
+    const id = lang === "cy" ? `cy/${p.id}` : p.id;
+    if (p.children) return layout(p.file, { id }, build(p.children, lang));
+    if (p.path === "") return lang === "cy" ? route("cy", p.file, { id }) : index(p.file, { id });
+    return route(lang === "cy" ? `cy/${p.path}` : p.path!, p.file, { id });
+  });
+}
+
+export default [...build(pages, "en"), ...build(pages, "cy")] satisfies RouteConfig;

@@ -1,0 +1,1 @@
+export default function Todo() { return <p className="govuk-body">…</p>; }

@@ -1,0 +1,78 @@
+import { useTranslation } from "react-i18next";
+import { data, Form, redirect, useActionData, useLoaderData, useSearchParams, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
+import { Button, CsrfInput, ErrorSummary, TextInput } from "~/components/form";
+import { PageTitle } from "~/components/layout";
+import { langFromPath } from "~/lib/lang";
+import { commitSession, getSession } from "~/lib/session.server";
+import { createStaffAuthenticator, getStaff, safeReturnTo, SignInError } from "~/lib/staff.server";
+import { audit } from "../../server/audit";
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  const lang = langFromPath(url.pathname);
+  if (await getStaff(request, context)) throw redirect(safeReturnTo(url.searchParams.get("returnTo"), lang));
+  return { signedOut: url.searchParams.get("signedOut") === "1" };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const url = new URL(request.url);
+  const lang = langFromPath(url.pathname);
+  let staff;
+  try {
+    staff = await createStaffAuthenticator(context).authenticate("staff-form", request.clone());
+  } catch (error) {
+    if (!(error instanceof SignInError)) throw error;
+    if (error.code === "csrf") throw data({ reason: "expired" }, { status: 403 });
+    const email = String((await request.formData()).get("email") ?? "");
+    const errors =
+      error.code === "fields"
+        ? error.fields
+        : error.code === "tooMany"
+          ? { email: "staff:signIn.errors.tooMany" }
+          : { email: "staff:signIn.errors.invalid" };
+    return data({ errors, email, minutes: Math.max(1, Math.ceil(error.retryAfterSeconds / 60)) }, { status: error.code === "tooMany" ? 429 : 400 });
+  }
+  // A fresh session at sign-in: an identifier known before sign-in is never reused.
+  const { sessions, prisma } = context.services;
+  const old = await getSession(request, context);
+  await sessions.destroySession(old);
+  const session = await sessions.getSession();
+  session.set("staffUserId", staff.id);
+  await prisma.staffUser.update({ where: { id: staff.id }, data: { lastSignInAt: new Date() } });
+  await audit(prisma, { actorId: staff.id, action: "staff.sign_in", entityType: "StaffUser", entityId: staff.id });
+  return redirect(safeReturnTo(url.searchParams.get("returnTo"), lang), { headers: await commitSession(context, session) });
+}
+
+export default function StaffSignIn() {
+  const { t } = useTranslation("staff");
+  const { signedOut } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const errors = result?.errors ?? {};
+  const message = (key?: string) => (key ? t(key, { minutes: result?.minutes }) : undefined);
+  const summary = Object.entries(errors).map(([field, key]) => ({ field, message: message(key)! }));
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-one-half">
+        <PageTitle title={t("signIn.title")} error={summary.length > 0} />
+        <ErrorSummary errors={summary} />
+        {signedOut ? (
+          <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="signed-out-title">
+            <div className="govuk-notification-banner__content">
+              <p className="govuk-notification-banner__heading" id="signed-out-title">
+                {t("signIn.signedOut")}
+              </p>
+            </div>
+          </div>
+        ) : null}
+        <h1 className="govuk-heading-l">{t("signIn.title")}</h1>
+        <Form method="post" action={`?${params.toString()}`} noValidate>
+          <CsrfInput />
+          <TextInput id="email" type="email" label={t("signIn.emailLabel")} autoComplete="username" spellCheck={false} error={message(errors.email)} defaultValue={result?.email} />
+          <TextInput id="password" type="password" label={t("signIn.passwordLabel")} autoComplete="current-password" error={message(errors.password)} />
+          <Button>{t("signIn.submit")}</Button>
+        </Form>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+// Layout for every signed-in staff page: guard, staff translations, staff navigation.
+import { useTranslation } from "react-i18next";
+import { Form, NavLink, Outlet, useLoaderData, type LoaderFunctionArgs } from "react-router";
+import { Button, CsrfInput } from "~/components/form";
+import { langFromPath } from "~/lib/lang";
+import { staffResources } from "~/lib/locales.server";
+import { requireStaff } from "~/lib/staff.server";
+import { useLocalePath } from "~/lib/use-lang";
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const staff = await requireStaff(request, context);
+  const lang = langFromPath(new URL(request.url).pathname);
+  return { staff: { name: staff.name, roles: staff.roles }, translations: staffResources(lang) };
+}
+
+export default function StaffLayout() {
+  const { staff, translations } = useLoaderData<typeof loader>();
+  const { i18n } = useTranslation();
+  // Added before the children render, on the server and in the browser alike.
+  for (const [ns, resources] of Object.entries(translations)) {
+    if (!i18n.hasResourceBundle(i18n.language, ns)) i18n.addResourceBundle(i18n.language, ns, resources, true, true);
+  }
+  const { t } = useTranslation("staff");
+  const to = useLocalePath();
+  const link = ({ isActive }: { isActive: boolean }) => `govuk-link govuk-link--no-visited-state${isActive ? " govuk-!-font-weight-bold" : ""}`;
+  return (
+    <>
+      <nav aria-label={t("nav.label")} className="govuk-!-margin-bottom-6">
+        <ul className="govuk-list govuk-!-display-inline-block govuk-!-margin-bottom-0">
+          <li className="govuk-!-display-inline-block govuk-!-margin-right-4">
+            <NavLink end to={to("/staff")} className={link}>
+              {t("nav.dashboard")}
+            </NavLink>
+          </li>
+          <li className="govuk-!-display-inline-block govuk-!-margin-right-4">
+            <NavLink to={to("/staff/cases")} className={link}>
+              {t("nav.cases")}
+            </NavLink>
+          </li>
+        </ul>
+        <Form method="post" action={to("/staff/sign-out")} className="govuk-!-display-inline-block">
+          <CsrfInput />
+          <span className="govuk-body-s govuk-!-margin-right-3">{t("nav.signedInAs", { name: staff.name })}</span>
+          <Button preventDoubleClick={false}>{t("common:actions.signOut")}</Button>
+        </Form>
+      </nav>
+      <Outlet />
+    </>
+  );
+}

@@ -1,0 +1,30 @@
+// Builds the production bundle when it is missing or older than its sources, so
+// `npm start` and `npm test` always run what is in the tree, without rebuilding needlessly.
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+
+const SOURCES = ["app", "server", "locales", "widget", "public", "vite.config.ts", "react-router.config.ts", "package.json", "prisma/schema.prisma"];
+const STAMP = "build/server/index.js";
+
+function newest(entry) {
+  if (!existsSync(entry)) return 0;
+  const stat = statSync(entry);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let latest = 0;
+  for (const name of readdirSync(entry)) {
+    if (name.endsWith(".test.ts") || name.endsWith(".test.tsx") || name === "node_modules") continue;
+    latest = Math.max(latest, newest(path.join(entry, name)));
+  }
+  return latest;
+}
+
+const built = existsSync(STAMP) ? statSync(STAMP).mtimeMs : 0;
+const changed = Math.max(...SOURCES.map(newest));
+if (built > 0 && built >= changed && process.argv[2] !== "--force") process.exit(0);
+
+console.log(built ? "Sources changed since the last build: building…" : "Building Doorstep…");
+for (const [command, args] of [["npx", ["react-router", "build"]]]) {
+  const result = spawnSync(command, args, { stdio: ["ignore", "inherit", "inherit"] });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}

@@ -1,0 +1,35 @@
+// `npm test`: every suite in turn (unit + integration with vitest, then end-to-end with
+// Playwright in Chromium), then one closing line with the totals.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+
+const run = (command, args, env = {}) => spawnSync(command, args, { stdio: "inherit", env: { ...process.env, ...env } }).status ?? 1;
+mkdirSync("test-results", { recursive: true });
+for (const file of ["test-results/vitest.json", "test-results/playwright.json"]) rmSync(file, { force: true });
+
+let exitCode = run("node", ["scripts/ensure-build.mjs"]);
+if (exitCode !== 0) process.exit(exitCode);
+
+const vitest = run("npx", ["vitest", "run", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/vitest.json"]);
+const skipE2e = process.env.SKIP_E2E === "1";
+const playwright = skipE2e ? 0 : run("npx", ["playwright", "test"], { PLAYWRIGHT_JSON_OUTPUT_NAME: "test-results/playwright.json" });
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+if (existsSync("test-results/vitest.json")) {
+  const report = JSON.parse(readFileSync("test-results/vitest.json", "utf8"));
+  passed += report.numPassedTests;
+  failed += report.numFailedTests;
+  skipped += report.numPendingTests + (report.numTodoTests ?? 0);
+} else if (vitest !== 0) failed += 1;
+if (existsSync("test-results/playwright.json")) {
+  const { stats } = JSON.parse(readFileSync("test-results/playwright.json", "utf8"));
+  passed += stats.expected + stats.flaky;
+  failed += stats.unexpected;
+  skipped += stats.skipped;
+} else if (!skipE2e && playwright !== 0) failed += 1;
+
+exitCode = vitest !== 0 || playwright !== 0 || failed > 0 ? 1 : 0;
+console.log(`\nTests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
+process.exit(exitCode);

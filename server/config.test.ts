@@ -1,0 +1,40 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "./config";
+
+const dataDir = () => mkdtempSync(path.join(tmpdir(), "doorstep-config-"));
+
+describe("loadConfig", () => {
+  it("defaults to the embedded database and generates a persistent secret", () => {
+    const dir = dataDir();
+    const first = loadConfig({ DATA_DIR: dir });
+    expect(first.embedded).toBe(true);
+    expect(first.port).toBe(3000);
+    expect(first.seedDemoData).toBe(true);
+    expect(first.sessionSecret).toMatch(/^[0-9a-f]{64}$/);
+    expect(loadConfig({ DATA_DIR: dir }).sessionSecret).toBe(first.sessionSecret);
+  });
+
+  it("treats an empty DATABASE_URL as unset", () => {
+    expect(loadConfig({ DATA_DIR: dataDir(), DATABASE_URL: "" }).embedded).toBe(true);
+  });
+
+  it.each([
+    [{ PORT: "eighty" }, "PORT"],
+    [{ DATABASE_URL: "mysql://x" }, "DATABASE_URL"],
+    [{ SMTP_URL: "http://mail" }, "SMTP_URL"],
+    [{ DATABASE_URL: "postgresql://localhost/x" }, "SESSION_SECRET"],
+    [{ SESSION_SECRET: "short" }, "SESSION_SECRET"],
+  ])("rejects %o naming %s", (env, name) => {
+    expect(() => loadConfig({ DATA_DIR: dataDir(), ...env })).toThrow(ConfigError);
+    expect(() => loadConfig({ DATA_DIR: dataDir(), ...env })).toThrow(name);
+  });
+
+  it("does not seed demo staff into a real PostgreSQL unless asked", () => {
+    const config = loadConfig({ DATABASE_URL: "postgresql://localhost/x", SESSION_SECRET: "x".repeat(32) });
+    expect(config.embedded).toBe(false);
+    expect(config.seedDemoData).toBe(false);
+  });
+});

@@ -1,0 +1,142 @@
+// The Express application: security headers, logging, static files, health, and
+// every page through React Router.
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import { createRequestHandler } from "@react-router/express";
+import compression from "compression";
+import express, { type NextFunction, type Request, type Response } from "express";
+import helmet from "helmet";
+import { pinoHttp } from "pino-http";
+import type { ServerBuild } from "react-router";
+import { safePath } from "../logger";
+import type { Services } from "../services";
+import { langFromPath } from "../../app/lib/lang";
+import { csrfCookie, readCookie } from "./csrf";
+import { healthCheck } from "./health";
+
+export type AppOptions = {
+  services: Services;
+  build: () => Promise<ServerBuild>;
+  /** Vite's dev middleware, in development only. */
+  devMiddleware?: express.RequestHandler;
+  clientDir: string;
+};
+
+export function createApp({ services, build, devMiddleware, clientDir }: AppOptions) {
+  const { config, logger } = services;
+  const dev = Boolean(devMiddleware);
+  const app = express();
+  app.disable("x-powered-by");
+  if (config.trustProxy) app.set("trust proxy", 1);
+
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: () => randomBytes(8).toString("hex"),
+      serializers: {
+        req: (req) => ({ id: req.id, method: req.method, path: safePath(req.url) }),
+        res: (res) => ({ statusCode: res.statusCode }),
+      },
+      autoLogging: { ignore: (req) => req.url === "/healthz" || req.url?.startsWith("/assets/") === true },
+    }),
+  );
+
+  app.use((_req, res, next) => {
+    res.locals.nonce = randomBytes(16).toString("base64");
+    next();
+  });
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'self'"],
+          // Vite's dev client injects inline scripts without a nonce.
+          scriptSrc: dev ? ["'self'", "'unsafe-inline'"] : ["'self'", (_req, res) => `'nonce-${(res as Response).locals.nonce}'`],
+          styleSrc: dev ? ["'self'", "'unsafe-inline'"] : ["'self'"],
+          imgSrc: ["'self'", "data:"],
+          fontSrc: ["'self'"],
+          connectSrc: dev ? ["'self'", "ws:"] : ["'self'"],
+          frameAncestors: ["'self'"],
+          formAction: ["'self'"],
+          baseUri: ["'none'"],
+          objectSrc: ["'none'"],
+        },
+      },
+      strictTransportSecurity: config.cookieSecure ? { maxAge: 31536000, includeSubDomains: true } : false,
+      crossOriginEmbedderPolicy: false,
+      referrerPolicy: { policy: "same-origin" },
+    }),
+  );
+  app.use(compression());
+
+  app.get("/healthz", async (_req, res) => {
+    const health = await healthCheck(services);
+    res.status(health.status === "ok" ? 200 : 503).set("Cache-Control", "no-store").json(health);
+  });
+
+  if (devMiddleware) {
+    app.use(devMiddleware);
+  } else {
+    app.use("/assets", express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y", index: false }));
+    app.use(express.static(clientDir, { maxAge: "1h", index: false }));
+  }
+
+  app.use(rejectOversizedForms(config.maxFormBytes));
+  app.use(csrfCookie({ secret: config.sessionSecret, secure: config.cookieSecure }));
+  // Remembers the last language a person read pages in, for places the URL cannot say (the chat widget).
+  app.use((req, res, next) => {
+    if (req.method === "GET" && !/\.(?!data$)\w+$/.test(req.path)) {
+      const lang = langFromPath(req.path);
+      if (readCookie(req.headers.cookie, "lang") !== lang) {
+        res.cookie("lang", lang, { maxAge: 365 * 24 * 3600_000, sameSite: "lax", secure: config.cookieSecure, path: "/" });
+      }
+    }
+    next();
+  });
+
+  app.all(
+    "/{*path}",
+    createRequestHandler({
+      build,
+      mode: dev ? "development" : "production",
+      getLoadContext: (req, res) => ({
+        services,
+        nonce: res.locals.nonce as string,
+        csrfToken: res.locals.csrfToken as string,
+        clientIp: req.ip ?? "unknown",
+        bodyTooLarge: res.locals.bodyTooLarge === true,
+      }),
+    }),
+  );
+
+  app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
+    req.log?.error({ err: error }, "unhandled error");
+    if (!res.headersSent) res.status(500).type("text/plain").send("Sorry, there is a problem with the service.");
+  });
+
+  return app;
+}
+
+/**
+ * A form post over the limit is answered by the page itself (as a GET with a
+ * flag the root loader turns into a 413), so the person sees a proper page in
+ * their language; the body is discarded unread.
+ */
+function rejectOversizedForms(limit: number) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (req.method === "GET" || req.method === "HEAD") return next();
+    const length = Number(req.headers["content-length"] ?? Number.NaN);
+    const chunked = req.headers["transfer-encoding"] !== undefined;
+    if ((Number.isFinite(length) && length > limit) || (chunked && !Number.isFinite(length))) {
+      res.locals.bodyTooLarge = true;
+      res.setHeader("Connection", "close");
+      req.resume();
+      req.method = "GET";
+      delete req.headers["content-length"];
+      delete req.headers["content-type"];
+      delete req.headers["transfer-encoding"];
+    }
+    next();
+  };
+}

@@ -1,0 +1,95 @@
+// Boots Doorstep: configuration, database, demo data, HTTP and socket.io on one server.
+import { createServer, type Server as HttpServer } from "node:http";
+import path from "node:path";
+import type { ServerBuild } from "react-router";
+import { Server as SocketServer } from "socket.io";
+import type { ViteDevServer } from "vite";
+import { purgeExpiredSessions } from "./auth/sessions";
+import { ConfigError, loadConfig } from "./config";
+import { createApp } from "./http/app";
+import { createLogger } from "./logger";
+import { seedDemoData } from "./seed/demo";
+import { createServices, type Services } from "./services";
+
+export type RunningServer = {
+  services: Services;
+  httpServer: HttpServer;
+  io: SocketServer;
+  url: string;
+  stop(): Promise<void>;
+};
+
+export async function startServer(options: { viteDevServer?: ViteDevServer; clientDir?: string } = {}): Promise<RunningServer> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel);
+  const services = await createServices(config, logger);
+
+  if (config.seedDemoData) {
+    const seeded = await seedDemoData(services);
+    printDemoSignIns(seeded.staff, config.publicUrl);
+  }
+
+  const vite = options.viteDevServer;
+  const build = vite
+    ? () => vite.ssrLoadModule("virtual:react-router/server-build") as Promise<ServerBuild>
+    : () => import("virtual:react-router/server-build") as unknown as Promise<ServerBuild>;
+  const app = createApp({
+    services,
+    build,
+    devMiddleware: vite?.middlewares as never,
+    clientDir: options.clientDir ?? path.resolve("build/client"),
+  });
+
+  const httpServer = createServer(app);
+  // Attached now so every later capability shares one server; the chat uses it.
+  const io = new SocketServer(httpServer, { serveClient: false, maxHttpBufferSize: 64 * 1024 });
+
+  services.mailWorker.start();
+  const housekeeping = setInterval(() => void purgeExpiredSessions(services.prisma).catch(() => undefined), 15 * 60_000);
+  housekeeping.unref();
+
+  await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
+  const address = httpServer.address();
+  const port = typeof address === "object" && address ? address.port : config.port;
+  const url = `http://localhost:${port}`;
+  logger.info({ port, database: services.db.engine }, "Doorstep is ready");
+
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      clearInterval(housekeeping);
+      await new Promise<void>((resolve) => {
+        io.close();
+        httpServer.close(() => resolve());
+        httpServer.closeIdleConnections();
+      });
+      await services.mailWorker.stop();
+      services.mailer.close();
+      await services.db.close();
+      logger.info("Doorstep stopped");
+    })());
+
+  return { services, httpServer, io, url, stop };
+}
+
+function printDemoSignIns(staff: { email: string; password: string; roles: string[] }[], publicUrl: string) {
+  const lines = staff.map((s) => `  ${s.email.padEnd(34)} ${s.password.padEnd(22)} ${s.roles.join(", ")}`);
+  console.log(
+    [
+      "",
+      "Demo staff sign-ins (demo data only; sign in at " + publicUrl + "/staff):",
+      `  ${"email".padEnd(34)} ${"password".padEnd(22)} roles`,
+      ...lines,
+      "",
+    ].join("\n"),
+  );
+}
