@@ -33,10 +33,7 @@ export async function startServer(options: { viteDevServer?: ViteDevServer; clie
   const logger = createLogger(config.logLevel);
   const services = await createServices(config, logger);
 
-  if (config.seedDemoData) {
-    const seeded = await seedDemoData(services);
-    printDemoSignIns(seeded.staff, config.publicUrl);
-  }
+  const seeded = config.seedDemoData ? await seedDemoData(services) : undefined;
 
   const vite = options.viteDevServer;
   const build = vite
@@ -61,6 +58,7 @@ export async function startServer(options: { viteDevServer?: ViteDevServer; clie
   const address = httpServer.address();
   const port = typeof address === "object" && address ? address.port : config.port;
   const url = `http://localhost:${port}`;
+  if (seeded) printDemoSignIns(seeded.staff, url);
   logger.info({ port, database: services.db.engine }, "Doorstep is ready");
 
   let stopping: Promise<void> | undefined;

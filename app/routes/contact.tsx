@@ -1,1 +1,67 @@
-export default function Todo() { return <p className="govuk-body">…</p>; }
+import { useTranslation } from "react-i18next";
+import { data, Form, redirect, useActionData, useLoaderData, useSearchParams, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
+import { Button, CsrfInput, ErrorSummary, Textarea } from "~/components/form";
+import { BackLink, PageTitle } from "~/components/layout";
+import { ContactQuestionSchema, QUESTION_MAX, type ContactDraft } from "~/lib/contact";
+import { formatNumber } from "~/lib/format";
+import { readForm, validate } from "~/lib/forms.server";
+import { langFromPath, localePath } from "~/lib/lang";
+import { commitSession, getDraft, getSession, setDraft } from "~/lib/session.server";
+import { useLang, useLocalePath } from "~/lib/use-lang";
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const session = await getSession(request, context);
+  return { question: getDraft<ContactDraft>(session, "contact").question ?? "" };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const form = await readForm(request, context);
+  const result = validate(form, ContactQuestionSchema);
+  if (!result.ok) return data(result, { status: 400 });
+  const session = await getSession(request, context);
+  setDraft(session, "contact", { ...getDraft(session, "contact"), ...result.value });
+  const lang = langFromPath(new URL(request.url).pathname);
+  const change = new URL(request.url).searchParams.get("change") === "1";
+  return redirect(localePath(change ? "/contact/check" : "/contact/details", lang), { headers: await commitSession(context, session) });
+}
+
+export default function ContactQuestion() {
+  const { t } = useTranslation("contact");
+  const lang = useLang();
+  const to = useLocalePath();
+  const { question } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const errors = result && !result.ok ? result.errors : {};
+  const summary = Object.entries(errors).map(([field, key]) => ({ field, message: t(key) }));
+  return (
+    <>
+      <BackLink to={params.get("change") ? to("/contact/check") : to("/")} />
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <PageTitle title={t("question.title")} error={summary.length > 0} />
+          <ErrorSummary errors={summary} />
+          <Form method="post" action={`?${params.toString()}`} noValidate>
+            <CsrfInput />
+            <Textarea
+              id="question"
+              isPageHeading
+              label={t("question.title")}
+              hint={
+                <>
+                  <span className="govuk-!-display-block govuk-!-margin-bottom-2">{t("question.intro")}</span>
+                  {t("question.hint")}
+                </>
+              }
+              error={errors.question ? t(errors.question) : undefined}
+              defaultValue={result && !result.ok ? result.values.question : question}
+              maxLength={QUESTION_MAX}
+              limitText={t("question.characterLimit", { limit: formatNumber(QUESTION_MAX, lang) })}
+            />
+            <Button>{t("common:actions.continue")}</Button>
+          </Form>
+        </div>
+      </div>
+    </>
+  );
+}
