@@ -12,7 +12,7 @@ if (exitCode !== 0) process.exit(exitCode);
 
 const vitest = run("npx", ["vitest", "run", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/vitest.json"]);
 const skipE2e = process.env.SKIP_E2E === "1";
-const playwright = skipE2e ? 0 : run("npx", ["playwright", "test"], { PLAYWRIGHT_JSON_OUTPUT_NAME: "test-results/playwright.json" });
+const playwright = skipE2e ? 0 : run("npx", ["playwright", "test"]);
 
 let passed = 0;
 let failed = 0;

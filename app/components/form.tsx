@@ -141,9 +141,27 @@ export function Textarea(props: FieldProps & { rows?: number; maxLength: number;
   );
 }
 
-export function Button({ children, preventDoubleClick = true, ...rest }: { children: ReactNode; preventDoubleClick?: boolean; name?: string; value?: string; disabled?: boolean }) {
+export function Button({
+  children,
+  preventDoubleClick = true,
+  secondary = false,
+  ...rest
+}: {
+  children: ReactNode;
+  preventDoubleClick?: boolean;
+  secondary?: boolean;
+  name?: string;
+  value?: string;
+  disabled?: boolean;
+}) {
   return (
-    <button type="submit" className="govuk-button" data-module="govuk-button" data-prevent-double-click={preventDoubleClick || undefined} {...rest}>
+    <button
+      type="submit"
+      className={`govuk-button${secondary ? " govuk-button--secondary govuk-!-margin-bottom-0" : ""}`}
+      data-module="govuk-button"
+      data-prevent-double-click={preventDoubleClick || undefined}
+      {...rest}
+    >
       {children}
     </button>
   );

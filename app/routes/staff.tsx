@@ -41,7 +41,7 @@ export default function StaffLayout() {
         <Form method="post" action={to("/staff/sign-out")} className="govuk-!-display-inline-block">
           <CsrfInput />
           <span className="govuk-body-s govuk-!-margin-right-3">{t("nav.signedInAs", { name: staff.name })}</span>
-          <Button preventDoubleClick={false}>{t("common:actions.signOut")}</Button>
+          <Button preventDoubleClick={false} secondary>{t("common:actions.signOut")}</Button>
         </Form>
       </nav>
       <Outlet />
