@@ -12,7 +12,7 @@ export default defineConfig(({ isSsrBuild }) => ({
       scss: {
         loadPaths: ["node_modules"],
         quietDeps: true,
-        silenceDeprecations: ["import", "global-builtin", "mixed-decls", "slash-div", "if-function"],
+        silenceDeprecations: ["import", "global-builtin", "slash-div", "if-function"],
       },
     },
   },
