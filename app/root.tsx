@@ -10,6 +10,7 @@ import {
   Scripts,
   ScrollRestoration,
   useLocation,
+  useMatches,
   useRouteError,
   useRouteLoaderData,
   type LoaderFunctionArgs,
@@ -35,6 +36,8 @@ export function Layout({ children }: { children: ReactNode }) {
   const translations = root?.translations;
   const i18n = useMemo(() => createI18n(lang, translations ?? {}), [lang, translations]);
   const nonce = useNonce();
+  // Public pages work as plain HTML and ship no JavaScript; a route opts in with `handle.hydrate`.
+  const hydrate = useMatches().some((match) => (match.handle as { hydrate?: boolean } | undefined)?.hydrate);
   return (
     <html lang={lang === "cy" ? "cy" : "en-GB"} className="govuk-template">
       <head>
@@ -57,8 +60,12 @@ export function Layout({ children }: { children: ReactNode }) {
           </div>
           <Footer />
         </I18nextProvider>
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
+        {hydrate ? (
+          <>
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
+          </>
+        ) : null}
       </body>
     </html>
   );

@@ -19,7 +19,8 @@ export function ErrorSummary({ errors }: { errors: FieldError[] }) {
   }, [signature]);
   if (errors.length === 0) return null;
   return (
-    <div className="govuk-error-summary" data-module="govuk-error-summary" ref={ref} tabIndex={-1}>
+    // autoFocus reaches the server-rendered HTML, so focus moves here without JavaScript too.
+    <div className="govuk-error-summary" data-module="govuk-error-summary" ref={ref} tabIndex={-1} autoFocus>
       <div role="alert">
         <h2 className="govuk-error-summary__title">{t("errorSummaryTitle")}</h2>
         <div className="govuk-error-summary__body">

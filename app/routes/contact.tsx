@@ -11,7 +11,7 @@ import { useLang, useLocalePath } from "~/lib/use-lang";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const session = await getSession(request, context);
-  return { question: getDraft<ContactDraft>(session, "contact").question ?? "" };
+  return { question: getDraft<ContactDraft>(session, "contact").question ?? "", limit: QUESTION_MAX };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -29,7 +29,7 @@ export default function ContactQuestion() {
   const { t } = useTranslation("contact");
   const lang = useLang();
   const to = useLocalePath();
-  const { question } = useLoaderData<typeof loader>();
+  const { question, limit } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const errors = result && !result.ok ? result.errors : {};
@@ -55,8 +55,8 @@ export default function ContactQuestion() {
               }
               error={errors.question ? t(errors.question) : undefined}
               defaultValue={result && !result.ok ? result.values.question : question}
-              maxLength={QUESTION_MAX}
-              limitText={t("question.characterLimit", { limit: formatNumber(QUESTION_MAX, lang) })}
+              maxLength={limit}
+              limitText={t("question.characterLimit", { limit: formatNumber(limit, lang) })}
             />
             <Button>{t("common:actions.continue")}</Button>
           </Form>

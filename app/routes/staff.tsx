@@ -7,6 +7,9 @@ import { staffResources } from "~/lib/locales.server";
 import { requireStaff } from "~/lib/staff.server";
 import { useLocalePath } from "~/lib/use-lang";
 
+// Staff screens are enhanced with JavaScript (and the chat console needs it).
+export const handle = { hydrate: true };
+
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const staff = await requireStaff(request, context);
   const lang = langFromPath(new URL(request.url).pathname);

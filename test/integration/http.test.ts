@@ -47,22 +47,29 @@ describe("the production server", () => {
     expect(body).toMatchObject({ status: "ok", database: { state: "up", engine: "pglite" } });
   });
 
-  it("sends security headers with a nonce-based CSP on pages", async () => {
+  it("sends security headers with a nonce-based CSP, and no JavaScript on public pages", async () => {
     const res = await fetch(`${baseUrl}/`);
     const csp = res.headers.get("content-security-policy")!;
-    const nonce = /'nonce-([^']+)'/.exec(csp)![1]!;
-    const html = await res.text();
+    expect(csp).toMatch(/script-src 'self' 'nonce-[^']+'/);
     expect(csp).toContain("default-src 'self'");
     expect(csp).toContain("frame-ancestors 'self'");
     expect(csp).not.toContain("unsafe-inline");
-    // Every inline script carries this response's nonce.
-    const scripts = [...html.matchAll(/<script(?![^>]*\bsrc=)([^>]*)>/g)];
-    expect(scripts.length).toBeGreaterThan(0);
-    for (const [, attributes] of scripts) expect(attributes).toContain(`nonce="${nonce}"`);
+    expect(await res.text()).not.toContain("<script");
     expect(res.headers.get("x-content-type-options")).toBe("nosniff");
     expect(res.headers.get("x-powered-by")).toBeNull();
     const again = await fetch(`${baseUrl}/`);
     expect(again.headers.get("content-security-policy")).not.toBe(csp);
+  });
+
+  it("puts this response's nonce on every inline script of the (hydrated) staff pages", async () => {
+    const staff = new BrowserLikeClient(baseUrl);
+    await staff.get("/staff/sign-in");
+    await staff.post("/staff/sign-in", { email: "officer@doorstep.example", password: "demo-officer-2026" });
+    const res = await staff.get("/staff");
+    const nonce = /'nonce-([^']+)'/.exec(res.headers.get("content-security-policy")!)![1]!;
+    const scripts = [...(await res.text()).matchAll(/<script(?![^>]*\bsrc=)([^>]*)>/g)];
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const [, attributes] of scripts) expect(attributes).toContain(`nonce="${nonce}"`);
   });
 
   it.each([
