@@ -11,15 +11,19 @@ for (const [file, content] of Object.entries(files)) {
   if (match) all[match[1] as Lang][match[2]] = content;
 }
 
-/** Namespaces only staff screens need: sent by the staff layout, not to every public page. */
-export const STAFF_NAMESPACES = ["staff", "domain"];
+/**
+ * Namespaces only staff screens need ("domain" and any "staff…" file): sent by the staff layout,
+ * not to every public page. Namespaces used only on the server ("email…", "letters…") go nowhere.
+ */
+const isStaffNamespace = (ns: string) => ns === "domain" || ns.startsWith("staff");
+const isServerOnlyNamespace = (ns: string) => ns.startsWith("email") || ns.startsWith("letters");
 
 export function publicResources(lang: Lang): Resources {
-  return Object.fromEntries(Object.entries(all[lang]).filter(([ns]) => ns !== "common" && !STAFF_NAMESPACES.includes(ns) && ns !== "email"));
+  return Object.fromEntries(Object.entries(all[lang]).filter(([ns]) => ns !== "common" && !isStaffNamespace(ns) && !isServerOnlyNamespace(ns)));
 }
 
 export function staffResources(lang: Lang): Resources {
-  return Object.fromEntries(Object.entries(all[lang]).filter(([ns]) => STAFF_NAMESPACES.includes(ns)));
+  return Object.fromEntries(Object.entries(all[lang]).filter(([ns]) => isStaffNamespace(ns)));
 }
 
 const serverI18n = i18next.createInstance();

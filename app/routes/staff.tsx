@@ -7,6 +7,12 @@ import { staffResources } from "~/lib/locales.server";
 import { requireStaff } from "~/lib/staff.server";
 import { useLocalePath } from "~/lib/use-lang";
 
+// One line per staff area; each area's issue adds its own.
+const STAFF_NAV = [
+  { path: "/staff", label: "nav.dashboard" },
+  { path: "/staff/cases", label: "nav.cases" },
+];
+
 // Staff screens are enhanced with JavaScript (and the chat console needs it).
 export const handle = { hydrate: true };
 
@@ -30,16 +36,13 @@ export default function StaffLayout() {
     <>
       <nav aria-label={t("nav.label")} className="govuk-!-margin-bottom-6">
         <ul className="govuk-list govuk-!-display-inline-block govuk-!-margin-bottom-0">
-          <li className="govuk-!-display-inline-block govuk-!-margin-right-4">
-            <NavLink end to={to("/staff")} className={link}>
-              {t("nav.dashboard")}
-            </NavLink>
-          </li>
-          <li className="govuk-!-display-inline-block govuk-!-margin-right-4">
-            <NavLink to={to("/staff/cases")} className={link}>
-              {t("nav.cases")}
-            </NavLink>
-          </li>
+          {STAFF_NAV.map((item) => (
+            <li key={item.path} className="govuk-!-display-inline-block govuk-!-margin-right-4">
+              <NavLink end={item.path === "/staff"} to={to(item.path)} className={link}>
+                {t(item.label)}
+              </NavLink>
+            </li>
+          ))}
         </ul>
         <Form method="post" action={to("/staff/sign-out")} className="govuk-!-display-inline-block">
           <CsrfInput />
