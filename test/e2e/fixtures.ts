@@ -319,3 +319,25 @@ export const TEXT = {
     },
   },
 };
+
+/**
+ * With JavaScript on, waits until React has hydrated the page and committed (staff pages opt in to
+ * hydration; public pages ship no JavaScript). React Router's <ScrollRestoration> sets
+ * history.scrollRestoration to "manual" in an effect, so that runs only after the commit.
+ */
+export async function waitForHydration(page: Page) {
+  if (!jsEnabled()) return;
+  await page.waitForFunction(() => history.scrollRestoration === "manual");
+}
+
+/** Month names as the app writes them (Intl, en-GB and cy): long for dates, short in date-times. */
+export const MONTHS = {
+  en: {
+    long: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
+    short: ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec"],
+  },
+  cy: {
+    long: ["Ionawr", "Chwefror", "Mawrth", "Ebrill", "Mai", "Mehefin", "Gorffennaf", "Awst", "Medi", "Hydref", "Tachwedd", "Rhagfyr"],
+    short: ["Ion", "Chwef", "Maw", "Ebr", "Mai", "Meh", "Gorff", "Awst", "Medi", "Hyd", "Tach", "Rhag"],
+  },
+};
