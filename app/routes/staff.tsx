@@ -5,6 +5,7 @@ import { Button, CsrfInput } from "~/components/form";
 import { langFromPath } from "~/lib/lang";
 import { staffResources } from "~/lib/locales.server";
 import { requireStaff } from "~/lib/staff.server";
+import { useExtraTranslations } from "~/lib/use-extra-translations";
 import { useLocalePath } from "~/lib/use-lang";
 
 // One line per staff area; each area's issue adds its own.
@@ -24,11 +25,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export default function StaffLayout() {
   const { staff, translations } = useLoaderData<typeof loader>();
-  const { i18n } = useTranslation();
-  // Added before the children render, on the server and in the browser alike.
-  for (const [ns, resources] of Object.entries(translations)) {
-    if (!i18n.hasResourceBundle(i18n.language, ns)) i18n.addResourceBundle(i18n.language, ns, resources, true, true);
-  }
+  useExtraTranslations(translations);
   const { t } = useTranslation("staff");
   const to = useLocalePath();
   const link = ({ isActive }: { isActive: boolean }) => `govuk-link govuk-link--no-visited-state${isActive ? " govuk-!-font-weight-bold" : ""}`;

@@ -89,7 +89,7 @@ for (const lang of LANGS) {
     // BUG (app/routes/staff.sign-in.tsx + app/lib/locales.server.ts): the sign-in page is outside the
     // staff layout, the only place that sends the "staff" namespace, so it shows raw keys
     // ("signIn.title", "signIn.emailLabel", "signIn.errors.invalid", "signIn.signedOut") in both languages.
-    test.fixme(`the sign-in page, its error and the signed-out message are in the person's language (${lang}) @no-js`, async ({ page }) => {
+    test(`the sign-in page, its error and the signed-out message are in the person's language (${lang}) @no-js`, async ({ page }) => {
       await page.goto(signInPath);
       await expect(page).toHaveTitle(`${s.signInTitle} – Doorstep`);
       await expect(page.getByRole("heading", { level: 1 })).toHaveText(s.signInTitle);
@@ -168,11 +168,8 @@ for (const lang of LANGS) {
     });
 
     test(`dates on staff pages are in the page's language, also once its JavaScript runs (${lang}) @no-js`, async ({ staffPage }) => {
-      // BUG (app/lib/format.ts, used by the hydrated staff pages): dates are formatted with the runtime's Intl.
-      // The server (Node, full ICU) writes "7 Rhagfyr 2026"; a browser without Welsh locale data (Chromium here
-      // resolves "cy" to en-US) re-renders "December 7, 2026" / "Nov 21, 2026, 05:49 PM" after a hydration
-      // mismatch (React error #418). English pages are unaffected; without JavaScript the Welsh dates are right.
-      test.fixme(lang === "cy" && jsEnabled(), "Welsh dates turn into US English dates after hydration (app/lib/format.ts)");
+      // Guards against formatting with the browser's Intl: Chromium without Welsh locale data resolves "cy" to
+      // en-US, which once turned server-rendered Welsh dates into US English after hydration.
       const errors: string[] = [];
       staffPage.on("pageerror", (error) => errors.push(error.message));
       const month = MONTHS[lang];
