@@ -78,6 +78,11 @@ class Recorder {
   watch(instance: autocannon.Instance) {
     instance.on("response", (client, statusCode, _bytes, responseTime) => {
       this.lastResponseAt = performance.now();
+      // A reply autocannon could not pair with a request (after a timeout reset the connection).
+      if (typeof statusCode !== "number") {
+        this.errors++;
+        return;
+      }
       this.statusCodes[statusCode] = (this.statusCodes[statusCode] ?? 0) + 1;
       if (Math.floor(statusCode / 100) !== this.expect) {
         this.unexpected++;
@@ -182,7 +187,7 @@ export async function paced(target: Target, rate: number, durationS: number): Pr
       recorder.watch(instance);
       finished.push(done.catch(() => undefined));
     }
-    const deadline = sleep((durationS + 3) * 1000).then(() => "late" as const);
+    const deadline = sleep((durationS + 2) * 1000).then(() => "late" as const);
     await Promise.race([Promise.all(finished), deadline]);
   } finally {
     for (const instance of instances) {
