@@ -6,7 +6,8 @@ export const DECISION_OUTCOMES = ["agree_all", "agree_some", "decline"] as const
 export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];
 export const DECISION_TEXT_MAX = 2000;
 
-export type AdjustmentStatus = "received" | "agreed" | "partly_agreed" | "declined" | "removed";
+export const ADJUSTMENT_STATUSES = ["received", "agreed", "partly_agreed", "declined", "removed"] as const;
+export type AdjustmentStatus = (typeof ADJUSTMENT_STATUSES)[number];
 
 export const STATUS_FOR_OUTCOME: Record<DecisionOutcome, Exclude<AdjustmentStatus, "received" | "removed">> = {
   agree_all: "agreed",

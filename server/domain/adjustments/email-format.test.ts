@@ -50,17 +50,16 @@ describe("flagSummary", () => {
     instead: (t) => `Instead: ${t}`,
     reviewBy: (d) => `Review by ${d.toISOString().slice(0, 10)}.`,
     oneOff: () => "One-off: no review.",
-    reference: (r) => `${r}:`,
   };
   const needs: Need[] = [{ code: "large_print", size: "18" }, { code: "phone_not_writing" }];
   it.each([
-    [["large_print", "phone_not_writing"], null, new Date("2028-11-23T23:59:59Z"), "ADJ0000001: Large print (18 point); phone_not_writing. Review by 2028-11-23."],
-    [["large_print", "other"], "We will email instead", null, "ADJ0000001: Large print (18 point); Other: A quiet room. One-off: no review. Instead: We will email instead"],
+    [["large_print", "phone_not_writing"], null, new Date("2028-11-23T23:59:59Z"), "Large print (18 point); phone_not_writing. Review by 2028-11-23."],
+    [["large_print", "other"], "We will email instead", null, "Large print (18 point); Other: A quiet room. One-off: no review. Instead: We will email instead"],
   ] as const)("agreed %j", (agreed, instead, reviewAt, expected) => {
-    expect(flagSummary({ reference: "ADJ0000001", needs, otherNeed: "A quiet room", agreed: [...agreed], instead, reviewAt }, label)).toBe(expected);
+    expect(flagSummary({ needs, otherNeed: "A quiet room", agreed: [...agreed], instead, reviewAt }, label)).toBe(expected);
   });
   it("stays within 1,000 characters, the review kept", () => {
-    const text = flagSummary({ reference: "ADJ0000001", needs, otherNeed: null, agreed: ["large_print"], instead: "x".repeat(5000), reviewAt: new Date("2028-01-01") }, label);
+    const text = flagSummary({ needs, otherNeed: null, agreed: ["large_print"], instead: "x".repeat(5000), reviewAt: new Date("2028-01-01") }, label);
     expect(text).toHaveLength(1000);
     expect(text).toContain("Review by 2028-01-01.");
   });

@@ -1,73 +1,26 @@
 // What would help: the "alternative formats" list everyone sees (no yes/no gate first),
 // the follow-up questions some answers need, and the persisted shape of a chosen need.
 import { z } from "zod";
+import {
+  BRAILLE_GRADES,
+  BSL_KINDS,
+  FOLLOW_UP_TEXT_MAX,
+  FOLLOW_UPS,
+  FONTS,
+  hasFollowUp,
+  LARGE_PRINT_SIZES,
+  MEETING_KINDS,
+  NEED_CODES,
+  PAPER_COLOURS,
+  type AgreeableCode,
+  type FollowUpNeed,
+  type Need,
+  type NeedCode,
+} from "./codes.js";
 
-/** Written information from us. */
-export const WRITTEN_NEEDS = [
-  "large_print",
-  "bold",
-  "double_spacing",
-  "coloured_paper",
-  "font",
-  "audio",
-  "braille",
-  "easy_read",
-  "accessible_document",
-  "email_not_post",
-] as const;
+export * from "./codes.js";
 
-/** Speaking to us and being contacted. */
-export const CONTACT_NEEDS = [
-  "relay_uk",
-  "bsl",
-  "lip_speaker",
-  "phone_not_writing",
-  "writing_not_phone",
-  "call_times",
-  "single_contact",
-  "more_time",
-  "form_help",
-  "meeting",
-  "welsh",
-] as const;
-
-export const NEED_CODES = [...WRITTEN_NEEDS, ...CONTACT_NEEDS] as const;
-export type NeedCode = (typeof NEED_CODES)[number];
-/** "other" stands for the free-text need in decisions and summaries. */
-export type AgreeableCode = NeedCode | "other";
-
-export const isNeedCode = (value: unknown): value is NeedCode => typeof value === "string" && (NEED_CODES as readonly string[]).includes(value);
-
-export const LARGE_PRINT_SIZES = ["16", "18", "20", "24", "28"] as const;
-export const PAPER_COLOURS = ["cream", "yellow", "blue", "pink", "green", "lilac"] as const;
-/** Fonts we can set in an email; anything else is written down for the officer (fontName). */
-export const FONTS = ["arial", "verdana", "tahoma", "century_gothic", "comic_sans", "other"] as const;
-export const BRAILLE_GRADES = ["1", "2", "not_sure"] as const;
-export const BSL_KINDS = ["video_relay", "interpreter"] as const;
-export const MEETING_KINDS = ["in_person", "video"] as const;
-
-export const FOLLOW_UP_TEXT_MAX = 200;
-export const OTHER_NEED_MAX = 500;
-
-/**
- * The follow-up questions, by need. `required` ones must be answered before the
- * journey continues; `more_time` only asks (optionally) how much longer.
- */
-export const FOLLOW_UPS = {
-  large_print: { field: "size", options: LARGE_PRINT_SIZES, required: true },
-  coloured_paper: { field: "colour", options: PAPER_COLOURS, required: true },
-  font: { field: "font", options: FONTS, required: true },
-  braille: { field: "grade", options: BRAILLE_GRADES, required: true },
-  bsl: { field: "bsl", options: BSL_KINDS, required: true },
-  call_times: { field: "times", options: null, required: true },
-  more_time: { field: "extra", options: null, required: false },
-  meeting: { field: "meeting", options: MEETING_KINDS, required: true },
-} as const satisfies Partial<Record<NeedCode, { field: string; options: readonly string[] | null; required: boolean }>>;
-
-export type FollowUpNeed = keyof typeof FOLLOW_UPS;
-export const hasFollowUp = (code: NeedCode): code is FollowUpNeed => code in FOLLOW_UPS;
-
-/** One chosen need with its follow-up answers, as stored (AdjustmentRequest.needs, version 1). */
+/** The stored shape of a need, checked whenever it is read back. */
 export const NeedSchema = z.object({
   code: z.enum(NEED_CODES),
   size: z.enum(LARGE_PRINT_SIZES).optional(),
@@ -79,8 +32,7 @@ export const NeedSchema = z.object({
   times: z.string().max(FOLLOW_UP_TEXT_MAX).optional(),
   extra: z.string().max(FOLLOW_UP_TEXT_MAX).optional(),
   meeting: z.enum(MEETING_KINDS).optional(),
-});
-export type Need = z.output<typeof NeedSchema>;
+}) satisfies z.ZodType<Need>;
 export const NeedsSchema = z.array(NeedSchema);
 
 /** Reads stored needs defensively: unknown entries are dropped, never trusted. */

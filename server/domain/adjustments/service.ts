@@ -34,6 +34,7 @@ export type RequestForTexts = {
   receivedAt: Date;
   decisionDueAt: Date;
   hasDifficulty: boolean;
+  replyBy: "email" | "phone" | "text" | "letter";
 };
 
 export type DecisionForTexts = Decision & { reviewAt: Date | null; checkDueAt: Date | null };
@@ -41,7 +42,7 @@ export type DecisionForTexts = Decision & { reviewAt: Date | null; checkDueAt: D
 export interface AdjustmentTexts {
   acknowledgement(request: RequestForTexts, links: { withdrawConsent: string | null }): OutgoingEmail | null;
   decision(request: RequestForTexts, decision: DecisionForTexts): OutgoingEmail | null;
-  headNotice(request: RequestForTexts, head: { name: string; email: string }, decision: DecisionForTexts, lang: Lang): OutgoingEmail;
+  headNotice(request: RequestForTexts, head: { name: string; email: string }, decision: DecisionForTexts, lang: Lang, deciderName: string): OutgoingEmail;
   flagSummary(request: RequestForTexts, decision: DecisionForTexts, lang: Lang): string;
   /** The dated note that replaces the flag's words when the details are removed. */
   removalNote(removedOn: IsoDate, lang: Lang): string;
@@ -193,6 +194,7 @@ function textsView(row: RequestRow): RequestForTexts {
     receivedAt: row.receivedAt,
     decisionDueAt: row.decisionDueAt,
     hasDifficulty: row.difficulty !== null,
+    replyBy: row.replyBy ?? "email",
   };
 }
 
@@ -370,7 +372,8 @@ export async function decideRequest(deps: Deps, staff: StaffLike, reference: str
     }
     if (agreed) {
       const heads = await tx.staffUser.findMany({ where: { active: true, roles: { has: "head_of_customer_contact" } }, select: { id: true, name: true, email: true } });
-      for (const head of heads) await queueEmail(tx, row.id, deps.texts.headNotice(view, head, decision, staffLang), at);
+      const decider = await tx.staffUser.findUnique({ where: { id: staff.id }, select: { name: true } });
+      for (const head of heads) await queueEmail(tx, row.id, deps.texts.headNotice(view, head, decision, staffLang, decider?.name ?? ""), at);
       await record(tx, row, staff, "head_notified", at, { heads: heads.map((h) => h.id) });
     }
     return { ok: true as const, decision, flagId: agreed ? flagId : null };

@@ -1,5 +1,6 @@
 // The words on a customer's reasonable-adjustment flag, written for staff: what we agreed,
-// what we do instead where we agreed only some, and when it is reviewed.
+// what we do instead where we agreed only some, and when it is reviewed. The request's
+// reference travels beside it (ActiveFlag.adjustmentReference), not in the words.
 import type { AgreeableCode, Need } from "./needs.js";
 
 export type Labeller = {
@@ -9,14 +10,12 @@ export type Labeller = {
   instead(text: string): string;
   reviewBy(date: Date): string;
   oneOff(): string;
-  reference(reference: string): string;
 };
 
 export const FLAG_SUMMARY_MAX = 1000;
 
 export function flagSummary(
   input: {
-    reference: string;
     needs: readonly Need[];
     otherNeed: string | null;
     agreed: readonly AgreeableCode[];
@@ -29,7 +28,7 @@ export function flagSummary(
   const parts = input.needs.filter((n) => agreed.has(n.code)).map((n) => label.need(n));
   if (agreed.has("other") && input.otherNeed) parts.push(label.other(input.otherNeed));
   // The review comes before the officer's free text, so a long "instead" never cuts it off.
-  let text = `${label.reference(input.reference)} ${parts.join("; ")}. ${input.reviewAt ? label.reviewBy(input.reviewAt) : label.oneOff()}`;
+  let text = `${parts.join("; ")}. ${input.reviewAt ? label.reviewBy(input.reviewAt) : label.oneOff()}`;
   if (input.instead) text += ` ${label.instead(input.instead)}`;
   return text.length > FLAG_SUMMARY_MAX ? `${text.slice(0, FLAG_SUMMARY_MAX - 1)}…` : text;
 }
