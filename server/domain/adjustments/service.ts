@@ -371,7 +371,11 @@ export async function decideRequest(deps: Deps, staff: StaffLike, reference: str
       }
     }
     if (agreed) {
-      const heads = await tx.staffUser.findMany({ where: { active: true, roles: { has: "head_of_customer_contact" } }, select: { id: true, name: true, email: true } });
+      // Raw SQL: the PGlite adapter cannot bind an enum array filter (`roles: { has }`).
+      const heads = await tx.$queryRaw<{ id: string; name: string; email: string }[]>`
+        SELECT "id", "name", "email" FROM "StaffUser"
+        WHERE "active" AND 'head_of_customer_contact'::"StaffRole" = ANY("roles")
+        ORDER BY "email"`;
       const decider = await tx.staffUser.findUnique({ where: { id: staff.id }, select: { name: true } });
       for (const head of heads) await queueEmail(tx, row.id, deps.texts.headNotice(view, head, decision, staffLang, decider?.name ?? ""), at);
       await record(tx, row, staff, "head_notified", at, { heads: heads.map((h) => h.id) });
