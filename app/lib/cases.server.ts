@@ -55,7 +55,7 @@ export async function caseForStaff(context: AppLoadContext, reference: string) {
   const row = await prisma.case.findUnique({
     where: { reference },
     include: {
-      parties: { include: { party: { include: { flags: { where: { clearedAt: null }, orderBy: { setAt: "desc" } } } } } },
+      parties: { include: { party: { include: { flags: { where: { clearedAt: null }, orderBy: { setAt: "desc" }, include: { adjustmentRequest: { select: { reference: true, flagSummaryCy: true } } } } } } } },
       events: { orderBy: { at: "asc" }, include: { actor: { select: { name: true } } } },
       assignedTo: { select: { name: true } },
     },
@@ -98,7 +98,14 @@ export async function caseForStaff(context: AppLoadContext, reference: string) {
       phone: party.phone,
       preferredLanguage: party.preferredLanguage,
       sector: party.sector,
-      flags: party.flags.map((f) => ({ kind: f.kind, summary: f.summary, reviewAt: f.reviewAt?.toISOString() ?? null })),
+      flags: party.flags.map((f) => ({
+        kind: f.kind,
+        summary: f.summary,
+        // Adjustment flags carry their words in Welsh too, and the request they came from.
+        summaryCy: f.adjustmentRequest?.flagSummaryCy ?? null,
+        adjustmentReference: f.adjustmentRequest?.reference ?? null,
+        reviewAt: f.reviewAt?.toISOString() ?? null,
+      })),
     })),
     events: row.events.map((e) => ({ id: e.id, kind: e.kind, at: e.at.toISOString(), actor: e.actor?.name ?? null })),
   };

@@ -51,7 +51,15 @@ export default function StaffCase() {
             {flagged.flatMap((p) =>
               p.flags.map((f, i) => (
                 <li key={`${p.id}-${i}`}>
-                  <strong>{t(`domain:flags.${f.kind}`)}</strong> ({p.name}): {f.summary}
+                  <strong>{t(`domain:flags.${f.kind}`)}</strong> ({p.name}): {lang === "cy" && f.summaryCy ? f.summaryCy : f.summary}
+                  {f.adjustmentReference ? (
+                    <>
+                      {" "}
+                      <Link className="govuk-link" to={to(`/staff/adjustments/${f.adjustmentReference}`)}>
+                        {f.adjustmentReference}
+                      </Link>
+                    </>
+                  ) : null}
                 </li>
               )),
             )}

@@ -12,6 +12,7 @@ import { useLocalePath } from "~/lib/use-lang";
 const STAFF_NAV = [
   { path: "/staff", label: "nav.dashboard" },
   { path: "/staff/cases", label: "nav.cases" },
+  { path: "/staff/adjustments", label: "staff-adjustments:nav.adjustments" },
 ];
 
 // Staff screens are enhanced with JavaScript (and the chat console needs it).

@@ -14,7 +14,7 @@ const TOUCH_EVERY_MS = 60_000;
 export type SessionData = {
   staffUserId?: string;
   drafts?: Record<string, Record<string, unknown>>;
-  submitted?: Record<string, { reference: string; email?: string }>;
+  submitted?: Record<string, { reference: string; email?: string } & Record<string, unknown>>;
   flash?: string;
 };
 export type AppSession = Session<SessionData, SessionData>;

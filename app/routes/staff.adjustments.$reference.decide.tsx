@@ -1,0 +1,132 @@
+// Decide a request: agree all, agree some (with what we do instead) or decline (with reasons
+// and what we can do). Every field is on the page, so it works without JavaScript.
+import { useTranslation } from "react-i18next";
+import { data, Link, redirect, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
+import { Checkboxes, DateInput, isoToParts, Radios } from "~/components/choices";
+import { Button, CsrfInput, ErrorSummary, Textarea } from "~/components/form";
+import { PageTitle } from "~/components/layout";
+import { Form } from "react-router";
+import { describeNeed } from "~/lib/adjustments-labels";
+import { adjustmentForStaff, datePartsToIso, referenceParam, throwAdjustmentError } from "~/lib/adjustments-staff.server";
+import { adjustmentDeps } from "~/lib/adjustments.server";
+import { formatDate, formatNumber } from "~/lib/format";
+import { readForm } from "~/lib/forms.server";
+import { langFromPath, localePath } from "~/lib/lang";
+import { requireStaff } from "~/lib/staff.server";
+import { useLang, useLocalePath } from "~/lib/use-lang";
+import { DECIDER_ROLES } from "../../server/domain/adjustments/access";
+import { latestReviewDate } from "../../server/domain/adjustments/clocks";
+import { DECISION_OUTCOMES, DECISION_TEXT_MAX, type DecisionOutcome } from "../../server/domain/adjustments/decision";
+import { decideRequest } from "../../server/domain/adjustments/service";
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const staff = await requireStaff(request, context, [...DECIDER_ROLES]);
+  const reference = referenceParam(params.reference);
+  const found = await adjustmentForStaff(context, staff, reference);
+  if (!found.can.decide) throw redirect(localePath(`/staff/adjustments/${reference}`, langFromPath(new URL(request.url).pathname)));
+  return { found, latestReview: latestReviewDate(context.services.now()) };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const staff = await requireStaff(request, context, [...DECIDER_ROLES]);
+  const reference = referenceParam(params.reference);
+  const form = await readForm(request, context);
+  const lang = langFromPath(new URL(request.url).pathname);
+  const outcome = String(form.get("outcome") ?? "");
+  const values = {
+    outcome,
+    agreed: form.getAll("agreed").map(String),
+    instead: String(form.get("instead") ?? ""),
+    reasons: String(form.get("reasons") ?? ""),
+    alternatives: String(form.get("alternatives") ?? ""),
+    day: String(form.get("reviewOn-day") ?? ""),
+    month: String(form.get("reviewOn-month") ?? ""),
+    year: String(form.get("reviewOn-year") ?? ""),
+  };
+  if (!(DECISION_OUTCOMES as readonly string[]).includes(outcome)) return data({ errors: { outcome: "errors.outcome.required" } as Record<string, string>, values }, { status: 400 });
+  const reviewOn = datePartsToIso(values.day, values.month, values.year);
+  try {
+    const result = await decideRequest(
+      adjustmentDeps(context),
+      staff,
+      reference,
+      { outcome: outcome as DecisionOutcome, agreed: values.agreed, instead: values.instead, reasons: values.reasons, alternatives: values.alternatives, reviewOn: reviewOn === null ? "invalid" : reviewOn },
+      lang,
+    );
+    if (!result.ok) {
+      const errors = Object.fromEntries(Object.entries(result.errors).map(([field, code]) => [field, `errors.${field}.${code}`]));
+      return data({ errors, values }, { status: 400 });
+    }
+  } catch (error) {
+    throwAdjustmentError(error);
+  }
+  context.services.mailWorker.kick();
+  return redirect(localePath(`/staff/adjustments/${reference}?saved=1`, lang));
+}
+
+export default function Decide() {
+  const { t } = useTranslation("staff-adjustments");
+  const lang = useLang();
+  const to = useLocalePath();
+  const { found: a, latestReview } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors: Record<string, string> = result?.errors ?? {};
+  const v = result?.values;
+  const summary = Object.entries(errors).map(([field, key]) => ({ field, message: t(key) }));
+  const label = (code: string) => (code === "other" ? `${t("adjustments:need.other")}: ${a.otherNeed ?? ""}` : describeNeed(a.needs.find((n) => n.code === code)!, t));
+  const err = (field: string) => (errors[field] ? t(errors[field]) : undefined);
+  const limit = t("decide.textLimit", { limit: formatNumber(DECISION_TEXT_MAX, lang) });
+  const title = t("decide.title", { reference: a.reference });
+  return (
+    <>
+      <PageTitle title={title} error={summary.length > 0} />
+      <Link to={to(`/staff/adjustments/${a.reference}`)} className="govuk-back-link">
+        {t("common:actions.back")}
+      </Link>
+      <ErrorSummary errors={summary} />
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <h1 className="govuk-heading-l">{title}</h1>
+          <h2 className="govuk-heading-m">{t("decide.asked")}</h2>
+          <ul className="govuk-list govuk-list--bullet">
+            {a.agreeable.map((c) => (
+              <li key={c}>{label(c)}</li>
+            ))}
+          </ul>
+          <Form method="post" noValidate>
+            <CsrfInput />
+            <Radios
+              name="outcome"
+              legend={t("decide.outcome")}
+              error={err("outcome")}
+              value={v?.outcome ?? ""}
+              choices={DECISION_OUTCOMES.map((o) => ({ value: o, label: t(`decide.${o}`) }))}
+            />
+            <h2 className="govuk-heading-m">{t("decide.someHeading")}</h2>
+            <Checkboxes name="agreed" legend={t("decide.agreed")} legendSize="s" small error={err("agreed")} values={v?.agreed ?? []} choices={a.agreeable.map((c) => ({ value: c, label: label(c) }))} />
+            <Textarea id="instead" label={t("decide.instead")} rows={4} error={err("instead")} defaultValue={v?.instead ?? ""} maxLength={DECISION_TEXT_MAX} limitText={limit} />
+            <h2 className="govuk-heading-m">{t("decide.declineHeading")}</h2>
+            <Textarea id="reasons" label={t("decide.reasons")} rows={4} error={err("reasons")} defaultValue={v?.reasons ?? ""} maxLength={DECISION_TEXT_MAX} limitText={limit} />
+            <Textarea id="alternatives" label={t("decide.alternatives")} rows={4} error={err("alternatives")} defaultValue={v?.alternatives ?? ""} maxLength={DECISION_TEXT_MAX} limitText={limit} />
+            <p className="govuk-inset-text">{t("decide.complainNote")}</p>
+            <h2 className="govuk-heading-m">{t("decide.reviewHeading")}</h2>
+            {a.duration === "ongoing" ? (
+              <DateInput
+                id="reviewOn"
+                legend={t("review.nextReview")}
+                hint={t("decide.reviewHint", { date: formatDate(`${latestReview}T12:00:00Z`, lang) })}
+                error={err("reviewOn")}
+                value={v ? { day: v.day, month: v.month, year: v.year } : isoToParts(null)}
+                labels={{ day: t("decide.day"), month: t("decide.month"), year: t("decide.year") }}
+              />
+            ) : (
+              <p className="govuk-body">{t("decide.oneOffNote")}</p>
+            )}
+            <p className="govuk-body">{t("decide.tellBy", { how: a.replyBy ? t(`adjustments:how.${a.replyBy}`) : "" })}</p>
+            <Button>{t("decide.submit")}</Button>
+          </Form>
+        </div>
+      </div>
+    </>
+  );
+}

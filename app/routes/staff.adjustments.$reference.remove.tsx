@@ -1,0 +1,81 @@
+// Removal on request: the details are deleted and only a dated note is kept; the flag is cleared.
+import { useTranslation } from "react-i18next";
+import { data, Form, Link, redirect, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
+import { DateInput } from "~/components/choices";
+import { Button, CsrfInput, ErrorSummary } from "~/components/form";
+import { PageTitle } from "~/components/layout";
+import { adjustmentForStaff, datePartsToIso, referenceParam, throwAdjustmentError } from "~/lib/adjustments-staff.server";
+import { adjustmentDeps } from "~/lib/adjustments.server";
+import { readForm } from "~/lib/forms.server";
+import { langFromPath, localePath } from "~/lib/lang";
+import { requireStaff } from "~/lib/staff.server";
+import { useLocalePath } from "~/lib/use-lang";
+import { DECIDER_ROLES } from "../../server/domain/adjustments/access";
+import { londonDate } from "../../server/domain/cases/working-days";
+import { removeRequest } from "../../server/domain/adjustments/service";
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const staff = await requireStaff(request, context, [...DECIDER_ROLES]);
+  const reference = referenceParam(params.reference);
+  const found = await adjustmentForStaff(context, staff, reference);
+  if (!found.can.act) throw redirect(localePath(`/staff/adjustments/${reference}`, langFromPath(new URL(request.url).pathname)));
+  return { reference };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const staff = await requireStaff(request, context, [...DECIDER_ROLES]);
+  const reference = referenceParam(params.reference);
+  const form = await readForm(request, context);
+  const lang = langFromPath(new URL(request.url).pathname);
+  const values = { day: String(form.get("requestedOn-day") ?? ""), month: String(form.get("requestedOn-month") ?? ""), year: String(form.get("requestedOn-year") ?? "") };
+  const iso = datePartsToIso(values.day, values.month, values.year);
+  const today = londonDate(context.services.now());
+  if (iso === null) return data({ errors: { requestedOn: "errors.requestedOn.invalid" } as Record<string, string>, values }, { status: 400 });
+  if (iso > today) return data({ errors: { requestedOn: "errors.requestedOn.future" } as Record<string, string>, values }, { status: 400 });
+  try {
+    await removeRequest(adjustmentDeps(context), staff, reference, { requestedOn: iso || today });
+  } catch (error) {
+    throwAdjustmentError(error);
+  }
+  return redirect(localePath(`/staff/adjustments/${reference}`, lang));
+}
+
+export default function Remove() {
+  const { t } = useTranslation("staff-adjustments");
+  const to = useLocalePath();
+  const { reference } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors: Record<string, string> = result?.errors ?? {};
+  const summary = Object.entries(errors).map(([field, key]) => ({ field, message: t(key) }));
+  const title = t("remove.title", { reference });
+  return (
+    <>
+      <PageTitle title={title} error={summary.length > 0} />
+      <Link to={to(`/staff/adjustments/${reference}`)} className="govuk-back-link">
+        {t("common:actions.back")}
+      </Link>
+      <ErrorSummary errors={summary} />
+      <h1 className="govuk-heading-l">{title}</h1>
+      <div className="govuk-warning-text">
+        <span className="govuk-warning-text__icon" aria-hidden="true">
+          !
+        </span>
+        <strong className="govuk-warning-text__text">{t("remove.intro")}</strong>
+      </div>
+      <Form method="post" noValidate>
+        <CsrfInput />
+        <DateInput
+          id="requestedOn"
+          legend={t("remove.requestedOn")}
+          hint={t("remove.requestedOnHint")}
+          error={errors.requestedOn ? t(errors.requestedOn) : undefined}
+          value={result?.values ?? { day: "", month: "", year: "" }}
+          labels={{ day: t("decide.day"), month: t("decide.month"), year: t("decide.year") }}
+        />
+        <button type="submit" className="govuk-button govuk-button--warning" data-module="govuk-button">
+          {t("remove.submit")}
+        </button>
+      </Form>
+    </>
+  );
+}

@@ -1,0 +1,212 @@
+// The adjustment register: requests with their 48-hour decision clock (overdue first), filters,
+// and the lists that need someone: notices for the Head of Customer Contact, reviews coming due,
+// "check it worked" tasks and decisions still to be told by phone, text or letter.
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { Form, Link, redirect, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
+import { ClockTag } from "~/components/clock-tag";
+import { CsrfInput } from "~/components/form";
+import { PageTitle } from "~/components/layout";
+import { describeNeed } from "~/lib/adjustments-labels";
+import { adjustmentRegister, referenceParam, throwAdjustmentError } from "~/lib/adjustments-staff.server";
+import { ADJUSTMENT_STATUSES as STATUSES } from "../../server/domain/adjustments/decision";
+import { adjustmentDeps } from "~/lib/adjustments.server";
+import { formatDate, formatDateTime } from "~/lib/format";
+import { readForm } from "~/lib/forms.server";
+import { langFromPath, localePath } from "~/lib/lang";
+import { requireStaff } from "~/lib/staff.server";
+import { useLang, useLocalePath } from "~/lib/use-lang";
+import { audit } from "../../server/audit";
+import { isHeadOfCustomerContact } from "../../server/domain/adjustments/access";
+import { acknowledgeHeadNotice } from "../../server/domain/adjustments/service";
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const staff = await requireStaff(request, context);
+  const params = new URL(request.url).searchParams;
+  const filters = { status: params.get("status") ?? "", review: params.get("review") === "1", who: (params.get("who") ?? "").slice(0, 100) };
+  const register = await adjustmentRegister(context, filters);
+  await audit(context.services.prisma, { actorId: staff.id, action: "adjustment.list", entityType: "AdjustmentRegister", entityId: "all", data: { status: filters.status, review: filters.review, search: Boolean(filters.who) } });
+  return { ...register, filters, isHead: isHeadOfCustomerContact(staff) };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const staff = await requireStaff(request, context);
+  const form = await readForm(request, context);
+  const reference = referenceParam(String(form.get("reference") ?? ""));
+  try {
+    await acknowledgeHeadNotice(adjustmentDeps(context), staff, reference);
+  } catch (error) {
+    throwAdjustmentError(error);
+  }
+  return redirect(localePath("/staff/adjustments", langFromPath(new URL(request.url).pathname)));
+}
+
+type Row = Awaited<ReturnType<typeof loader>>["rows"][number];
+
+function Needs({ row }: { row: Row }) {
+  const { t } = useTranslation("staff-adjustments");
+  const lang = useLang();
+  if (row.status === "removed") return <>{t("register.removedNote", { date: row.removalRequestedOn ? formatDate(`${row.removalRequestedOn}T12:00:00Z`, lang) : "" })}</>;
+  const items = row.needs.map((n) => describeNeed(n, t));
+  if (row.otherNeed) items.push(t("adjustments:need.other"));
+  return <>{items.join("; ")}</>;
+}
+
+function ShortList({ id, title, intro, empty, rows, date, form }: { id: string; title: string; intro?: string; empty: string; rows: Row[]; date: (r: Row) => ReactNode; form?: (r: Row) => ReactNode }) {
+  const to = useLocalePath();
+  return (
+    <section aria-labelledby={id} className="govuk-!-margin-bottom-6" data-list={id}>
+      <h2 className="govuk-heading-m" id={id}>
+        {title}
+      </h2>
+      {intro ? <p className="govuk-body">{intro}</p> : null}
+      {rows.length === 0 ? (
+        <p className="govuk-body">{empty}</p>
+      ) : (
+        <ul className="govuk-list">
+          {rows.map((r) => (
+            <li key={r.reference} data-reference={r.reference}>
+              <Link className="govuk-link" to={to(`/staff/adjustments/${r.reference}`)}>
+                {r.reference}
+              </Link>{" "}
+              {r.name} – <Needs row={r} /> – {date(r)}
+              {form ? form(r) : null}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+export default function Register() {
+  const { t } = useTranslation("staff-adjustments");
+  const lang = useLang();
+  const to = useLocalePath();
+  const { rows, total, notices, reviews, checks, toTell, filters, isHead } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <PageTitle title={t("register.title")} />
+      <h1 className="govuk-heading-l">{t("register.title")}</h1>
+      <p className="govuk-body">{t("register.clockRule")}</p>
+
+      <ShortList
+        id="notices"
+        title={t("register.noticesHeading")}
+        intro={t("register.noticesIntro")}
+        empty={t("register.noNotices")}
+        rows={notices}
+        date={(r) => t("register.agreedOn", { date: formatDate(r.headNotifiedAt!, lang) })}
+        form={
+          isHead
+            ? (r) => (
+                <Form method="post" className="govuk-!-display-inline-block govuk-!-margin-left-2">
+                  <CsrfInput />
+                  <input type="hidden" name="reference" value={r.reference} />
+                  <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0">
+                    {t("register.markSeen")}
+                    <span className="govuk-visually-hidden"> {t("register.markSeenHidden", { reference: r.reference })}</span>
+                  </button>
+                </Form>
+              )
+            : undefined
+        }
+      />
+      <ShortList id="reviews" title={t("register.reviewsHeading")} empty={t("register.noReviews")} rows={reviews} date={(r) => (
+        <>
+          {formatDate(r.reviewDueAt!, lang)} <ClockTag state={r.reviewState} />
+        </>
+      )} />
+      <ShortList id="checks" title={t("register.checksHeading")} intro={t("register.checksIntro")} empty={t("register.noChecks")} rows={checks} date={(r) => (
+        <>
+          {t("register.checkBy", { date: formatDate(r.checkDueAt!, lang) })} <ClockTag state={r.checkState} />
+        </>
+      )} />
+      <ShortList id="to-tell" title={t("register.toTellHeading")} empty={t("register.noToTell")} rows={toTell} date={(r) => (r.replyBy ? t(`replyBy.${r.replyBy}`) : "")} />
+
+      <h2 className="govuk-heading-m">{t("register.filters")}</h2>
+      <Form method="get" className="govuk-!-margin-bottom-6">
+        <div className="govuk-form-group">
+          <label className="govuk-label" htmlFor="status">
+            {t("register.status")}
+          </label>
+          <select className="govuk-select" id="status" name="status" defaultValue={filters.status}>
+            <option value="">{t("register.allStatuses")}</option>
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`status.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="govuk-form-group">
+          <div className="govuk-checkboxes govuk-checkboxes--small">
+            <div className="govuk-checkboxes__item">
+              <input className="govuk-checkboxes__input" id="review" name="review" type="checkbox" value="1" defaultChecked={filters.review} />
+              <label className="govuk-label govuk-checkboxes__label" htmlFor="review">
+                {t("register.reviewDue")}
+              </label>
+            </div>
+          </div>
+        </div>
+        <div className="govuk-form-group">
+          <label className="govuk-label" htmlFor="who">
+            {t("register.who")}
+          </label>
+          <div id="who-hint" className="govuk-hint">
+            {t("register.whoHint")}
+          </div>
+          <input className="govuk-input govuk-input--width-20" id="who" name="who" type="text" defaultValue={filters.who} aria-describedby="who-hint" spellCheck={false} />
+        </div>
+        <button type="submit" className="govuk-button govuk-button--secondary">
+          {t("register.filter")}
+        </button>
+      </Form>
+
+      <p className="govuk-body" role="status">
+        {t("register.count", { count: total })}
+      </p>
+      {rows.length === 0 ? (
+        <p className="govuk-body">{t("register.none")}</p>
+      ) : (
+        <div className="ds-table-wrap">
+          <table className="govuk-table" data-testid="register">
+            <caption className="govuk-visually-hidden">{t("register.caption")}</caption>
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                <th scope="col" className="govuk-table__header">{t("register.reference")}</th>
+                <th scope="col" className="govuk-table__header">{t("register.name")}</th>
+                <th scope="col" className="govuk-table__header">{t("register.needs")}</th>
+                <th scope="col" className="govuk-table__header">{t("register.received")}</th>
+                <th scope="col" className="govuk-table__header">{t("register.decisionDue")}</th>
+                <th scope="col" className="govuk-table__header">{t("register.statusColumn")}</th>
+                <th scope="col" className="govuk-table__header">{t("register.review")}</th>
+              </tr>
+            </thead>
+            <tbody className="govuk-table__body">
+              {rows.map((r) => (
+                <tr key={r.reference} className="govuk-table__row" data-reference={r.reference}>
+                  <td className="govuk-table__cell">
+                    <Link className="govuk-link" to={to(`/staff/adjustments/${r.reference}`)}>
+                      {r.reference}
+                    </Link>
+                  </td>
+                  <td className="govuk-table__cell">{r.name ?? "–"}</td>
+                  <td className="govuk-table__cell">
+                    <Needs row={r} />
+                  </td>
+                  <td className="govuk-table__cell">{formatDateTime(r.receivedAt, lang)}</td>
+                  <td className="govuk-table__cell">
+                    {r.status === "removed" ? "–" : formatDateTime(r.decisionDueAt, lang)} <ClockTag state={r.decisionState} />
+                  </td>
+                  <td className="govuk-table__cell">{t(`status.${r.status}`)}</td>
+                  <td className="govuk-table__cell">{r.reviewDueAt ? formatDate(r.reviewDueAt, lang) : "–"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}
