@@ -19,6 +19,13 @@ function newest(entry) {
   return latest;
 }
 
+// The Prisma client is generated from the schema: regenerate it first when the schema is newer.
+const client = "generated/prisma/client.ts";
+if (!existsSync(client) || statSync(client).mtimeMs < statSync("prisma/schema.prisma").mtimeMs) {
+  const generate = spawnSync("npx", ["prisma", "generate"], { stdio: ["ignore", "inherit", "inherit"] });
+  if (generate.status !== 0) process.exit(generate.status ?? 1);
+}
+
 const built = existsSync(STAMP) ? statSync(STAMP).mtimeMs : 0;
 const changed = Math.max(...SOURCES.map(newest));
 if (built > 0 && built >= changed && process.argv[2] !== "--force") process.exit(0);
