@@ -4,7 +4,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 
-const SOURCES = ["app", "server", "locales", "widget", "public", "vite.config.ts", "react-router.config.ts", "package.json", "prisma/schema.prisma"];
+const SOURCES = ["app", "server", "generated", "locales", "widget", "public", "vite.config.ts", "react-router.config.ts", "package.json", "prisma/schema.prisma"];
 const STAMP = "build/server/index.js";
 
 function newest(entry) {
