@@ -21,7 +21,8 @@ export function lettersInOrder(choice: LetterLanguageChoice): LetterLanguage[] {
   return choice === "both" ? ["cy", "en"] : [choice];
 }
 
-export type Translate = (key: string, values?: Record<string, string>) => string;
+/** A translator over the letters namespace; given several keys it uses the first that exists (i18next does). */
+export type Translate = (key: string | string[], values?: Record<string, string>) => string;
 
 /** What a letter says, taken from the answers. */
 export type LetterFacts = {
@@ -112,7 +113,8 @@ export function composeLetter(facts: LetterFacts, language: LetterLanguage, t: T
     repliedOn: facts.repliedOn ? formatDate(facts.repliedOn, language) : t("common.dateUnknown"),
     deadline: facts.deadline ? formatDate(facts.deadline, language) : t("common.dateUnknown"),
   };
-  const base = `${facts.kind}.${facts.variant}`;
+  // A variant's own wording first, then the wording its letter kind shares.
+  const text = (key: string) => t([`${facts.kind}.${facts.variant}.${key}`, `${facts.kind}.${key}`], values);
   return {
     language,
     kind: facts.kind,
@@ -120,9 +122,9 @@ export function composeLetter(facts: LetterFacts, language: LetterLanguage, t: T
     senderLines: [t("common.yourName"), t("common.yourAddress")],
     date: formatDate(facts.today, language),
     recipient: facts.organisation,
-    subject: t(`${base}.subject`, values),
+    subject: text("subject"),
     salutation: t("common.salutation"),
-    paragraphs: PARAGRAPHS[facts.kind][facts.variant]!.map((key) => t(`${base}.${key}`, values)),
+    paragraphs: PARAGRAPHS[facts.kind][facts.variant]!.map(text),
     closing: t("common.closing"),
     signature: [t("common.yourName")],
   };
