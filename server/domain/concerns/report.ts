@@ -102,7 +102,8 @@ export function previousReportStep(step: ReportStep, late: boolean): ReportStep 
 
 /** Dates the journey already knows, as timeline entries (their wording is chosen by `event`). */
 export type JourneyEvent = "raised" | "replied" | "review_requested" | "review_replied" | "last_contact";
-export type TimelineItem = { date: IsoDate; event: JourneyEvent | "own"; text?: string };
+/** `index` is an own entry's place in Report.timeline (to remove it). */
+export type TimelineItem = { date: IsoDate; event: JourneyEvent | "own"; text?: string; index?: number };
 
 export function journeyTimeline(answers: Answers, path: readonly Step[]): TimelineItem[] {
   const items: TimelineItem[] = [];
@@ -120,7 +121,7 @@ export function journeyTimeline(answers: Answers, path: readonly Step[]): Timeli
 
 /** The journey's dates and the person's own entries, oldest first (stable for equal dates). */
 export function fullTimeline(answers: Answers, path: readonly Step[], own: readonly TimelineEntry[] = []): TimelineItem[] {
-  const items = [...journeyTimeline(answers, path), ...own.map((e) => ({ date: e.date, event: "own" as const, text: e.text }))];
+  const items = [...journeyTimeline(answers, path), ...own.map((e, index) => ({ date: e.date, event: "own" as const, text: e.text, index }))];
   return items.map((item, index) => ({ item, index })).sort((a, b) => (a.item.date < b.item.date ? -1 : a.item.date > b.item.date ? 1 : a.index - b.index)).map((x) => x.item);
 }
 
