@@ -148,7 +148,7 @@ export async function journeyUploads(prisma: Prisma, journeyId: string): Promise
   if (!journeyId) return [];
   return prisma.concernAttachment.findMany({
     where: { journeyId, caseId: null },
-    orderBy: { createdAt: "asc" },
+    orderBy: [{ createdAt: "asc" }, { fileName: "asc" }, { id: "asc" }],
     select: { id: true, fileName: true, mediaType: true, sizeBytes: true },
   });
 }
