@@ -15,7 +15,6 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       "Content-Disposition": contentDisposition(name),
       "Content-Length": String(bytes.byteLength),
       "Cache-Control": "no-store",
-      "X-Content-Type-Options": "nosniff",
     },
   });
 }

@@ -26,7 +26,6 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       "Content-Disposition": contentDisposition(attachment.fileName),
       "Content-Length": String(bytes.byteLength),
       "Cache-Control": "private, no-store",
-      "X-Content-Type-Options": "nosniff",
       // Whatever is inside, it never runs in our origin.
       "Content-Security-Policy": "default-src 'none'; sandbox",
     },

@@ -7,6 +7,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { PDFDocument } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { AppLoadContext } from "react-router";
+import { loader as downloadAttachment } from "../../app/routes/staff.cases.$reference.attachments.$id";
+import { createAppSessionStorage } from "../../server/auth/sessions";
 import { findDraft, hashToken, purgeExpiredDrafts, resumeDraft, saveDraft } from "../../server/concerns/drafts";
 import { submitConcern } from "../../server/concerns/submit";
 import { journeyUploads, purgeExpiredUploads, receiveUploads, removeUpload, uploadsDir } from "../../server/concerns/uploads";
@@ -224,6 +227,41 @@ describe.each(ENGINES)("concerns storage on %s", (engine) => {
       const answers: Answers = { topic: "marketing", channel: "email" };
       await expect(submitConcern(deps(), { journeyId: "x", answers, report, evaluation: evaluate(answers, TODAY), journeyLanguage: "en", idempotencyKey: `key-${engine}-nope-0001` })).rejects.toThrow();
       expect(await db.prisma.case.count({ where: { idempotencyKey: `key-${engine}-nope-0001` } })).toBe(0);
+    });
+  });
+
+  describe("the staff download", () => {
+    it("sends an attached file to signed-in staff only, and audits each download", async () => {
+      const journeyId = `j-download-${engine}`;
+      await receiveUploads(deps(), uploadRequest([{ name: "reply.docx", bytes: fixture("reply.docx") }]), { journeyId, alreadyUploaded: 0, field: "files", accept });
+      const evaluation = evaluate(sarAnswers, TODAY);
+      const { case: created } = await submitConcern(deps(), { journeyId, answers: sarAnswers, report, evaluation, journeyLanguage: "en", idempotencyKey: `key-${engine}-download-01` });
+      const attachment = await db.prisma.concernAttachment.findFirstOrThrow({ where: { caseId: created.id } });
+      const staff = await db.prisma.staffUser.create({ data: { email: `officer-${engine}@example.org`, name: "Olu Officer", passwordHash: "x", roles: ["case_officer"] } });
+      const sessions = createAppSessionStorage({ prisma: db.prisma, secret: "s".repeat(32), secure: false });
+      const session = await sessions.getSession();
+      session.set("staffUserId", staff.id);
+      const cookie = (await sessions.commitSession(session)).split(";")[0]!;
+      const context = { services: { prisma: db.prisma, sessions, config: { dataDir }, now: () => NOW }, csrfToken: "", nonce: "", clientIp: "127.0.0.1" } as unknown as AppLoadContext;
+      const url = `http://localhost/staff/cases/${created.reference}/attachments/${attachment.id}`;
+      const call = (headers: Record<string, string>, params = { reference: created.reference, id: attachment.id }) =>
+        downloadAttachment({ request: new Request(url, { headers }), context, params } as never).catch((thrown: unknown) => thrown as Response);
+
+      const anonymous = (await call({})) as Response;
+      expect(anonymous.status).toBe(302);
+      expect(await db.prisma.auditEvent.count({ where: { entityId: attachment.id } })).toBe(0);
+
+      const res = (await call({ cookie })) as Response;
+      expect(res.status).toBe(200);
+      expect(res.headers.get("content-type")).toBe("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+      expect(res.headers.get("content-disposition")).toBe(`attachment; filename="reply.docx"; filename*=UTF-8''reply.docx`);
+      expect(Buffer.from(await res.arrayBuffer()).equals(fixture("reply.docx"))).toBe(true);
+      const audits = await db.prisma.auditEvent.findMany({ where: { entityId: attachment.id } });
+      expect(audits.map((a) => [a.action, a.actorId])).toEqual([["concern_attachment.download", staff.id]]);
+
+      // Another case's reference, or a file never sent with a report, is not found.
+      const wrongCase = await call({ cookie }, { reference: "RFA0000001", id: attachment.id });
+      expect((wrongCase as { init?: { status?: number } }).init?.status ?? (wrongCase as Response).status).toBe(404);
     });
   });
 
