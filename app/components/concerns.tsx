@@ -6,7 +6,10 @@ import { qKey, stepPath, type ChangeFrom } from "~/lib/concerns";
 import { capitalise } from "~/lib/concerns-ui";
 import { formatDate } from "~/lib/format";
 import { useLang, useLocalePath } from "~/lib/use-lang";
-import { helper as findHelper, STEP_ANSWER, STEP_INPUT, type Answers, type Step } from "../../server/domain/concerns";
+// Only the light domain modules: this runs in the page bundle.
+import type { Answers } from "../../server/domain/concerns/answers.js";
+import { helper as findHelper } from "../../server/domain/concerns/remit.js";
+import { STEP_ANSWER, STEP_INPUT, type Step } from "../../server/domain/concerns/steps.js";
 
 /** The answers on the path, as a GOV.UK summary list with a Change link for each. */
 export function JourneyAnswers({ path, answers, changeFrom }: { path: Step[]; answers: Answers; changeFrom: ChangeFrom }) {

@@ -9,9 +9,10 @@ import { useNonce } from "~/lib/nonce";
 import { useLocalePath } from "~/lib/use-lang";
 import { LETTER_LANGUAGES, letterAsText, type Letter } from "../../server/domain/concerns";
 
+
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { kind, choice, letters, title } = await lettersForRequest(request, context, params.kind);
-  return { kind, choice, letters, title, text: letters.map(letterAsText).join("\n\n\n") };
+  return { kind, choice, choices: LETTER_LANGUAGES, letters, title, text: letters.map(letterAsText).join("\n\n\n") };
 }
 
 // Progressive enhancement only: without JavaScript the buttons stay hidden and the page still
@@ -50,7 +51,7 @@ export default function ConcernLetter() {
   const { t } = useTranslation("concerns");
   const to = useLocalePath();
   const nonce = useNonce();
-  const { kind, choice, letters, title, text } = useLoaderData<typeof loader>();
+  const { kind, choice, choices, letters, title, text } = useLoaderData<typeof loader>();
   return (
     <>
       <BackLink to={to("/concerns/result")} />
@@ -65,7 +66,7 @@ export default function ConcernLetter() {
               {t("letter.languageLabel")}
             </p>
             <ul className="govuk-list ds-inline-list">
-              {LETTER_LANGUAGES.map((l) => (
+              {choices.map((l) => (
                 <li key={l} className="govuk-!-display-inline-block govuk-!-margin-right-4">
                   {l === choice ? (
                     <strong aria-current="page">{t(`letter.language_${l}`)}</strong>

@@ -12,7 +12,10 @@ import { readForm } from "~/lib/forms.server";
 import { localePath } from "~/lib/lang";
 import { commitSession } from "~/lib/session.server";
 import { useLang, useLocalePath } from "~/lib/use-lang";
-import { dateToParts, EEA_COUNTRIES, evaluate, isStep, NO_EXCEPTION, previousStep, STEP_ANSWER, STEP_INPUT, type Answers, type Step } from "../../server/domain/concerns";
+import { dateToParts, EEA_COUNTRIES, evaluate, isStep, previousStep, STEP_INPUT, type Answers, type Step } from "../../server/domain/concerns";
+import { SECTORS } from "../../server/domain/cases";
+import { NO_EXCEPTION } from "../../server/domain/concerns/answers.js";
+import { STEP_ANSWER } from "../../server/domain/concerns/steps.js";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   if (!isStep(params.step)) throw data({ reason: "notFound" }, { status: 404 });
@@ -28,7 +31,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return {
     step,
     kind: STEP_INPUT[step].kind,
-    options: (step === "country" ? EEA_COUNTRIES : STEP_INPUT[step].options ?? []) as string[],
+    options: (step === "country" ? EEA_COUNTRIES : step === "sector" ? SECTORS : (STEP_INPUT[step].options ?? [])) as string[],
     value: typeof value === "string" ? value : "",
     values: Array.isArray(value) ? (value as string[]) : [],
     date: dateToParts(typeof value === "string" && STEP_INPUT[step].kind === "date" ? value : null),

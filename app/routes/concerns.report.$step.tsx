@@ -14,7 +14,7 @@ import { formatDate, formatNumber } from "~/lib/format";
 import { localePath } from "~/lib/lang";
 import { commitSession } from "~/lib/session.server";
 import { useLang, useLocalePath } from "~/lib/use-lang";
-import { fullTimeline, nextReportStep, REPORT_LIMITS, type Report } from "../../server/domain/concerns";
+import { fullTimeline, nextReportStep, REPORT_LIMITS, type Report } from "../../server/domain/concerns/report.js";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const report = await loadReport(request, context);

@@ -15,7 +15,8 @@ import { commitSession } from "~/lib/session.server";
 import { useLang, useLocalePath } from "~/lib/use-lang";
 import { journeyUploads, receiveUploads, removeUpload } from "../../server/concerns/uploads";
 import { isValidCsrfToken } from "../../server/http/csrf";
-import { nextReportStep, UPLOAD_ACCEPT, UPLOAD_LIMITS } from "../../server/domain/concerns";
+import { nextReportStep } from "../../server/domain/concerns/report.js";
+import { UPLOAD_ACCEPT, UPLOAD_LIMITS } from "../../server/domain/concerns/uploads.js";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const report = await loadReport(request, context);

@@ -10,15 +10,8 @@ import { loadJourney, redirectToJourney } from "~/lib/concerns.server";
 import { formatDate } from "~/lib/format";
 import { localePath } from "~/lib/lang";
 import { useLang, useLocalePath } from "~/lib/use-lang";
-import {
-  authorityFor,
-  COUNTRIES_WITH_REGIONAL_AUTHORITIES,
-  EEA_AUTHORITIES_SOURCE,
-  HELPERS,
-  marketingHelpers,
-  nextReportStep,
-  type Outcome,
-} from "../../server/domain/concerns";
+import { nextReportStep, type Outcome } from "../../server/domain/concerns";
+import { authorityFor, COUNTRIES_WITH_REGIONAL_AUTHORITIES, EEA_AUTHORITIES_SOURCE, HELPERS, marketingHelpers } from "../../server/domain/concerns/remit.js";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { lang, draft, evaluation } = await loadJourney(request, context);

@@ -2,6 +2,7 @@
 export * from "./answers.js";
 export * from "./dates.js";
 export * from "./deadlines.js";
+export * from "./steps.js";
 export * from "./journey.js";
 export * from "./remit.js";
 export * from "./letters.js";

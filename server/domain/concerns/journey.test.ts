@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Answers } from "./answers.js";
-import { answersOnPath, evaluate, isReportOutcome, letterFor, OUTCOME_KINDS, previousStep, type Outcome, type Step } from "./journey.js";
+import { evaluate, isReportOutcome, letterFor, OUTCOME_KINDS, previousStep, type Outcome } from "./journey.js";
+import { answersOnPath, type Step } from "./steps.js";
 
 // Building blocks for the table.
 const sar: Answers = { topic: "personal", whatHappened: "sar", organisation: "Acme Ltd", location: "uk", sector: "general_business" };

@@ -3,7 +3,8 @@
 import type { Sector } from "../cases/work-queues.js";
 import type { IsoDate } from "../cases/working-days.js";
 import type { Answers, YesNo } from "./answers.js";
-import { answersOnPath, type Evaluation, type Outcome, type ReportableCaseType, type Step } from "./journey.js";
+import type { Evaluation, Outcome, ReportableCaseType } from "./journey.js";
+import { answersOnPath, type Step } from "./steps.js";
 
 export const REPORT_LIMITS = {
   descriptionMax: 2000,
