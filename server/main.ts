@@ -5,6 +5,7 @@ import type { ServerBuild } from "react-router";
 import { Server as SocketServer } from "socket.io";
 import type { ViteDevServer } from "vite";
 import { purgeExpiredSessions } from "./auth/sessions";
+import { purgeConcerns } from "./concerns/housekeeping";
 import { ConfigError, loadConfig } from "./config";
 import { createApp } from "./http/app";
 import { createLogger } from "./logger";
@@ -51,7 +52,10 @@ export async function startServer(options: { viteDevServer?: ViteDevServer; clie
   const io = new SocketServer(httpServer, { serveClient: false, maxHttpBufferSize: 64 * 1024 });
 
   services.mailWorker.start();
-  const housekeeping = setInterval(() => void purgeExpiredSessions(services.prisma).catch(() => undefined), 15 * 60_000);
+  const housekeeping = setInterval(() => {
+    void purgeExpiredSessions(services.prisma).catch(() => undefined);
+    void purgeConcerns(services).catch((err) => logger.warn({ err }, "concerns clean-up failed"));
+  }, 15 * 60_000);
   housekeeping.unref();
 
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));

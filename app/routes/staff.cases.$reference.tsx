@@ -1,8 +1,10 @@
 import { useTranslation } from "react-i18next";
 import { data, Link, useLoaderData, type LoaderFunctionArgs } from "react-router";
 import { ClockTag } from "~/components/clock-tag";
+import { ConcernReport } from "~/components/concern-report";
 import { PageTitle } from "~/components/layout";
 import { caseForStaff } from "~/lib/cases.server";
+import { concernForStaff } from "~/lib/concerns-staff.server";
 import { formatDate, formatDateTime } from "~/lib/format";
 import { requireStaff } from "~/lib/staff.server";
 import { useLang, useLocalePath } from "~/lib/use-lang";
@@ -16,14 +18,14 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   if (!found) throw data({ reason: "notFound" }, { status: 404 });
   // Every staff view of a case (and so of its customer's details) is recorded.
   await audit(context.services.prisma, { actorId: staff.id, action: "case.view", entityType: "Case", entityId: found.id, data: { reference: found.reference } });
-  return { found };
+  return { found, concern: await concernForStaff(context, found.id) };
 }
 
 export default function StaffCase() {
   const { t } = useTranslation("staff");
   const lang = useLang();
   const to = useLocalePath();
-  const { found: c } = useLoaderData<typeof loader>();
+  const { found: c, concern } = useLoaderData<typeof loader>();
   const flagged = c.parties.filter((p) => p.flags.length > 0);
   const details = [
     ["reference", c.reference],
@@ -82,6 +84,8 @@ export default function StaffCase() {
           <dd className="govuk-summary-list__value ds-pre-wrap">{c.summary}</dd>
         </div>
       </dl>
+
+      {concern ? <ConcernReport concern={concern} /> : null}
 
       <h2 className="govuk-heading-m">{t("case.clocksHeading")}</h2>
       <table className="govuk-table">

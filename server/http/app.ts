@@ -11,6 +11,7 @@ import type { ServerBuild } from "react-router";
 import { safePath } from "../logger";
 import type { Services } from "../services";
 import { langFromPath } from "../../app/lib/lang";
+import { UPLOAD_LIMITS } from "../domain/concerns/uploads.js";
 import { csrfCookie, readCookie } from "./csrf";
 import { healthCheck } from "./health";
 
@@ -82,7 +83,7 @@ export function createApp({ services, build, devMiddleware, clientDir }: AppOpti
     app.use(express.static(clientDir, { maxAge: "1h", index: false }));
   }
 
-  app.use(rejectOversizedForms(config.maxFormBytes));
+  app.use(rejectOversizedForms((path) => formBodyLimit(path, config.maxFormBytes)));
   app.use(csrfCookie({ secret: config.sessionSecret, secure: config.cookieSecure }));
   // Remembers the last language a person read pages in, for places the URL cannot say (the chat widget).
   app.use((req, res, next) => {
@@ -119,13 +120,29 @@ export function createApp({ services, build, devMiddleware, clientDir }: AppOpti
 }
 
 /**
+ * The few form posts allowed to be larger than MAX_FORM_BYTES, each only as large as it needs:
+ * the concerns upload page takes up to 6 files of 5 MB (its route enforces the per-file and
+ * total limits again while it reads the body).
+ */
+export const LARGE_FORM_ALLOWANCES: readonly { path: RegExp; maxBytes: number }[] = [
+  { path: /^(\/cy)?\/concerns\/report\/files(\.data)?$/, maxBytes: UPLOAD_LIMITS.maxRequestBytes },
+];
+
+/** The largest body a POST to this path may have. */
+export function formBodyLimit(pathname: string, defaultLimit: number): number {
+  const allowance = LARGE_FORM_ALLOWANCES.find((a) => a.path.test(pathname));
+  return allowance ? Math.max(allowance.maxBytes, defaultLimit) : defaultLimit;
+}
+
+/**
  * A form post over the limit is answered by the page itself (as a GET with a
  * flag the root loader turns into a 413), so the person sees a proper page in
  * their language; the body is discarded unread.
  */
-function rejectOversizedForms(limit: number) {
+function rejectOversizedForms(limitFor: (path: string) => number) {
   return (req: Request, res: Response, next: NextFunction) => {
     if (req.method === "GET" || req.method === "HEAD") return next();
+    const limit = limitFor(req.path);
     const length = Number(req.headers["content-length"] ?? Number.NaN);
     const chunked = req.headers["transfer-encoding"] !== undefined;
     if ((Number.isFinite(length) && length > limit) || (chunked && !Number.isFinite(length))) {

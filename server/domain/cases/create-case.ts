@@ -27,6 +27,8 @@ export type NewCaseInput = {
   actorId?: string | null;
   /** Emails to queue with the case, built once its reference is known. */
   emails?: (created: CreatedCase) => { to: string; subject: string; text: string; html?: string; language: CaseLanguage; kind: string }[];
+  /** Writes of the caller's own that must commit or fail with the case (e.g. attaching uploads), in the same transaction. */
+  alsoInTransaction?: (tx: PrismaNamespace.TransactionClient, created: CreatedCase) => Promise<void>;
 };
 
 export type CreatedCase = {
@@ -136,6 +138,7 @@ async function insertCase(tx: Tx, input: NewCaseInput, now: Date): Promise<Creat
     await tx.emailMessage.create({ data: { ...email, caseId: row.id, createdAt: now } });
     await tx.caseEvent.create({ data: { caseId: row.id, kind: "acknowledgement_queued", at: now, data: { kind: email.kind } } });
   }
+  await input.alsoInTransaction?.(tx, created);
   return created;
 }
 

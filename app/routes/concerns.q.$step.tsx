@@ -1,0 +1,157 @@
+// One question of the concerns assistant, whichever it is: the journey is computed from the
+// answers so far, so a page ahead of them sends the person back to the first unanswered one.
+import { useTranslation } from "react-i18next";
+import { data, Form, Link, redirect, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
+import { Checkboxes, DateInput, Radios, Select, type Option } from "~/components/concerns-form";
+import { Button, CsrfInput, ErrorSummary, TextInput } from "~/components/form";
+import { BackLink, PageTitle } from "~/components/layout";
+import { qKey, stepPath, type FieldError } from "~/lib/concerns";
+import { capitalise, errorText } from "~/lib/concerns-ui";
+import { floorFor, loadJourney, parseChangeFrom, parseStepAnswer, pathAfterAnswer, redirectToJourney, saveConcernDraft } from "~/lib/concerns.server";
+import { readForm } from "~/lib/forms.server";
+import { localePath } from "~/lib/lang";
+import { commitSession } from "~/lib/session.server";
+import { useLang, useLocalePath } from "~/lib/use-lang";
+import { dateToParts, EEA_COUNTRIES, evaluate, isStep, previousStep, STEP_INPUT, type Answers, type Step } from "../../server/domain/concerns";
+import { SECTORS } from "../../server/domain/cases";
+import { NO_EXCEPTION } from "../../server/domain/concerns/answers.js";
+import { STEP_ANSWER } from "../../server/domain/concerns/steps.js";
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  if (!isStep(params.step)) throw data({ reason: "notFound" }, { status: 404 });
+  const step: Step = params.step;
+  const { url, lang, draft, evaluation, today } = await loadJourney(request, context);
+  // Only questions already asked, and the next one, can be shown.
+  if (!evaluation.path.includes(step) && evaluation.next !== step) redirectToJourney(evaluation, lang);
+  const change = parseChangeFrom(url);
+  const previous = previousStep(evaluation, step);
+  const back = change === "check" ? "/concerns/report/check" : change === "result" ? "/concerns/result" : previous ? stepPath(previous) : "/concerns";
+  const value = draft.answers[STEP_ANSWER[step]];
+  const floor = STEP_INPUT[step].kind === "date" ? floorFor(step, draft.answers, evaluation) : null;
+  return {
+    step,
+    kind: STEP_INPUT[step].kind,
+    options: (step === "country" ? EEA_COUNTRIES : step === "sector" ? SECTORS : (STEP_INPUT[step].options ?? [])) as string[],
+    value: typeof value === "string" ? value : "",
+    values: Array.isArray(value) ? (value as string[]) : [],
+    date: dateToParts(typeof value === "string" && STEP_INPUT[step].kind === "date" ? value : null),
+    answers: { topic: draft.answers.topic, whatHappened: draft.answers.whatHappened, organisation: draft.answers.organisation } as Answers,
+    back,
+    change,
+    floor,
+    exampleYear: Number(today.slice(0, 4)) - 1,
+    canSave: Object.keys(draft.answers).length > 0,
+    lang,
+  };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  if (!isStep(params.step)) throw data({ reason: "notFound" }, { status: 404 });
+  const step: Step = params.step;
+  const form = await readForm(request, context);
+  const { url, lang, session, draft, evaluation, today } = await loadJourney(request, context);
+  if (!evaluation.path.includes(step) && evaluation.next !== step) redirectToJourney(evaluation, lang);
+  const parsed = parseStepAnswer(step, form, draft.answers, evaluation, today);
+  if (!parsed.ok) return data({ error: parsed.error, values: parsed.values }, { status: 400 });
+  const answers: Answers = { ...draft.answers, [STEP_ANSWER[step]]: parsed.value };
+  const updated = { ...draft, answers };
+  saveConcernDraft(session, updated);
+  const next = evaluate(answers, today);
+  return redirect(localePath(pathAfterAnswer(next, updated, parseChangeFrom(url)), lang), { headers: await commitSession(context, session) });
+}
+
+export default function ConcernQuestion() {
+  const { t } = useTranslation("concerns");
+  const lang = useLang();
+  const to = useLocalePath();
+  const page = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { step, answers } = page;
+  const error = result?.error as FieldError | undefined;
+  const submitted = result?.values as Record<string, string | string[]> | undefined;
+  const name = STEP_ANSWER[step];
+  const values = { organisation: answers.organisation ?? "" };
+  const title = t(qKey(step, "title", answers), values);
+  const message = error ? errorText(t, error, lang) : undefined;
+  const hintKey = qKey(step, "hint", answers);
+  const hint = t(hintKey, { ...values, defaultValue: "" }) || undefined;
+  const optionText = (value: string, part: "label" | "hint") => t(`${qKey(step, "options", answers)}.${value}.${part}`, { defaultValue: "" });
+  const options: Option[] = page.options.map((value) => ({ value, label: optionText(value, "label"), hint: optionText(value, "hint") || undefined }));
+  const dateHint = (
+    <>
+      {hint ? <span className="govuk-!-display-block govuk-!-margin-bottom-2">{hint}</span> : null}
+      {t("date.hint", { example: `27 3 ${page.exampleYear}` })}
+    </>
+  );
+
+  let field;
+  switch (page.kind) {
+    case "radios":
+      field = <Radios name={name} legend={title} hint={hint} error={message} options={options} value={(submitted?.[name] as string) ?? page.value} isPageHeading />;
+      break;
+    case "checkboxes":
+      field = (
+        <Checkboxes
+          name={name}
+          legend={title}
+          hint={hint}
+          error={message}
+          options={options}
+          values={(submitted?.[name] as string[]) ?? page.values}
+          exclusive={NO_EXCEPTION}
+          dividerText={t("questions.exceptions.or")}
+          isPageHeading
+        />
+      );
+      break;
+    case "select": {
+      const list =
+        step === "country"
+          ? page.options.map((code) => ({ value: code, label: capitalise(t(`countries.${code}`)) })).sort((a, b) => a.label.localeCompare(b.label, lang === "cy" ? "cy" : "en-GB"))
+          : page.options.map((value) => ({ value, label: t(`sectors.${value}`) }));
+      field = <Select id={name} label={title} hint={hint} error={message} options={list} value={page.value} placeholder={t(`questions.${step}.choose`)} isPageHeading />;
+      break;
+    }
+    case "text":
+      field = <TextInput id={name} label={title} hint={hint} error={message} defaultValue={(submitted?.[name] as string) ?? page.value} isPageHeading autoComplete="organization" />;
+      break;
+    case "date":
+      field = (
+        <DateInput
+          name={name}
+          legend={title}
+          hint={dateHint}
+          error={message}
+          errorParts={error?.parts}
+          value={submitted ? { day: String(submitted[`${name}-day`] ?? ""), month: String(submitted[`${name}-month`] ?? ""), year: String(submitted[`${name}-year`] ?? "") } : page.date}
+          isPageHeading
+        />
+      );
+      break;
+  }
+
+  return (
+    <>
+      <BackLink to={to(page.back)} />
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <PageTitle title={title} error={Boolean(error)} />
+          <ErrorSummary errors={error && message ? [{ field: error.field, message }] : []} />
+          <span className="govuk-caption-l">{t("caption")}</span>
+          <Form method="post" action={page.change ? `?change=${page.change}` : undefined} noValidate>
+            <CsrfInput />
+            {field}
+            <Button>{t("actions.continue")}</Button>
+          </Form>
+          {page.canSave ? (
+            <p className="govuk-body">
+              <Link className="govuk-link" to={to(`/concerns/save?from=${encodeURIComponent(stepPath(step))}`)}>
+                {t("actions.save")}
+              </Link>
+            </p>
+          ) : null}
+        </div>
+      </div>
+    </>
+  );
+}
