@@ -1,7 +1,8 @@
 // Builds the production bundle when it is missing or older than its sources, so
 // `npm start` and `npm test` always run what is in the tree, without rebuilding needlessly.
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 const SOURCES = ["app", "server", "generated", "locales", "widget", "public", "vite.config.ts", "react-router.config.ts", "package.json", "prisma/schema.prisma"];
@@ -20,10 +21,13 @@ function newest(entry) {
 }
 
 // The Prisma client is generated from the schema: regenerate it first when the schema is newer.
-const client = "generated/prisma/client.ts";
-if (!existsSync(client) || statSync(client).mtimeMs < statSync("prisma/schema.prisma").mtimeMs) {
+// Compared by content: a merge or checkout can leave the schema with an older mtime than the client.
+const schemaHash = createHash("sha256").update(readFileSync("prisma/schema.prisma")).digest("hex");
+const hashFile = "generated/.schema-hash";
+if (!existsSync(hashFile) || readFileSync(hashFile, "utf8") !== schemaHash) {
   const generate = spawnSync("npx", ["prisma", "generate"], { stdio: ["ignore", "inherit", "inherit"] });
   if (generate.status !== 0) process.exit(generate.status ?? 1);
+  writeFileSync(hashFile, schemaHash);
 }
 
 const built = existsSync(STAMP) ? statSync(STAMP).mtimeMs : 0;
