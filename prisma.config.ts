@@ -14,7 +14,7 @@ process.env.DATABASE_URL ||= "postgresql://embedded@localhost/doorstep";
 const originalSetTimeout = globalThis.setTimeout;
 globalThis.setTimeout = ((...args: Parameters<typeof setTimeout>) => {
   const timer = originalSetTimeout(...args);
-  timer.unref?.();
+  if (typeof args[1] === "number" && args[1] >= 5_000) timer.unref?.();
   return timer;
 }) as typeof setTimeout;
 
