@@ -6,3 +6,4 @@ export * from "./company.js";
 export * from "./sender.js";
 export * from "./contact.js";
 export * from "./advice.js";
+export * from "./store.js";

@@ -1,0 +1,108 @@
+// Nuisance reports against real databases (PGlite always, PostgreSQL when TEST_DATABASE_URL is set):
+// all contacts with the report and its outbox event in one transaction, or nothing.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { submitNuisanceReport, type DraftContact, type ReportInput } from "../../server/domain/nuisance";
+import { createTestDatabase, ENGINES, type TestDatabase } from "../support/database";
+
+const contact = (over: Partial<DraftContact>): DraftContact => ({
+  id: crypto.randomUUID(),
+  kind: "live_call",
+  date: "2026-11-30",
+  time: "10:15",
+  fromStatus: "given",
+  from: "07700 900123",
+  to: "",
+  company: "",
+  topic: "pensions",
+  message: "",
+  subject: "",
+  description: "",
+  ...over,
+});
+
+const FIVE: DraftContact[] = [
+  contact({ from: "07700 900123", company: "Acme Solar Ltd" }),
+  contact({ kind: "recorded_call", from: "+44 7700 900123", time: null, topic: "accident_claims" }),
+  contact({ kind: "text", from: "0909 879 0000", message: "You have won <script>alert(1)</script>" }),
+  contact({ kind: "email", from: "Prize <win@prize.example>", subject: "Claim now", topic: "other" }),
+  contact({ kind: "fax", fromStatus: "withheld", from: "", topic: "insurance" }),
+];
+
+describe.each(ENGINES)("nuisance reports on %s", (engine) => {
+  let db: TestDatabase;
+  const now = () => new Date("2026-12-01T09:00:00Z");
+  const input = (over: Partial<ReportInput> = {}): ReportInput => ({
+    language: "en",
+    contacts: FIVE,
+    about: { tps: "yes", registeredOn: "2026-11-20", consent: "no", askedToStop: "yes" },
+    you: { wantsReply: false, name: null, email: "pat@example.com", phone: null },
+    idempotencyKey: crypto.randomUUID(),
+    acknowledgement: ({ reference }) => ({ to: "pat@example.com", subject: `Report ${reference}`, text: "Thanks", language: "en", kind: "nuisance_acknowledgement" }),
+    ...over,
+  });
+
+  beforeAll(async () => {
+    db = await createTestDatabase(engine);
+  });
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  it("stores a report with 5 mixed contacts, its outbox event and the acknowledgement together", async () => {
+    const stored = await submitNuisanceReport({ prisma: db.prisma, now }, input());
+    expect(stored.reference).toMatch(/^NUI\d{7}$/);
+    expect(stored.advice).toEqual(["tps_wait", "forward_7726", "block", "phishing", "premium_rate"]);
+    const contacts = await db.prisma.nuisanceContact.findMany({ where: { reportId: stored.id }, orderBy: { position: "asc" } });
+    expect(contacts.map((c) => [c.kind, c.fromNumber, c.senderAddress, c.fromStatus])).toEqual([
+      ["live_call", "+447700900123", null, "given"],
+      ["recorded_call", "+447700900123", null, "given"],
+      ["text", "+449098790000", null, "given"],
+      ["email", null, "win@prize.example", "given"],
+      ["fax", null, null, "withheld"],
+    ]);
+    expect(contacts[0]).toMatchObject({ companyNormalised: "acme solar", tpsRegistered: true, fromTyped: "07700 900123" });
+    expect(contacts[1]!.timeKnown).toBe(false);
+    expect(contacts[2]).toMatchObject({ premiumRate: true, message: "You have won <script>alert(1)</script>" });
+    const events = await db.prisma.outboxEvent.findMany({ where: { aggregateType: "nuisance_report", aggregateId: stored.id } });
+    expect(events).toHaveLength(1);
+    expect((events[0]!.payload as { contacts: unknown[] }).contacts).toHaveLength(5);
+    expect(await db.prisma.emailMessage.count({ where: { subject: `Report ${stored.reference}` } })).toBe(1);
+  });
+
+  it("the same idempotency key twice stores one report", async () => {
+    const key = crypto.randomUUID();
+    const [a, b] = await Promise.all([submitNuisanceReport({ prisma: db.prisma, now }, input({ idempotencyKey: key })), submitNuisanceReport({ prisma: db.prisma, now }, input({ idempotencyKey: key }))]);
+    expect(a.reference).toBe(b.reference);
+    expect(await db.prisma.nuisanceReport.count({ where: { idempotencyKey: key } })).toBe(1);
+  });
+
+  it("a contact that cannot be stored leaves nothing: no report, contacts, outbox event, email or reference used", async () => {
+    const before = {
+      reports: await db.prisma.nuisanceReport.count(),
+      contacts: await db.prisma.nuisanceContact.count(),
+      events: await db.prisma.outboxEvent.count(),
+      emails: await db.prisma.emailMessage.count(),
+      counter: (await db.prisma.referenceCounter.findUnique({ where: { type: "NUI" } }))?.value,
+    };
+    const bad = [...FIVE.slice(0, 4), contact({ kind: "pigeon" as never })];
+    await expect(submitNuisanceReport({ prisma: db.prisma, now }, input({ contacts: bad }))).rejects.toThrow();
+    const bogusEml = [...FIVE.slice(0, 4), contact({ kind: "email", from: "a@b.example", emlId: crypto.randomUUID() })];
+    await expect(submitNuisanceReport({ prisma: db.prisma, now }, input({ contacts: bogusEml }))).rejects.toThrow("eml_missing");
+    expect({
+      reports: await db.prisma.nuisanceReport.count(),
+      contacts: await db.prisma.nuisanceContact.count(),
+      events: await db.prisma.outboxEvent.count(),
+      emails: await db.prisma.emailMessage.count(),
+      counter: (await db.prisma.referenceCounter.findUnique({ where: { type: "NUI" } }))?.value,
+    }).toEqual(before);
+  });
+
+  it("refuses no contacts and more than the stated maximum", async () => {
+    await expect(submitNuisanceReport({ prisma: db.prisma, now }, input({ contacts: [] }))).rejects.toThrow("no_contacts");
+    const many = Array.from({ length: 51 }, () => contact({}));
+    await expect(submitNuisanceReport({ prisma: db.prisma, now }, input({ contacts: many }))).rejects.toThrow("too_many");
+    const fifty = Array.from({ length: 50 }, () => contact({}));
+    const stored = await submitNuisanceReport({ prisma: db.prisma, now }, input({ contacts: fifty }));
+    expect(await db.prisma.nuisanceContact.count({ where: { reportId: stored.id } })).toBe(50);
+  });
+});
