@@ -57,7 +57,7 @@ CREATE TABLE "NuisanceEml" (
     "fileName" TEXT NOT NULL,
     "sizeBytes" INTEGER NOT NULL,
     "sha256" TEXT NOT NULL,
-    "bytes" BYTEA NOT NULL,
+    "base64" TEXT NOT NULL,
     "fromAddress" TEXT,
     "sentAt" TIMESTAMPTZ(3),
     "subject" TEXT,

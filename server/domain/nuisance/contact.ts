@@ -42,7 +42,8 @@ export const ContactFormSchema = z.object({
   "date-month": z.string().optional().default(""),
   "date-year": z.string().optional().default(""),
   time: text(20, "errors.time.invalid"),
-  timeUnknown: z.enum(["yes"]).optional(),
+  // A ticked box posts "yes"; anything else means not ticked.
+  timeUnknown: z.string().optional(),
   fromStatus: z.enum(["given", "withheld", "unknown"], { error: "errors.fromStatus.required" }),
   from: text(320, "errors.from.tooLong"),
   to: text(320, "errors.to.tooLong"),

@@ -30,4 +30,4 @@ export const DESCRIPTION_MAX = 2000;
 export const MESSAGE_MAX = 2000;
 export const SUBJECT_MAX = 300;
 export const COMPANY_MAX = 200;
-export const EML_MAX_BYTES = 1024 * 1024;
+export const EML_MAX_BYTES = 2 * 1024 * 1024;
