@@ -7,3 +7,5 @@ export * from "./sender.js";
 export * from "./contact.js";
 export * from "./advice.js";
 export * from "./store.js";
+export * from "./offenders.js";
+export * from "./open-case.js";
