@@ -8,6 +8,7 @@ import { contactKeys, type DraftContact } from "../domain/nuisance/contact.js";
 import type { ContactKind, Topic } from "../domain/nuisance/kinds.js";
 import { formatReportReference } from "../domain/nuisance/store.js";
 import { londonDate } from "../domain/cases/working-days.js";
+import { rebuildSummary } from "../domain/nuisance/summary.js";
 
 const MARK = "demo-nuisance-";
 const DAY = 86_400_000;
@@ -148,5 +149,7 @@ export async function seedNuisanceDemo(prisma: PrismaClient, now: Date, reports 
     );
     for (let i = 0; i < data.length; i += 2000) await tx.nuisanceContact.createMany({ data: data.slice(i, i + 2000) });
   }, { timeout: 60_000 });
+  // Bulk-inserted contacts skip the per-report summary update: count them all once.
+  await rebuildSummary(prisma, now);
   return { created: true, reports, contacts };
 }

@@ -106,3 +106,51 @@ describe.each(ENGINES)("nuisance reports on %s", (engine) => {
     expect(await db.prisma.nuisanceContact.count({ where: { reportId: stored.id } })).toBe(50);
   });
 });
+
+describe.each(ENGINES)("offender summary on %s", (engine) => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase(engine);
+  });
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  it("what each report adds equals a rebuild from the contacts, and the list reads it", async () => {
+    const { listOffenders, rebuildSummary } = await import("../../server/domain/nuisance");
+    const now = new Date("2026-12-01T09:00:00Z");
+    const days = [0, 3, 10, 40, 100];
+    for (const [i, ago] of days.entries()) {
+      const date = new Date(now.getTime() - ago * 86_400_000).toISOString().slice(0, 10);
+      await submitNuisanceReport(
+        { prisma: db.prisma, now: () => now },
+        {
+          language: "en",
+          contacts: [
+            contact({ date, from: i % 2 ? "+44 1632 960001" : "01632 960001", company: i % 2 ? "Acme Solar Ltd" : "ACME SOLAR LIMITED", topic: i === 4 ? "debt" : "pensions" }),
+            contact({ kind: "email", date, from: `x${i}@spam.example`, topic: "investments" }),
+          ],
+          about: { tps: i < 3 ? "yes" : "no", registeredOn: null, consent: "no", askedToStop: "yes" },
+          you: { wantsReply: false, name: null, email: null, phone: null },
+          idempotencyKey: crypto.randomUUID(),
+        },
+      );
+    }
+    const snapshot = async () => (await db.prisma.nuisanceOffender.findMany({ orderBy: [{ dimension: "asc" }, { key: "asc" }] })).map(({ label: _label, ...r }) => r);
+    const incremental = await snapshot();
+    await rebuildSummary(db.prisma, now);
+    expect(await snapshot()).toEqual(incremental);
+    const number = incremental.find((r) => r.dimension === "number")!;
+    expect(number).toMatchObject({ key: "+441632960001", total: 5, d7: 2, d30: 3, d90: 4, tpsCount: 3 });
+
+    const list = await listOffenders(db.prisma, { dimension: "number" }, now);
+    expect(list.rows[0]).toMatchObject({ key: "+441632960001", total: 5, d30: 3, kinds: ["live_call"], topTopics: [{ topic: "pensions", count: 4 }, { topic: "debt", count: 1 }] });
+    expect(list.rows[0]!.tpsShare).toBeCloseTo(0.6);
+    const companies = await listOffenders(db.prisma, { dimension: "company", q: "acme solar plc" }, now);
+    expect(companies.rows.map((r) => [r.key, r.total])).toEqual([["acme solar", 5]]);
+    const domains = await listOffenders(db.prisma, { dimension: "domain", kind: "email" }, now);
+    expect(domains.rows.map((r) => [r.key, r.total])).toEqual([["spam.example", 5]]);
+    expect((await listOffenders(db.prisma, { dimension: "sender", sort: "total", dir: "asc" }, now)).groups).toBe(5);
+    expect((await listOffenders(db.prisma, { dimension: "number", kind: "fax" }, now)).rows).toEqual([]);
+  });
+});

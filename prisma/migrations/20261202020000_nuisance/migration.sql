@@ -74,6 +74,33 @@ CREATE TABLE "NuisanceCaseLink" (
     CONSTRAINT "NuisanceCaseLink_pkey" PRIMARY KEY ("caseId","reportId")
 );
 
+-- CreateTable
+CREATE TABLE "NuisanceOffender" (
+    "dimension" TEXT NOT NULL,
+    "key" TEXT NOT NULL,
+    "label" TEXT,
+    "total" INTEGER NOT NULL,
+    "d7" INTEGER NOT NULL,
+    "d30" INTEGER NOT NULL,
+    "d90" INTEGER NOT NULL,
+    "firstSeen" TIMESTAMPTZ(3) NOT NULL,
+    "lastSeen" TIMESTAMPTZ(3) NOT NULL,
+    "tpsCount" INTEGER NOT NULL,
+    "kinds" INTEGER NOT NULL,
+    "topics" INTEGER[],
+
+    CONSTRAINT "NuisanceOffender_pkey" PRIMARY KEY ("dimension","key")
+);
+
+-- CreateTable
+CREATE TABLE "NuisanceSummaryState" (
+    "id" INTEGER NOT NULL,
+    "windowsOn" TEXT NOT NULL,
+    "rebuiltAt" TIMESTAMPTZ(3) NOT NULL,
+
+    CONSTRAINT "NuisanceSummaryState_pkey" PRIMARY KEY ("id")
+);
+
 -- CreateIndex
 CREATE UNIQUE INDEX "NuisanceReport_reference_key" ON "NuisanceReport"("reference");
 
@@ -109,6 +136,24 @@ CREATE INDEX "NuisanceEml_draftId_idx" ON "NuisanceEml"("draftId");
 
 -- CreateIndex
 CREATE INDEX "NuisanceCaseLink_reportId_idx" ON "NuisanceCaseLink"("reportId");
+
+-- CreateIndex
+CREATE INDEX "NuisanceOffender_dimension_d7_key_idx" ON "NuisanceOffender"("dimension", "d7", "key");
+
+-- CreateIndex
+CREATE INDEX "NuisanceOffender_dimension_d30_key_idx" ON "NuisanceOffender"("dimension", "d30", "key");
+
+-- CreateIndex
+CREATE INDEX "NuisanceOffender_dimension_d90_key_idx" ON "NuisanceOffender"("dimension", "d90", "key");
+
+-- CreateIndex
+CREATE INDEX "NuisanceOffender_dimension_total_key_idx" ON "NuisanceOffender"("dimension", "total", "key");
+
+-- CreateIndex
+CREATE INDEX "NuisanceOffender_dimension_lastSeen_key_idx" ON "NuisanceOffender"("dimension", "lastSeen", "key");
+
+-- CreateIndex
+CREATE INDEX "NuisanceOffender_dimension_firstSeen_key_idx" ON "NuisanceOffender"("dimension", "firstSeen", "key");
 
 -- AddForeignKey
 ALTER TABLE "NuisanceContact" ADD CONSTRAINT "NuisanceContact_reportId_fkey" FOREIGN KEY ("reportId") REFERENCES "NuisanceReport"("id") ON DELETE CASCADE ON UPDATE CASCADE;

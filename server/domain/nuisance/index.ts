@@ -8,4 +8,5 @@ export * from "./contact.js";
 export * from "./advice.js";
 export * from "./store.js";
 export * from "./offenders.js";
+export * from "./summary.js";
 export * from "./open-case.js";

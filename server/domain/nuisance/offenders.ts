@@ -2,26 +2,30 @@
 // company, counted in SQL (GROUP BY over indexed columns) so the list stays quick at a million
 // contacts. Only whitelisted column names ever reach the SQL text; every value is a parameter.
 import type { PrismaClient } from "../../../generated/prisma/client.js";
+import { normaliseCompany } from "./company.js";
 import { CONTACT_KINDS, TOPICS, type ContactKind } from "./kinds.js";
+import { keepWindowsCurrent, windowCutoffs, type Dimension } from "./summary.js";
 
-export const DIMENSIONS = ["number", "sender", "domain", "company"] as const;
-export type Dimension = (typeof DIMENSIONS)[number];
+export const DIMENSIONS = ["number", "sender", "domain", "company"] as const satisfies readonly Dimension[];
+export type { Dimension };
 const COLUMN: Record<Dimension, string> = { number: `"fromNumber"`, sender: `"senderAddress"`, domain: `"senderDomain"`, company: `"companyNormalised"` };
 
 export const SORTS = ["d7", "d30", "d90", "total", "last", "first", "tps"] as const;
 export type Sort = (typeof SORTS)[number];
-const ORDER: Record<Sort, string> = { d7: "d7", d30: "d30", d90: "d90", total: "total", last: "last_seen", first: "first_seen", tps: "tps_share" };
+// Each sort but the TPS share has an index (dimension, column, key) on the summary.
+const ORDER: Record<Sort, string> = { d7: `"d7"`, d30: `"d30"`, d90: `"d90"`, total: `"total"`, last: `"lastSeen"`, first: `"firstSeen"`, tps: `("tpsCount"::float8 / "total")` };
 
 export const PAGE_SIZE = 25;
-const DAY = 86_400_000;
 
 export type OffenderFilter = {
   dimension: Dimension;
   /** Part of the key (a number's digits, an address or a company's words). */
   q?: string | null;
+  /** Offenders that used this kind of contact. */
   kind?: ContactKind | null;
+  /** Offenders with contacts about this topic. */
   topic?: string | null;
-  /** Only groups with at least this many contacts in the last 90 days. */
+  /** Only offenders with at least this many contacts in the last 90 days. */
   min90?: number | null;
   sort?: Sort;
   dir?: "asc" | "desc";
@@ -47,62 +51,62 @@ export type OffenderRow = {
 function pattern(dimension: Dimension, q: string): string | null {
   const trimmed = q.trim().toLowerCase();
   if (!trimmed) return null;
-  const core = dimension === "number" ? trimmed.replace(/\D/g, "").replace(/^0+/, "") : trimmed;
+  const core = dimension === "number" ? trimmed.replace(/\D/g, "").replace(/^0+/, "") : dimension === "company" ? (normaliseCompany(trimmed) ?? "") : trimmed;
   if (!core) return null;
   return `%${core.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
 function where(f: OffenderFilter, params: unknown[]): string {
-  const col = COLUMN[f.dimension];
-  const clauses = [`${col} IS NOT NULL`];
+  params.push(f.dimension);
+  const clauses = [`"dimension" = $${params.length}`];
   const like = f.q ? pattern(f.dimension, f.q) : null;
   if (like) {
     params.push(like);
-    clauses.push(`${col} LIKE $${params.length}`);
+    clauses.push(`"key" LIKE $${params.length}`);
   }
-  if (f.kind && (CONTACT_KINDS as readonly string[]).includes(f.kind)) {
-    params.push(f.kind);
-    clauses.push(`"kind" = $${params.length}::"NuisanceKind"`);
-  }
-  if (f.topic && (TOPICS as readonly string[]).includes(f.topic)) {
-    params.push(f.topic);
-    clauses.push(`"topic" = $${params.length}`);
+  if (f.kind && (CONTACT_KINDS as readonly string[]).includes(f.kind)) clauses.push(`("kinds" & ${1 << CONTACT_KINDS.indexOf(f.kind)}) <> 0`);
+  if (f.topic && (TOPICS as readonly string[]).includes(f.topic)) clauses.push(`"topics"[${(TOPICS as readonly string[]).indexOf(f.topic) + 1}] > 0`);
+  if (f.min90 && f.min90 > 0) {
+    params.push(Math.floor(f.min90));
+    clauses.push(`"d90" >= $${params.length}`);
   }
   return clauses.join(" AND ");
 }
 
-type Raw = { key: string; total: number; d7: number; d30: number; d90: number; first_seen: Date; last_seen: Date; tps_share: number; groups?: number };
+const DAY = 86_400_000;
+type Raw = { key: string; total: number; d7: number; d30: number; d90: number; first_seen: Date; last_seen: Date; tps_share: number };
+type SummaryRaw = { key: string; label: string | null; total: number; d7: number; d30: number; d90: number; firstSeen: Date; lastSeen: Date; tpsCount: number; kinds: number; topics: number[] };
 
-export async function listOffenders(prisma: PrismaClient, f: OffenderFilter, now: Date): Promise<{ rows: OffenderRow[]; groups: number; page: number; pages: number }> {
-  const col = COLUMN[f.dimension];
-  const params: unknown[] = [new Date(now.getTime() - 7 * DAY), new Date(now.getTime() - 30 * DAY), new Date(now.getTime() - 90 * DAY)];
+const kindsOf = (mask: number) => CONTACT_KINDS.filter((_, i) => (mask & (1 << i)) !== 0);
+const topTopicsOf = (counts: number[]) =>
+  TOPICS.map((topic, i) => ({ topic, count: Number(counts[i] ?? 0) }))
+    .filter((x) => x.count > 0)
+    .sort((a, b) => b.count - a.count || a.topic.localeCompare(b.topic))
+    .slice(0, 3);
+
+/**
+ * A page of offenders from the summary table: an index range scan for the sort, so the time does
+ * not grow with the number of contacts. Windows move on daily (see summary.ts).
+ */
+export async function listOffenders(prisma: PrismaClient, f: OffenderFilter, now: Date): Promise<{ rows: OffenderRow[]; groups: number; page: number; pages: number; windowsOn: string | null }> {
+  const state = await keepWindowsCurrent(prisma, now);
+  const params: unknown[] = [];
   const whereSql = where(f, params);
-  const sort = ORDER[f.sort ?? "d30"];
   const dir = f.dir === "asc" ? "ASC" : "DESC";
   const page = Math.max(1, Math.floor(f.page ?? 1));
-  const having = f.min90 && f.min90 > 0 ? `HAVING count(*) FILTER (WHERE "occurredAt" >= $3) >= ${Math.floor(f.min90)}` : "";
+  const countParams = [...params];
   params.push(PAGE_SIZE, (page - 1) * PAGE_SIZE);
-  // One pass: the page of groups and, by a window over the grouped rows, how many groups there are.
-  const rows = await prisma.$queryRawUnsafe<Raw[]>(
-    `SELECT ${col} AS key,
-        count(*)::int AS total,
-        (count(*) FILTER (WHERE "occurredAt" >= $1))::int AS d7,
-        (count(*) FILTER (WHERE "occurredAt" >= $2))::int AS d30,
-        (count(*) FILTER (WHERE "occurredAt" >= $3))::int AS d90,
-        min("occurredAt") AS first_seen,
-        max("occurredAt") AS last_seen,
-        avg(CASE WHEN "tpsRegistered" THEN 1.0 ELSE 0.0 END)::float8 AS tps_share,
-        (count(*) OVER ())::int AS groups
-     FROM "NuisanceContact"
-     WHERE ${whereSql}
-     GROUP BY ${col}
-     ${having}
-     ORDER BY ${sort} ${dir}, key ASC
-     LIMIT $${params.length - 1} OFFSET $${params.length}`,
-    ...params,
-  );
-  const groups = rows[0]?.groups ?? (page > 1 ? await countGroups(prisma, f) : 0);
-  const details = await groupDetails(prisma, f.dimension, rows.map((r) => r.key));
+  const [rows, count] = await Promise.all([
+    prisma.$queryRawUnsafe<SummaryRaw[]>(
+      `SELECT "key", "label", "total", "d7", "d30", "d90", "firstSeen", "lastSeen", "tpsCount", "kinds", "topics"
+       FROM "NuisanceOffender" WHERE ${whereSql}
+       ORDER BY ${ORDER[f.sort ?? "d30"]} ${dir}, "key" ${dir}
+       LIMIT $${params.length - 1} OFFSET $${params.length}`,
+      ...params,
+    ),
+    prisma.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM "NuisanceOffender" WHERE ${whereSql}`, ...countParams),
+  ]);
+  const groups = Number(count[0]?.n ?? 0);
   return {
     rows: rows.map((r) => ({
       key: r.key,
@@ -110,21 +114,18 @@ export async function listOffenders(prisma: PrismaClient, f: OffenderFilter, now
       d7: Number(r.d7),
       d30: Number(r.d30),
       d90: Number(r.d90),
-      firstSeen: new Date(r.first_seen),
-      lastSeen: new Date(r.last_seen),
-      tpsShare: Number(r.tps_share),
-      ...(details.get(r.key) ?? { kinds: [], topTopics: [], label: null }),
+      firstSeen: new Date(r.firstSeen),
+      lastSeen: new Date(r.lastSeen),
+      tpsShare: Number(r.total) ? Number(r.tpsCount) / Number(r.total) : 0,
+      kinds: kindsOf(Number(r.kinds)),
+      topTopics: topTopicsOf(r.topics),
+      label: r.label,
     })),
     groups,
     page,
     pages: Math.max(1, Math.ceil(groups / PAGE_SIZE)),
+    windowsOn: state.windowsOn,
   };
-}
-
-async function countGroups(prisma: PrismaClient, f: OffenderFilter): Promise<number> {
-  const params: unknown[] = [];
-  const rows = await prisma.$queryRawUnsafe<{ n: number }[]>(`SELECT count(DISTINCT ${COLUMN[f.dimension]})::int AS n FROM "NuisanceContact" WHERE ${where(f, params)}`, ...params);
-  return Number(rows[0]?.n ?? 0);
 }
 
 /** Kinds, top topics and the usual spelling for a page of groups: index lookups by key. */
@@ -162,6 +163,7 @@ export type OffenderDetail = OffenderRow & {
 /** One offender: its counts, reports per week for the last `weeks` weeks, and linked identities. */
 export async function offenderDetail(prisma: PrismaClient, dimension: Dimension, key: string, now: Date, weeks = 26): Promise<OffenderDetail | null> {
   const col = COLUMN[dimension];
+  const cut = windowCutoffs(now);
   const head = await prisma.$queryRawUnsafe<Raw[]>(
     `SELECT ${col} AS key, count(*)::int AS total,
         (count(*) FILTER (WHERE "occurredAt" >= $2))::int AS d7,
@@ -171,9 +173,9 @@ export async function offenderDetail(prisma: PrismaClient, dimension: Dimension,
         avg(CASE WHEN "tpsRegistered" THEN 1.0 ELSE 0.0 END)::float8 AS tps_share
      FROM "NuisanceContact" WHERE ${col} = $1 GROUP BY 1`,
     key,
-    new Date(now.getTime() - 7 * DAY),
-    new Date(now.getTime() - 30 * DAY),
-    new Date(now.getTime() - 90 * DAY),
+    cut.d7,
+    cut.d30,
+    cut.d90,
   );
   const r = head[0];
   if (!r) return null;

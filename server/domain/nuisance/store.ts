@@ -6,6 +6,7 @@ import type { IsoDate } from "../cases/working-days.js";
 import { chooseAdvice, type Advice, type PreferenceAnswer } from "./advice.js";
 import { contactKeys, type DraftContact } from "./contact.js";
 import { MAX_CONTACTS } from "./kinds.js";
+import { addToSummary, summaryRows } from "./summary.js";
 
 export const NUISANCE_EVENT_SCHEMA_VERSION = 1;
 type Tx = PrismaNamespace.TransactionClient;
@@ -140,6 +141,14 @@ async function insertReport(tx: Tx, input: ReportInput, now: Date): Promise<Stor
       };
     }),
   });
+  await addToSummary(
+    tx,
+    summaryRows(
+      input.contacts.map((c) => ({ keys: contactKeys(c), kind: c.kind, topic: c.topic, company: c.company || null })),
+      tpsRegistered,
+      now,
+    ),
+  );
   await tx.outboxEvent.create({
     data: {
       aggregateType: "nuisance_report",
