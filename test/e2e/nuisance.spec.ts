@@ -119,6 +119,8 @@ const numberFor = (token: string) => {
 
 for (const lang of LANGS) {
   test(`${lang}: report three calls and a text in one report`, async ({ page }) => {
+    // Four contacts and axe on a dozen pages: more than the default minute on a busy machine.
+    test.slow();
     const token = unique("n");
     const company = `Solar ${token} Ltd`;
     const number = numberFor(token);
@@ -157,6 +159,7 @@ for (const lang of LANGS) {
   });
 
   test(`${lang}: staff find the repeat offender, export the evidence and open an ELE case`, async ({ page }) => {
+    test.slow();
     const token = unique("n");
     const number = numberFor(token);
     // Two reports from the public about the same caller, typed differently.

@@ -67,6 +67,19 @@ export function summaryRows(contacts: { keys: ContactKeys; kind: ContactKind; to
   return [...rows.values()].sort((a, b) => (a.dimension === b.dimension ? (a.key < b.key ? -1 : a.key > b.key ? 1 : 0) : a.dimension < b.dimension ? -1 : 1));
 }
 
+/** How a report's row for an identity is added to the one already there. */
+export const SUMMARY_CONFLICT = `ON CONFLICT ("dimension", "key") DO UPDATE SET
+       "total" = o."total" + EXCLUDED."total",
+       "d7" = o."d7" + EXCLUDED."d7",
+       "d30" = o."d30" + EXCLUDED."d30",
+       "d90" = o."d90" + EXCLUDED."d90",
+       "firstSeen" = LEAST(o."firstSeen", EXCLUDED."firstSeen"),
+       "lastSeen" = GREATEST(o."lastSeen", EXCLUDED."lastSeen"),
+       "tpsCount" = o."tpsCount" + EXCLUDED."tpsCount",
+       "kinds" = o."kinds" | EXCLUDED."kinds",
+       "topics" = ARRAY(SELECT a + b FROM unnest(o."topics", EXCLUDED."topics") AS t(a, b)),
+       "label" = COALESCE(o."label", EXCLUDED."label")`;
+
 /** Adds a report's rows to the summary: one statement, whatever the number of identities. */
 export async function addToSummary(tx: Db, rows: SummaryRow[]): Promise<void> {
   if (rows.length === 0) return;
