@@ -154,3 +154,29 @@ describe.each(ENGINES)("offender summary on %s", (engine) => {
     expect((await listOffenders(db.prisma, { dimension: "number", kind: "fax" }, now)).rows).toEqual([]);
   });
 });
+
+describe.each(ENGINES)("nuisance retention on %s", (engine) => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase(engine);
+  });
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  it("deletes reports past the retention with their contacts, and unsent .eml files after a day; rebuilds the summary once a day", async () => {
+    const { purgeNuisance } = await import("../../server/domain/nuisance");
+    const now = new Date("2026-12-01T09:00:00Z");
+    const base = { language: "en" as const, about: { tps: "no" as const, registeredOn: null, consent: "no" as const, askedToStop: "yes" as const }, you: { wantsReply: false, name: null, email: null, phone: null } };
+    const old = await submitNuisanceReport({ prisma: db.prisma, now: () => new Date(now.getTime() - 800 * 86_400_000) }, { ...base, contacts: [contact({ date: "2024-09-20" })], idempotencyKey: crypto.randomUUID() });
+    const recent = await submitNuisanceReport({ prisma: db.prisma, now: () => now }, { ...base, contacts: [contact({})], idempotencyKey: crypto.randomUUID() });
+    await db.prisma.nuisanceEml.create({ data: { draftId: "d", fileName: "x.eml", sizeBytes: 1, sha256: "x", base64: "eA==", createdAt: new Date(now.getTime() - 2 * 86_400_000) } });
+    const first = await purgeNuisance({ prisma: db.prisma, now: () => now, retentionDays: 730 });
+    expect(first).toEqual({ reports: 1, emls: 1, rebuilt: true });
+    expect(await db.prisma.nuisanceReport.findUnique({ where: { id: old.id } })).toBeNull();
+    expect(await db.prisma.nuisanceReport.findUnique({ where: { id: recent.id } })).not.toBeNull();
+    expect(await db.prisma.nuisanceContact.count({ where: { reportId: old.id } })).toBe(0);
+    expect((await db.prisma.nuisanceOffender.findUnique({ where: { dimension_key: { dimension: "number", key: "+447700900123" } } }))?.total).toBe(1);
+    expect(await purgeNuisance({ prisma: db.prisma, now: () => now, retentionDays: 730 })).toEqual({ reports: 0, emls: 0, rebuilt: false });
+  });
+});

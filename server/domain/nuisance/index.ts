@@ -10,3 +10,4 @@ export * from "./store.js";
 export * from "./offenders.js";
 export * from "./summary.js";
 export * from "./open-case.js";
+export * from "./retention.js";
