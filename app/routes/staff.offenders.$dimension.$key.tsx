@@ -106,8 +106,8 @@ function WeeklyChart({ weeks, title, lang }: { weeks: { weekStart: string; count
         );
       })}
       <line x1="0" y1={height} x2={width} y2={height} stroke="#0b0c0c" />
-      <text x="0" y={height + 16} fontSize="12" fill="#0b0c0c">{formatDate(weeks[0]!.weekStart, lang)}</text>
-      <text x={width} y={height + 16} fontSize="12" textAnchor="end" fill="#0b0c0c">{formatDate(weeks.at(-1)!.weekStart, lang)}</text>
+      <text x="0" y={height + 16} fontSize="12" fontFamily="inherit" fill="#0b0c0c">{formatDate(weeks[0]!.weekStart, lang)}</text>
+      <text x={width} y={height + 16} fontSize="12" fontFamily="inherit" textAnchor="end" fill="#0b0c0c">{formatDate(weeks.at(-1)!.weekStart, lang)}</text>
     </svg>
   );
 }

@@ -68,7 +68,8 @@ export async function seedNuisanceDemo(prisma: PrismaClient, now: Date, reports 
       // A growing campaign: reports from long ago are less likely to be about it.
       const useOffender = offender && !(offender.growing && rand() < daysAgo / 120);
       const kind = useOffender ? offender!.kind : pick(TAIL_KINDS);
-      const ago = Math.min(89, daysAgo + Math.floor(rand() * 3));
+      // At least a day ago, so no demo contact is later than the moment the demo starts.
+      const ago = Math.min(89, Math.max(1, daysAgo + Math.floor(rand() * 3)));
       const at = new Date(now.getTime() - ago * DAY);
       const date = londonDate(at);
       let from = useOffender ? pick(offender!.froms) : "";
