@@ -28,6 +28,7 @@ export const ConfigSchema = z
     SEED_DEMO_DATA: z.preprocess(emptyAsUndefined, booleanString.optional()),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     MAX_FORM_BYTES: z.coerce.number().int().positive().default(1_000_000),
+    NUISANCE_RETENTION_DAYS: z.coerce.number().int().min(30).max(3650).default(730),
   })
   .transform((env) => {
     const embedded = !env.DATABASE_URL;
@@ -50,6 +51,7 @@ export const ConfigSchema = z
       seedDemoData: env.SEED_DEMO_DATA ?? embedded,
       logLevel: env.LOG_LEVEL,
       maxFormBytes: env.MAX_FORM_BYTES,
+      nuisanceRetentionDays: env.NUISANCE_RETENTION_DAYS,
     };
   });
 

@@ -6,6 +6,7 @@ import { Server as SocketServer } from "socket.io";
 import type { ViteDevServer } from "vite";
 import { purgeExpiredSessions } from "./auth/sessions";
 import { purgeConcerns } from "./concerns/housekeeping";
+import { purgeNuisance } from "./domain/nuisance/retention";
 import { ConfigError, loadConfig } from "./config";
 import { createApp } from "./http/app";
 import { createLogger } from "./logger";
@@ -55,6 +56,7 @@ export async function startServer(options: { viteDevServer?: ViteDevServer; clie
   const housekeeping = setInterval(() => {
     void purgeExpiredSessions(services.prisma).catch(() => undefined);
     void purgeConcerns(services).catch((err) => logger.warn({ err }, "concerns clean-up failed"));
+    void purgeNuisance({ ...services, retentionDays: config.nuisanceRetentionDays }).catch((err) => logger.warn({ err }, "nuisance clean-up failed"));
   }, 15 * 60_000);
   housekeeping.unref();
 

@@ -5,6 +5,7 @@ const COOKIES = [
   ["doorstep_session", "session"],
   ["doorstep_csrf", "csrf"],
   ["lang", "lang"],
+  ["nuisance_details", "nuisanceDetails"],
 ] as const;
 
 export default function Cookies() {

@@ -126,6 +126,8 @@ export function createApp({ services, build, devMiddleware, clientDir }: AppOpti
  */
 export const LARGE_FORM_ALLOWANCES: readonly { path: RegExp; maxBytes: number }[] = [
   { path: /^(\/cy)?\/concerns\/report\/files(\.data)?$/, maxBytes: UPLOAD_LIMITS.maxRequestBytes },
+  // A nuisance email contact with its .eml file (the route refuses files over EML_MAX_BYTES in words).
+  { path: /^(\/cy)?\/report-nuisance\/contact\/[\w-]+(\.data)?$/, maxBytes: 5 * 1024 * 1024 },
 ];
 
 /** The largest body a POST to this path may have. */

@@ -3,6 +3,7 @@ import { hashPassword, verifyPassword } from "../auth/password";
 import { createCase, type NewCaseInput } from "../domain/cases";
 import type { Services } from "../services";
 import { DEMO_STAFF } from "./demo-staff";
+import { seedNuisanceDemo } from "./nuisance";
 
 const DAY = 24 * 3600_000;
 
@@ -63,5 +64,6 @@ export async function seedDemoData(services: Pick<Services, "prisma" | "logger" 
     if (!customer) continue;
     for (const flag of flags) await prisma.partyFlag.create({ data: { partyId: customer.partyId, ...flag } });
   }
+  await seedNuisanceDemo(prisma, services.now());
   return { staff: DEMO_STAFF };
 }

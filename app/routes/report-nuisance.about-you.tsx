@@ -1,0 +1,101 @@
+// About the person: the Telephone (or Fax) Preference Service and since when, consent or being a
+// customer, and whether they asked the caller to stop. These decide whether the law was broken.
+import { useTranslation } from "react-i18next";
+import { data, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
+import { DateInput, Radios } from "~/components/choices";
+import { readForm, validate } from "~/lib/forms.server";
+import { AboutSchema, BASE } from "~/lib/nuisance";
+import { requireDraft, saveAndGo } from "~/lib/nuisance.server";
+import { NuisancePage } from "~/lib/nuisance-ui";
+import { useLocalePath } from "~/lib/use-lang";
+import { londonDate } from "../../server/domain/cases/working-days";
+import { parseDateParts } from "../../server/domain/concerns/dates";
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { draft } = await requireDraft(request, context, ["contacts"]);
+  const a = draft.about;
+  const [y, m, d] = a?.registeredOn?.split("-") ?? [];
+  const values: Record<string, string> = a
+    ? { tps: a.tps, consent: a.consent, askedToStop: a.askedToStop, "registered-day": d ? String(Number(d)) : "", "registered-month": m ? String(Number(m)) : "", "registered-year": y ?? "" }
+    : {};
+  const kinds = new Set(draft.contacts.map((c) => c.kind));
+  return { values, service: kinds.has("fax") && !kinds.has("live_call") && !kinds.has("recorded_call") ? "fps" : kinds.has("fax") ? "both" : "tps" };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const form = await readForm(request, context);
+  const result = validate(form, AboutSchema);
+  if (!result.ok) return data(result, { status: 400 });
+  const loaded = await requireDraft(request, context, ["contacts"]);
+  const v = result.value;
+  let registeredOn: string | null = null;
+  const parts = { day: v["registered-day"], month: v["registered-month"], year: v["registered-year"] };
+  if (v.tps === "yes" && (parts.day || parts.month || parts.year)) {
+    const parsed = parseDateParts(parts);
+    const values = Object.fromEntries([...form.entries()].filter(([k, x]) => typeof x === "string" && k !== "csrf")) as Record<string, string>;
+    if (!parsed.ok) return data({ ok: false as const, errors: { registered: `errors.date.${parsed.error}` }, values }, { status: 400 });
+    if (parsed.iso > londonDate(context.services.now())) return data({ ok: false as const, errors: { registered: "errors.registered.future" }, values }, { status: 400 });
+    registeredOn = parsed.iso;
+  }
+  const { idempotencyKey: _changed, ...rest } = loaded.draft;
+  const about = { tps: v.tps, registeredOn, consent: v.consent, askedToStop: v.askedToStop };
+  return saveAndGo(context, loaded, { ...rest, about }, loaded.draft.you ? `${BASE}/check` : `${BASE}/your-details`);
+}
+
+export default function AboutYou() {
+  const { t } = useTranslation("nuisance");
+  const to = useLocalePath();
+  const loaded = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors: Record<string, string> = result && !result.ok ? result.errors : {};
+  const v: Record<string, string> = result && !result.ok ? result.values : loaded.values;
+  const err = (field: string) => (errors[field] ? t(errors[field]) : undefined);
+  return (
+    <NuisancePage title={t("about.title")} back={to(`${BASE}/contacts`)} errors={errors}>
+      <h1 className="govuk-heading-l">{t("about.title")}</h1>
+      <Radios
+        name="tps"
+        legend={t(`about.tps.${loaded.service}`)}
+        hint={t("about.tpsHint")}
+        error={err("tps")}
+        value={v.tps}
+        choices={[
+          { value: "yes", label: t("answer.tpsYes") },
+          { value: "no", label: t("answer.tpsNo") },
+          { value: "not_sure", label: t("answer.notSure") },
+        ]}
+      />
+      <DateInput
+        id="registered"
+        legend={`${t("about.registered")} (${t("common:optional")})`}
+        hint={t("about.registeredHint")}
+        error={err("registered")}
+        value={{ day: v["registered-day"] ?? "", month: v["registered-month"] ?? "", year: v["registered-year"] ?? "" }}
+        labels={{ day: t("date.day"), month: t("date.month"), year: t("date.year") }}
+      />
+      <Radios
+        name="consent"
+        legend={t("about.consent")}
+        hint={t("about.consentHint")}
+        error={err("consent")}
+        value={v.consent}
+        choices={[
+          { value: "no", label: t("about.consentNo") },
+          { value: "consented", label: t("about.consentGiven") },
+          { value: "customer", label: t("about.consentCustomer") },
+          { value: "not_sure", label: t("answer.notSure") },
+        ]}
+      />
+      <Radios
+        name="askedToStop"
+        legend={t("about.askedToStop")}
+        error={err("askedToStop")}
+        value={v.askedToStop}
+        choices={[
+          { value: "yes", label: t("answer.askedYes") },
+          { value: "no", label: t("answer.askedNo") },
+        ]}
+      />
+    </NuisancePage>
+  );
+}

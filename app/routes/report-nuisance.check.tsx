@@ -1,0 +1,157 @@
+// Check answers, then send: the report with all its contacts, its outbox event and the
+// acknowledgement email, in one transaction; the same key twice sends one report.
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { data, Form, Link, redirect, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
+import { Button, CsrfInput } from "~/components/form";
+import { BackLink, PageTitle } from "~/components/layout";
+import { formatDate } from "~/lib/format";
+import { readForm } from "~/lib/forms.server";
+import { localePath } from "~/lib/lang";
+import { BASE, SubmissionSchema } from "~/lib/nuisance";
+import { acknowledgementEmail, DRAFT, rememberHeader, requireDraft } from "~/lib/nuisance.server";
+import { contactFrom, contactWhen } from "~/lib/nuisance-ui";
+import { commitSession, setDraft } from "~/lib/session.server";
+import { useLang, useLocalePath } from "~/lib/use-lang";
+import { NuisanceError, submitNuisanceReport } from "../../server/domain/nuisance/store";
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { session, draft } = await requireDraft(request, context, ["contacts", "about", "you"]);
+  if (!draft.idempotencyKey) {
+    const fresh = { ...draft, idempotencyKey: crypto.randomUUID().replaceAll("-", "") };
+    setDraft(session, DRAFT, fresh as unknown as Record<string, unknown>);
+    return data({ draft: fresh }, { headers: await commitSession(context, session) });
+  }
+  return { draft };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const form = await readForm(request, context);
+  const submission = SubmissionSchema.safeParse({ idempotencyKey: form.get("idempotencyKey") });
+  if (!submission.success) throw data({ reason: "badRequest" }, { status: 400 });
+  const loaded = await requireDraft(request, context, []);
+  const { session, draft, lang } = loaded;
+  const done = session.get("submitted")?.nuisance;
+  if (!draft.contacts.length || !draft.about || !draft.you) {
+    // Sent already (the draft is gone): show that report's confirmation.
+    if (done) return redirect(localePath(`${BASE}/confirmation`, lang));
+    throw redirect(localePath(`${BASE}/kind`, lang));
+  }
+  const you = draft.you;
+  let stored;
+  try {
+    stored = await submitNuisanceReport(
+      { prisma: context.services.prisma, now: context.services.now },
+      {
+        language: lang,
+        contacts: draft.contacts,
+        about: draft.about,
+        you: { wantsReply: you.wantsReply, name: you.name || null, email: you.email || null, phone: you.phone || null },
+        idempotencyKey: submission.data.idempotencyKey,
+        acknowledgement: you.email ? acknowledgementEmail(lang, you.email, context.services.config.publicUrl) : undefined,
+      },
+    );
+  } catch (error) {
+    if (error instanceof NuisanceError) throw redirect(localePath(`${BASE}/contacts`, lang));
+    throw error;
+  }
+  if (stored.created && you.email) context.services.mailWorker.kick();
+  setDraft(session, DRAFT, undefined);
+  session.set("submitted", { ...(session.get("submitted") ?? {}), nuisance: { reference: stored.reference, email: you.email || undefined, advice: stored.advice, count: draft.contacts.length } });
+  const headers = new Headers(await commitSession(context, session));
+  headers.append("Set-Cookie", await rememberHeader(context, you));
+  return redirect(localePath(`${BASE}/confirmation`, lang), { headers });
+}
+
+export default function Check() {
+  const { t } = useTranslation("nuisance");
+  const to = useLocalePath();
+  const lang = useLang();
+  const { draft } = useLoaderData<typeof loader>();
+  const about = draft.about!;
+  const you = draft.you!;
+  const none = t("check.none");
+  type Row = [string, string, ReactNode, string];
+  const aboutRows: Row[] = [
+    ["tps", t("check.tps"), t(about.tps === "not_sure" ? "answer.notSure" : about.tps === "yes" ? "answer.tpsYes" : "answer.tpsNo"), `${BASE}/about-you`],
+    ["registered", t("check.registered"), about.registeredOn ? formatDate(about.registeredOn, lang) : none, `${BASE}/about-you`],
+    ["consent", t("check.consent"), t(`check.consentValue.${about.consent}`), `${BASE}/about-you`],
+    ["askedToStop", t("check.askedToStop"), t(about.askedToStop === "yes" ? "answer.askedYes" : "answer.askedNo"), `${BASE}/about-you`],
+    ["wantsReply", t("check.wantsReply"), t(`answer.${you.wantsReply ? "yes" : "no"}`), `${BASE}/your-details`],
+    ["name", t("check.name"), you.name || none, `${BASE}/your-details`],
+    ["email", t("check.email"), you.email || none, `${BASE}/your-details`],
+    ["phone", t("check.phone"), you.phone || none, `${BASE}/your-details`],
+    ["remember", t("check.remember"), t(`answer.${you.remember ? "yes" : "no"}`), `${BASE}/your-details`],
+  ];
+  return (
+    <>
+      <BackLink to={to(`${BASE}/your-details`)} />
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <PageTitle title={t("check.title")} />
+          <h1 className="govuk-heading-l">{t("check.title")}</h1>
+          <h2 className="govuk-heading-m">{t("check.contactsHeading", { count: draft.contacts.length })}</h2>
+          <dl className="govuk-summary-list govuk-!-margin-bottom-6">
+            {draft.contacts.map((c, i) => (
+              <div key={c.id} className="govuk-summary-list__row" data-row="contact">
+                <dt className="govuk-summary-list__key">{t("contacts.cardTitle", { n: i + 1, kind: t(`kind.${c.kind}`) })}</dt>
+                <dd className="govuk-summary-list__value ds-pre-wrap">
+                  {contactWhen(c, t, lang)}
+                  <br />
+                  {contactFrom(c, t)}
+                  {c.company ? (
+                    <>
+                      <br />
+                      {c.company}
+                    </>
+                  ) : null}
+                  <br />
+                  {t(`topic.${c.topic}`)}
+                  {c.message || c.description ? (
+                    <>
+                      <br />
+                      {c.message || c.description}
+                    </>
+                  ) : null}
+                </dd>
+                <dd className="govuk-summary-list__actions">
+                  <Link className="govuk-link" to={to(`${BASE}/contact/${c.id}`)}>
+                    {t("common:actions.change")}
+                    <span className="govuk-visually-hidden"> {t("contacts.cardTitle", { n: i + 1, kind: t(`kind.${c.kind}`) })}</span>
+                  </Link>
+                </dd>
+              </div>
+            ))}
+          </dl>
+          <p className="govuk-body">
+            <Link className="govuk-link" to={to(`${BASE}/contacts`)}>
+              {t("check.addOrRemove")}
+            </Link>
+          </p>
+          <h2 className="govuk-heading-m">{t("check.aboutHeading")}</h2>
+          <dl className="govuk-summary-list govuk-!-margin-bottom-9">
+            {aboutRows.map(([key, label, value, href]) => (
+              <div key={key} className="govuk-summary-list__row" data-row={key}>
+                <dt className="govuk-summary-list__key">{label}</dt>
+                <dd className="govuk-summary-list__value ds-pre-wrap">{value}</dd>
+                <dd className="govuk-summary-list__actions">
+                  <Link className="govuk-link" to={to(`${href}`)}>
+                    {t("common:actions.change")}
+                    <span className="govuk-visually-hidden"> {label}</span>
+                  </Link>
+                </dd>
+              </div>
+            ))}
+          </dl>
+          <h2 className="govuk-heading-m">{t("check.declarationHeading")}</h2>
+          <p className="govuk-body">{t("check.declaration")}</p>
+          <Form method="post" noValidate>
+            <CsrfInput />
+            <input type="hidden" name="idempotencyKey" value={draft.idempotencyKey} />
+            <Button>{t("check.submit")}</Button>
+          </Form>
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,214 @@
+// One contact's details: when, who from, to where, the company, what it was about, what it said.
+// Adding a new one ("new") or changing one already in the report. Email contacts may carry
+// the saved email file (.eml), read for its sender, date and subject.
+import { useTranslation } from "react-i18next";
+import { data, redirect, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
+import { Radios, SingleCheckbox, DateInput } from "~/components/choices";
+import { Textarea, TextInput } from "~/components/form";
+import { readForm } from "~/lib/forms.server";
+import { localePath } from "~/lib/lang";
+import { BASE, DESCRIPTION_MAX, isKind, MAX_CONTACTS, MESSAGE_MAX, TOPICS, type DraftContact } from "~/lib/nuisance";
+import { loadDraft, saveAndGo } from "~/lib/nuisance.server";
+import { ContactsSoFar, NuisancePage } from "~/lib/nuisance-ui";
+import { useLang, useLocalePath } from "~/lib/use-lang";
+import { londonDate } from "../../server/domain/cases/working-days";
+import { checkContact, ContactFormSchema } from "../../server/domain/nuisance/contact";
+import { readEml } from "../../server/domain/nuisance/eml";
+import { EML_MAX_BYTES } from "../../server/domain/nuisance/kinds";
+
+type Values = Record<string, string>;
+
+function valuesOf(c: DraftContact): Values {
+  const [y, m, d] = c.date.split("-");
+  return {
+    kind: c.kind,
+    "date-day": String(Number(d)),
+    "date-month": String(Number(m)),
+    "date-year": y!,
+    time: c.time ?? "",
+    timeUnknown: c.time ? "" : "yes",
+    fromStatus: c.fromStatus,
+    from: c.from,
+    to: c.to,
+    company: c.company,
+    topic: c.topic,
+    message: c.message,
+    subject: c.subject,
+    description: c.description,
+  };
+}
+
+async function find(request: Request, context: LoaderFunctionArgs["context"], id: string) {
+  const loaded = await loadDraft(request, context);
+  const url = new URL(request.url);
+  const existing = id === "new" ? null : loaded.draft.contacts.find((c) => c.id === id);
+  if (id !== "new" && !existing) throw redirect(localePath(`${BASE}/contacts`, loaded.lang));
+  const kind = existing?.kind ?? url.searchParams.get("kind");
+  if (!isKind(kind)) throw redirect(localePath(`${BASE}/kind`, loaded.lang));
+  if (!existing && loaded.draft.contacts.length >= MAX_CONTACTS) throw redirect(localePath(`${BASE}/contacts`, loaded.lang));
+  return { ...loaded, existing, kind };
+}
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { draft, existing, kind } = await find(request, context, params.id!);
+  const [y, m, d] = londonDate(context.services.now()).split("-");
+  // A new contact starts on today's date: most people report a call the day it came.
+  const values: Values = existing ? valuesOf(existing) : { kind, "date-day": String(Number(d)), "date-month": String(Number(m)), "date-year": y!, fromStatus: "given" };
+  return { kind, values, isNew: !existing, emlName: existing?.emlName ?? null, contacts: draft.contacts.filter((c) => c.id !== existing?.id) };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const form = await readForm(request, context);
+  const loaded = await find(request, context, params.id!);
+  const { draft, existing, kind } = loaded;
+  const raw: Values = {};
+  for (const [key, value] of form.entries()) if (typeof value === "string" && key !== "csrf") raw[key] = value;
+  raw.kind = kind;
+  if (kind === "email") raw.fromStatus = "given";
+
+  const errors: Record<string, string> = {};
+  let eml: { id: string; name: string } | null = null;
+  const file = kind === "email" ? form.get("eml") : null;
+  if (file instanceof File && file.size > 0) {
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const read = await readEml(bytes);
+    if (!read.ok) errors.eml = `errors.eml.${read.error}`;
+    else {
+      // Fill what the person left empty from the file itself.
+      const s = read.summary;
+      if (!raw.from && s.from) raw.from = s.from;
+      if (!raw.subject && s.subject) raw.subject = s.subject;
+      const name = (file.name || "message.eml").replace(/[^\w .-]/g, "_").slice(0, 100);
+      const row = await context.services.prisma.nuisanceEml.create({
+        data: { draftId: draft.draftId, fileName: name, sizeBytes: bytes.byteLength, sha256: Buffer.from(await crypto.subtle.digest("SHA-256", bytes)).toString("hex"), base64: Buffer.from(bytes).toString("base64"), fromAddress: s.from, sentAt: s.date, subject: s.subject },
+        select: { id: true },
+      });
+      eml = { id: row.id, name };
+    }
+  } else if (kind === "email" && raw.emlKeep) {
+    // A file sent with an earlier try of this page (which had an error) is kept, not asked for again.
+    const kept = await context.services.prisma.nuisanceEml.findFirst({ where: { id: raw.emlKeep, contact: null }, select: { id: true, fileName: true } }).catch(() => null);
+    if (kept) eml = { id: kept.id, name: kept.fileName };
+  }
+  if (eml) {
+    raw.emlKeep = eml.id;
+    raw.emlName = eml.name;
+  }
+
+  const parsed = ContactFormSchema.safeParse(raw);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const field = String(issue.path[0] ?? "");
+      if (field && !errors[field]) errors[field] = issue.message;
+    }
+  } else {
+    const checked = checkContact(parsed.data, context.services.now());
+    if (!checked.ok) Object.assign(errors, checked.errors);
+    else if (Object.keys(errors).length === 0) {
+      const contact: DraftContact = {
+        ...checked.contact,
+        id: existing?.id ?? crypto.randomUUID(),
+        emlId: eml?.id ?? existing?.emlId ?? null,
+        emlName: eml?.name ?? existing?.emlName ?? null,
+      };
+      const contacts = existing ? draft.contacts.map((c) => (c.id === existing.id ? contact : c)) : [...draft.contacts, contact];
+      const { idempotencyKey: _changed, ...rest } = draft;
+      return saveAndGo(context, loaded, { ...rest, contacts }, `${BASE}/contacts`);
+    }
+  }
+  return data({ errors, values: raw }, { status: 400 });
+}
+
+export default function ContactPage() {
+  const { t } = useTranslation("nuisance");
+  const to = useLocalePath();
+  const lang = useLang();
+  const loaded = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors: Record<string, string> = result?.errors ?? {};
+  const v: Values = result?.values ?? loaded.values;
+  const emlName = v.emlName || loaded.emlName;
+  const kind = loaded.kind;
+  const err = (field: string) => (errors[field] ? t(errors[field]) : undefined);
+  const title = t(`contact.title.${kind}`);
+  const isEmail = kind === "email";
+  return (
+    <NuisancePage
+      title={title}
+      back={to(loaded.contacts.length || !loaded.isNew ? `${BASE}/contacts` : `${BASE}/kind`)}
+      errors={errors}
+      multipart={isEmail}
+      submit={loaded.isNew ? t("contact.add") : t("contact.save")}
+      before={<ContactsSoFar contacts={loaded.contacts} lang={lang} />}
+    >
+      <h1 className="govuk-heading-l">{title}</h1>
+      <input type="hidden" name="kind" value={kind} />
+      <DateInput
+        id="date"
+        legend={t("contact.date")}
+        hint={t("contact.dateHint")}
+        error={err("date")}
+        value={{ day: v["date-day"] ?? "", month: v["date-month"] ?? "", year: v["date-year"] ?? "" }}
+        labels={{ day: t("date.day"), month: t("date.month"), year: t("date.year") }}
+      />
+      <TextInput id="time" label={t("contact.time")} hint={t("contact.timeHint")} width="5" error={err("time")} defaultValue={v.time ?? ""} />
+      <SingleCheckbox name="timeUnknown" legend={<span className="govuk-visually-hidden">{t("contact.time")}</span>} label={t("contact.timeUnknown")} checked={v.timeUnknown === "yes"} />
+      {isEmail ? (
+        <TextInput id="from" type="email" label={t("contact.fromEmail")} hint={t("contact.fromEmailHint")} spellCheck={false} error={err("from")} defaultValue={v.from ?? ""} />
+      ) : (
+        <>
+          <Radios
+            name="fromStatus"
+            legend={t(`contact.fromLegend.${kind}`)}
+            legendSize="s"
+            error={err("fromStatus")}
+            value={v.fromStatus ?? "given"}
+            small
+            choices={[
+              { value: "given", label: t("contact.fromGiven") },
+              { value: "withheld", label: t("contact.withheld") },
+              { value: "unknown", label: t("contact.fromUnknown") },
+            ]}
+          />
+          <TextInput id="from" type="tel" label={t(`contact.fromNumber.${kind}`)} hint={t("contact.fromNumberHint")} width="20" error={err("from")} defaultValue={v.from ?? ""} />
+        </>
+      )}
+      <TextInput id="to" type={isEmail ? "email" : "tel"} label={t(isEmail ? "contact.toEmail" : "contact.toNumber")} optional width={isEmail ? undefined : "20"} error={err("to")} defaultValue={v.to ?? ""} />
+      <TextInput id="company" label={t("contact.company")} hint={t("contact.companyHint")} optional error={err("company")} defaultValue={v.company ?? ""} />
+      <Radios
+        name="topic"
+        legend={t("contact.topic")}
+        legendSize="s"
+        error={err("topic")}
+        value={v.topic ?? null}
+        small
+        choices={TOPICS.map((topic) => ({ value: topic, label: t(`topic.${topic}`) }))}
+      />
+      {kind === "text" ? (
+        <Textarea id="message" label={t("contact.message")} hint={t("contact.messageHint")} rows={4} maxLength={MESSAGE_MAX} limitText={t("limit", { max: MESSAGE_MAX })} error={err("message")} defaultValue={v.message ?? ""} />
+      ) : null}
+      {isEmail ? (
+        <>
+          <TextInput id="subject" label={t("contact.subject")} optional error={err("subject")} defaultValue={v.subject ?? ""} />
+          <div className={`govuk-form-group${errors.eml ? " govuk-form-group--error" : ""}`}>
+            <label className="govuk-label" htmlFor="eml">
+              {t("contact.eml")} ({t("common:optional")})
+            </label>
+            <div id="eml-hint" className="govuk-hint">
+              {t("contact.emlHint", { size: Math.round(EML_MAX_BYTES / 1024 / 1024) })}
+              {emlName ? ` ${t("contact.emlKept", { name: emlName })}` : ""}
+            </div>
+            {errors.eml ? (
+              <p id="eml-error" className="govuk-error-message">
+                <span className="govuk-visually-hidden">{t("common:errorPrefix")}:</span> {t(errors.eml)}
+              </p>
+            ) : null}
+            {v.emlKeep ? <input type="hidden" name="emlKeep" value={v.emlKeep} /> : null}
+            <input className={`govuk-file-upload${errors.eml ? " govuk-file-upload--error" : ""}`} id="eml" name="eml" type="file" accept=".eml,message/rfc822" aria-describedby={`eml-hint${errors.eml ? " eml-error" : ""}`} />
+          </div>
+        </>
+      ) : null}
+      <Textarea id="description" label={t("contact.description")} hint={t(`contact.descriptionHint`)} optional rows={5} maxLength={DESCRIPTION_MAX} limitText={t("limit", { max: DESCRIPTION_MAX })} error={err("description")} defaultValue={v.description ?? ""} />
+    </NuisancePage>
+  );
+}

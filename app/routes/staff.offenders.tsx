@@ -1,0 +1,166 @@
+// Repeat offenders: contacts grouped by number, sender, domain or company, with counts over
+// time; sortable, filterable and paged. Works as plain links and GET forms.
+import { useTranslation } from "react-i18next";
+import { Form, Link, useLoaderData, type LoaderFunctionArgs } from "react-router";
+import { PageTitle } from "~/components/layout";
+import { formatDate, formatNumber } from "~/lib/format";
+import { offenderLabel, offenderPath } from "~/lib/nuisance-labels";
+import { filterForQuery, readFilter, requireOffenderStaff } from "~/lib/nuisance-staff.server";
+import { useLang, useLocalePath } from "~/lib/use-lang";
+import { audit } from "../../server/audit";
+import { CONTACT_KINDS, DIMENSIONS, TOPICS, listOffenders, type Sort } from "../../server/domain/nuisance";
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const staff = await requireOffenderStaff(request, context);
+  const url = new URL(request.url);
+  const filter = readFilter(url);
+  const result = await listOffenders(context.services.prisma, filterForQuery(filter), context.services.now());
+  await audit(context.services.prisma, { actorId: staff.id, action: "nuisance.offenders.list", entityType: "NuisanceOffender", entityId: filter.dimension, data: { page: filter.page } });
+  return {
+    filter,
+    query: url.searchParams.toString(),
+    result: { ...result, rows: result.rows.map((r) => ({ ...r, firstSeen: r.firstSeen.toISOString(), lastSeen: r.lastSeen.toISOString() })) },
+  };
+}
+
+const COLUMNS: { sort: Sort; label: string }[] = [
+  { sort: "d7", label: "list.d7" },
+  { sort: "d30", label: "list.d30" },
+  { sort: "d90", label: "list.d90" },
+  { sort: "total", label: "list.total" },
+  { sort: "first", label: "list.first" },
+  { sort: "last", label: "list.last" },
+  { sort: "tps", label: "list.tps" },
+];
+
+export default function Offenders() {
+  const { t } = useTranslation("staff-nuisance");
+  const lang = useLang();
+  const to = useLocalePath();
+  const { filter, query, result } = useLoaderData<typeof loader>();
+  const withParams = (changes: Record<string, string | number>) => {
+    const params = new URLSearchParams(query);
+    for (const [k, v] of Object.entries(changes)) params.set(k, String(v));
+    return `?${params.toString()}`;
+  };
+  const sortLink = (sort: Sort) => withParams({ sort, dir: filter.sort === sort && filter.dir === "desc" ? "asc" : "desc", page: 1 });
+  const ariaSort = (sort: Sort) => (filter.sort === sort ? (filter.dir === "asc" ? "ascending" : "descending") : "none");
+  return (
+    <>
+      <PageTitle title={t("list.title")} />
+      <h1 className="govuk-heading-l">{t("list.title")}</h1>
+      <p className="govuk-body">{t("list.intro")}</p>
+      <Form method="get" className="ds-filters govuk-!-margin-bottom-6">
+        <div className="govuk-grid-row">
+          <div className="govuk-grid-column-one-quarter">
+            <div className="govuk-form-group">
+              <label className="govuk-label" htmlFor="dimension">{t("list.groupBy")}</label>
+              <select className="govuk-select" id="dimension" name="dimension" defaultValue={filter.dimension}>
+                {DIMENSIONS.map((d) => (
+                  <option key={d} value={d}>{t(`dimension.${d}`)}</option>
+                ))}
+              </select>
+            </div>
+          </div>
+          <div className="govuk-grid-column-one-quarter">
+            <div className="govuk-form-group">
+              <label className="govuk-label" htmlFor="q">{t("list.search")}</label>
+              <input className="govuk-input" id="q" name="q" type="search" defaultValue={filter.q ?? ""} spellCheck={false} />
+            </div>
+          </div>
+          <div className="govuk-grid-column-one-quarter">
+            <div className="govuk-form-group">
+              <label className="govuk-label" htmlFor="kind">{t("list.kind")}</label>
+              <select className="govuk-select" id="kind" name="kind" defaultValue={filter.kind}>
+                <option value="">{t("list.allKinds")}</option>
+                {CONTACT_KINDS.map((k) => (
+                  <option key={k} value={k}>{t(`nuisance:kind.${k}`)}</option>
+                ))}
+              </select>
+            </div>
+          </div>
+          <div className="govuk-grid-column-one-quarter">
+            <div className="govuk-form-group">
+              <label className="govuk-label" htmlFor="topic">{t("list.topic")}</label>
+              <select className="govuk-select" id="topic" name="topic" defaultValue={filter.topic}>
+                <option value="">{t("list.allTopics")}</option>
+                {TOPICS.map((k) => (
+                  <option key={k} value={k}>{t(`nuisance:topic.${k}`)}</option>
+                ))}
+              </select>
+            </div>
+          </div>
+        </div>
+        <div className="govuk-form-group">
+          <label className="govuk-label" htmlFor="min90">{t("list.min90")}</label>
+          <input className="govuk-input govuk-input--width-4" id="min90" name="min90" type="text" inputMode="numeric" defaultValue={filter.min90 ? String(filter.min90) : ""} />
+        </div>
+        <input type="hidden" name="sort" value={filter.sort} />
+        <input type="hidden" name="dir" value={filter.dir} />
+        <div className="govuk-button-group">
+          <button type="submit" className="govuk-button govuk-button--secondary">{t("list.apply")}</button>
+          <a className="govuk-link" href={`${to("/staff/offenders/csv")}?${query}`} download>{t("list.exportCsv")}</a>
+        </div>
+      </Form>
+      <p className="govuk-body" data-testid="groups">{t("list.groups", { count: result.groups, formatted: formatNumber(result.groups, lang) })}</p>
+      {result.rows.length === 0 ? (
+        <p className="govuk-body">{t("list.none")}</p>
+      ) : (
+        <div className="ds-table-wrap">
+          <table className="govuk-table" data-testid="offenders">
+            <caption className="govuk-table__caption govuk-visually-hidden">{t("list.caption", { dimension: t(`dimension.${filter.dimension}`) })}</caption>
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                <th scope="col" className="govuk-table__header">{t(`dimension.${filter.dimension}`)}</th>
+                {COLUMNS.map((c) => (
+                  <th key={c.sort} scope="col" className="govuk-table__header govuk-table__header--numeric" aria-sort={ariaSort(c.sort)}>
+                    <Link className="govuk-link" to={sortLink(c.sort)}>{t(c.label)}</Link>
+                  </th>
+                ))}
+                <th scope="col" className="govuk-table__header">{t("list.kinds")}</th>
+                <th scope="col" className="govuk-table__header">{t("list.topTopics")}</th>
+              </tr>
+            </thead>
+            <tbody className="govuk-table__body">
+              {result.rows.map((r) => (
+                <tr key={r.key} className="govuk-table__row" data-key={r.key}>
+                  <th scope="row" className="govuk-table__header">
+                    <Link className="govuk-link" to={to(offenderPath(filter.dimension, r.key))}>{offenderLabel(filter.dimension, r.key, r.label)}</Link>
+                  </th>
+                  <td className="govuk-table__cell govuk-table__cell--numeric">{r.d7}</td>
+                  <td className="govuk-table__cell govuk-table__cell--numeric">{r.d30}</td>
+                  <td className="govuk-table__cell govuk-table__cell--numeric">{r.d90}</td>
+                  <td className="govuk-table__cell govuk-table__cell--numeric" data-testid="total">{r.total}</td>
+                  <td className="govuk-table__cell govuk-table__cell--numeric">{formatDate(r.firstSeen, lang)}</td>
+                  <td className="govuk-table__cell govuk-table__cell--numeric">{formatDate(r.lastSeen, lang)}</td>
+                  <td className="govuk-table__cell govuk-table__cell--numeric">{Math.round(r.tpsShare * 100)}%</td>
+                  <td className="govuk-table__cell">{r.kinds.map((k) => t(`nuisance:kind.${k}`)).join(", ")}</td>
+                  <td className="govuk-table__cell">{r.topTopics.map((x) => `${t(`nuisance:topic.${x.topic}`)} (${x.count})`).join(", ")}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {result.pages > 1 ? (
+        <nav className="govuk-pagination" aria-label={t("list.pages")}>
+          {result.page > 1 ? (
+            <div className="govuk-pagination__prev">
+              <Link className="govuk-link govuk-pagination__link" to={withParams({ page: result.page - 1 })} rel="prev">
+                <span className="govuk-pagination__link-title">{t("list.previous")}</span>
+              </Link>
+            </div>
+          ) : null}
+          <p className="govuk-body govuk-!-margin-bottom-0 govuk-!-margin-top-2 govuk-!-display-inline-block">{t("list.pageOf", { page: result.page, pages: result.pages })}</p>
+          {result.page < result.pages ? (
+            <div className="govuk-pagination__next">
+              <Link className="govuk-link govuk-pagination__link" to={withParams({ page: result.page + 1 })} rel="next">
+                <span className="govuk-pagination__link-title">{t("list.next")}</span>
+              </Link>
+            </div>
+          ) : null}
+        </nav>
+      ) : null}
+    </>
+  );
+}

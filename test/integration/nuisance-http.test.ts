@@ -1,0 +1,190 @@
+// The nuisance reporting journey against the real production server, as a browser without
+// JavaScript uses it: many contacts, change and remove, errors that keep what was typed,
+// script shown as text, the contact limit, .eml files, both languages and the email.
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { simpleParser } from "mailparser";
+import { describe, expect, inject, it } from "vitest";
+import { BrowserLikeClient } from "../support/browser-like-client";
+
+const baseUrl = inject("baseUrl");
+const mailDir = inject("mailDir");
+const unique = () => Math.random().toString(36).slice(2, 10);
+const withoutScripts = (html: string) => html.replace(/<script[\s\S]*?<\/script>/g, "");
+
+async function findMail(predicate: (text: string, subject: string) => boolean) {
+  for (let i = 0; i < 50; i++) {
+    try {
+      for (const file of readdirSync(mailDir)) {
+        const mail = await simpleParser(readFileSync(path.join(mailDir, file)));
+        if (predicate(mail.text ?? "", mail.subject ?? "")) return mail;
+      }
+    } catch {
+      // no mail folder yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error("email not written");
+}
+
+const today = (daysAgo = 0) => {
+  const d = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", day: "numeric", month: "numeric", year: "numeric" }).formatToParts(new Date(Date.now() - daysAgo * 86400_000));
+  const part = (t: string) => d.find((p) => p.type === t)!.value;
+  return { "date-day": part("day"), "date-month": part("month"), "date-year": part("year") };
+};
+
+function callFields(from: string, over: Record<string, string> = {}) {
+  return { kind: "live_call", ...today(), time: "", timeUnknown: "yes", fromStatus: "given", from, to: "", company: "Acme Solar Ltd", topic: "energy_home_improvements", description: "", ...over };
+}
+
+/** Adds one contact without JavaScript; returns the redirect location. */
+async function addContact(client: BrowserLikeClient, p: string, kind: string, fields: Record<string, string>) {
+  await client.get(`${p}/report-nuisance/kind`);
+  const chosen = await client.post(`${p}/report-nuisance/kind`, { kind });
+  expect(chosen.status).toBe(302);
+  const location = chosen.headers.get("location")!;
+  expect(location).toBe(`${p}/report-nuisance/contact/new?kind=${kind}`);
+  await client.get(location);
+  const saved = await client.post(location, fields);
+  return saved;
+}
+
+async function finish(client: BrowserLikeClient, p: string, you: Record<string, string>) {
+  await client.get(`${p}/report-nuisance/contacts`);
+  expect((await client.post(`${p}/report-nuisance/contacts`, { another: "no" })).headers.get("location")).toBe(`${p}/report-nuisance/about-you`);
+  await client.get(`${p}/report-nuisance/about-you`);
+  expect((await client.post(`${p}/report-nuisance/about-you`, { tps: "yes", "registered-day": "", "registered-month": "", "registered-year": "", consent: "no", askedToStop: "yes" })).headers.get("location")).toBe(`${p}/report-nuisance/your-details`);
+  await client.get(`${p}/report-nuisance/your-details`);
+  expect((await client.post(`${p}/report-nuisance/your-details`, you)).headers.get("location")).toBe(`${p}/report-nuisance/check`);
+  await client.get(`${p}/report-nuisance/check`);
+  const key = /name="idempotencyKey" value="([^"]+)"/.exec(client.lastHtml)![1]!;
+  const csrf = client.csrfToken();
+  const sent = await client.post(`${p}/report-nuisance/check`, { idempotencyKey: key });
+  expect(sent.headers.get("location")).toBe(`${p}/report-nuisance/confirmation`);
+  const confirmation = await client.follow(sent);
+  expect(confirmation.status).toBe(200);
+  const reference = /data-testid="reference">(NUI\d{7})</.exec(client.lastHtml)![1]!;
+  // Sending again (a double click) finds the same report.
+  const again = await client.post(`${p}/report-nuisance/check`, { idempotencyKey: key }, { csrf });
+  expect(again.headers.get("location")).toBe(`${p}/report-nuisance/confirmation`);
+  return { reference, key };
+}
+
+describe("nuisance journey without JavaScript", () => {
+  it("reports two calls and a text, changes one, removes one, and gets tailored advice and an email", async () => {
+    const client = new BrowserLikeClient(baseUrl);
+    const page = await client.get("/report-nuisance");
+    expect(page.status).toBe(200);
+    expect(client.lastHtml).not.toMatch(/<script[^>]*src=/);
+    expect((await addContact(client, "", "live_call", callFields("07700 900123"))).headers.get("location")).toBe("/report-nuisance/contacts");
+    expect((await addContact(client, "", "live_call", callFields("+44 7700 900123", { ...today(1), timeUnknown: "", time: "9:15am" }))).status).toBe(302);
+    expect((await addContact(client, "", "text", { ...callFields("0909 879 0000"), kind: "text", message: "WIN a prize <script>alert(1)</script>", topic: "other" })).status).toBe(302);
+    await client.get("/report-nuisance/contacts");
+    expect(client.lastHtml.match(/data-testid="contact-card"/g)).toHaveLength(3);
+    // Change the first: the page shows what was saved.
+    const firstId = /\/report-nuisance\/contact\/([0-9a-f-]{36})"/.exec(client.lastHtml)![1]!;
+    await client.get(`/report-nuisance/contact/${firstId}`);
+    expect(client.lastHtml).toContain('value="07700 900123"');
+    expect((await client.post(`/report-nuisance/contact/${firstId}`, callFields("07700 900123", { company: "ACME SOLAR LIMITED" }))).status).toBe(302);
+    // Remove the second.
+    await client.get("/report-nuisance/contacts");
+    const ids = [...client.lastHtml.matchAll(/\/report-nuisance\/contact\/([0-9a-f-]{36})\/remove/g)].map((m) => m[1]!);
+    expect(ids).toHaveLength(3);
+    await client.get(`/report-nuisance/contact/${ids[1]}/remove`);
+    expect((await client.post(`/report-nuisance/contact/${ids[1]}/remove`, { confirm: "yes" })).headers.get("location")).toBe("/report-nuisance/contacts");
+    await client.get("/report-nuisance/contacts");
+    expect(client.lastHtml.match(/data-testid="contact-card"/g)).toHaveLength(2);
+    expect(client.lastHtml).toContain("ACME SOLAR LIMITED");
+
+    const email = `nuisance-${unique()}@example.com`;
+    const { reference } = await finish(client, "", { wantsReply: "no", name: "", email, phone: "", remember: "yes" });
+    const html = withoutScripts(client.lastHtml);
+    for (const advice of ["forward_7726", "block", "premium_rate"]) expect(html).toContain(`data-advice="${advice}"`);
+    for (const advice of ["tps", "ask_to_stop", "phishing"]) expect(html).not.toContain(`data-advice="${advice}"`);
+    const mail = await findMail((_text, subject) => subject.includes(reference));
+    expect(mail.subject).toBe(`Your nuisance calls and spam report [Ref. ${reference}]`);
+    expect(mail.text).toContain("Forward spam texts free to 7726");
+
+    // "Use the same details next time": the next report starts with them filled in.
+    await addContact(client, "", "live_call", callFields("07700 900124"));
+    await client.get("/report-nuisance/contacts");
+    await client.post("/report-nuisance/contacts", { another: "no" });
+    await client.post("/report-nuisance/about-you", { tps: "no", consent: "no", askedToStop: "no" });
+    await client.get("/report-nuisance/your-details");
+    expect(client.lastHtml).toContain(`value="${email}"`);
+  });
+
+  it("in Welsh: errors in Welsh keep what was typed, script is text, and the email is in Welsh", async () => {
+    const client = new BrowserLikeClient(baseUrl);
+    const bad = await addContact(client, "/cy", "live_call", callFields("0161 496 0000", { "date-day": "31", "date-month": "2", timeUnknown: "", time: "25:99", description: '<script>alert("x")</script> ffoniodd eto' }));
+    expect(bad.status).toBe(400);
+    const html = withoutScripts(client.lastHtml);
+    expect(html).toContain("Mae problem wedi codi");
+    expect(html).toContain("Rhowch ddyddiad gwirioneddol");
+    expect(html).toContain("Rhowch amser fel 14:30 neu 2:30yh");
+    expect(html).toContain('value="0161 496 0000"');
+    expect(html).toContain("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; ffoniodd eto");
+    expect(html).not.toContain('<script>alert("x")');
+    // An unparseable number is accepted as typed.
+    const ok = await client.post("/cy/report-nuisance/contact/new?kind=live_call", callFields("12345"));
+    expect(ok.headers.get("location")).toBe("/cy/report-nuisance/contacts");
+    const email = `niwsans-${unique()}@example.cymru`;
+    const { reference } = await finish(client, "/cy", { wantsReply: "yes", name: "Siân", email, phone: "" });
+    expect(client.lastHtml).toContain("Adroddiad wedi’i anfon");
+    const mail = await findMail((_text, subject) => subject.includes(reference));
+    expect(mail.subject).toBe(`Eich adroddiad am alwadau niwsans a sbam [Ref. ${reference}]`);
+  });
+
+  it("future times are refused; a wanted reply needs a name and a way to reply", async () => {
+    const client = new BrowserLikeClient(baseUrl);
+    const tomorrow = new Date(Date.now() + 36 * 3600_000);
+    const future = await addContact(client, "", "live_call", callFields("07700 900123", { "date-day": String(tomorrow.getUTCDate()), "date-month": String(tomorrow.getUTCMonth() + 1), "date-year": String(tomorrow.getUTCFullYear()) }));
+    expect(future.status).toBe(400);
+    expect(withoutScripts(client.lastHtml)).toContain("The date must be today or in the past");
+    expect((await client.post("/report-nuisance/contact/new?kind=live_call", callFields("07700 900123"))).status).toBe(302);
+    await client.post("/report-nuisance/contacts", { another: "no" });
+    await client.get("/report-nuisance/about-you");
+    await client.post("/report-nuisance/about-you", { tps: "no", consent: "no", askedToStop: "no" });
+    await client.get("/report-nuisance/your-details");
+    const res = await client.post("/report-nuisance/your-details", { wantsReply: "yes", name: "", email: "", phone: "" });
+    expect(res.status).toBe(400);
+    expect(withoutScripts(client.lastHtml)).toContain("Enter your name so we can reply");
+  });
+
+  it("accepts up to 50 contacts and says clearly why no more", async () => {
+    const client = new BrowserLikeClient(baseUrl);
+    await client.get("/report-nuisance/kind");
+    for (let i = 0; i < 50; i++) {
+      const res = await client.post("/report-nuisance/contact/new?kind=live_call", callFields(`07700 9001${String(i).padStart(2, "0")}`));
+      expect(res.status).toBe(302);
+    }
+    expect((await client.post("/report-nuisance/contact/new?kind=live_call", callFields("07700 900999"))).headers.get("location")).toBe("/report-nuisance/contacts");
+    await client.get("/report-nuisance/contacts");
+    expect(client.lastHtml.match(/data-testid="contact-card"/g)).toHaveLength(50);
+    expect(withoutScripts(client.lastHtml)).toContain("You have reached the limit of 50 calls or messages in one report");
+    const more = await client.post("/report-nuisance/contacts", { another: "yes" });
+    expect(more.status).toBe(400);
+  });
+
+  it("an email contact with a .eml file: read for its sender; a file that is not an email is refused in words", async () => {
+    const client = new BrowserLikeClient(baseUrl);
+    await client.get("/report-nuisance/contact/new?kind=email");
+    const csrf = client.csrfToken();
+    const post = async (file: Blob, name: string, from = "") => {
+      const body = new FormData();
+      for (const [k, v] of Object.entries({ csrf, kind: "email", ...today(1), time: "10:00", from, to: "", company: "", topic: "investments", subject: "", description: "" })) body.set(k, v);
+      body.set("eml", file, name);
+      const res = await fetch(`${baseUrl}/report-nuisance/contact/new?kind=email`, { method: "POST", body, redirect: "manual", headers: { cookie: client.cookieHeader(), accept: "text/html" } });
+      (client as unknown as { remember(r: Response): void }).remember(res);
+      return { res, html: await res.text() };
+    };
+    const bad = await post(new Blob(["<html><body>not an email</body></html>"]), "x.eml");
+    expect(bad.res.status).toBe(400);
+    expect(withoutScripts(bad.html)).toContain("The selected file must be an email saved as an .eml file");
+    const eml = "From: Crypto Riches <Win@Crypto-Riches.example>\r\nTo: me@example.com\r\nSubject: Double your money <b>now</b>\r\nDate: Mon, 30 Nov 2026 10:00:00 +0000\r\nContent-Type: text/html\r\n\r\n<script>alert(1)</script><p>Invest</p>\r\n";
+    const good = await post(new Blob([eml]), "offer.eml");
+    expect(good.res.status).toBe(302);
+    await client.get("/report-nuisance/contacts");
+    expect(client.lastHtml).toContain("win@crypto-riches.example");
+  });
+});
