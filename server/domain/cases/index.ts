@@ -10,3 +10,4 @@ export * from "./welsh.js";
 export * from "./create-case.js";
 export * from "./case-work.js";
 export * from "./queue-counts.js";
+export * from "./case-query.js";
