@@ -28,7 +28,10 @@ export const ConfigSchema = z
     SEED_DEMO_DATA: z.preprocess(emptyAsUndefined, booleanString.optional()),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     MAX_FORM_BYTES: z.coerce.number().int().positive().default(1_000_000),
+    WEBHOOK_URL: z.preprocess(emptyAsUndefined, z.url().regex(/^https?:\/\//, "must be an http:// or https:// URL").optional()),
+    WEBHOOK_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32, "must be at least 32 characters").optional()),
   })
+  .refine((env) => !env.WEBHOOK_URL || env.WEBHOOK_SECRET, { path: ["WEBHOOK_SECRET"], message: "required when WEBHOOK_URL is set (at least 32 characters)" })
   .transform((env) => {
     const embedded = !env.DATABASE_URL;
     return {
@@ -50,6 +53,8 @@ export const ConfigSchema = z
       seedDemoData: env.SEED_DEMO_DATA ?? embedded,
       logLevel: env.LOG_LEVEL,
       maxFormBytes: env.MAX_FORM_BYTES,
+      // The outbox relay runs only when there is somewhere to deliver to.
+      webhook: env.WEBHOOK_URL && env.WEBHOOK_SECRET ? { url: env.WEBHOOK_URL, secret: env.WEBHOOK_SECRET } : undefined,
     };
   });
 
