@@ -277,15 +277,8 @@ export default function StaffCase() {
         </div>
       ) : null}
       <span className="govuk-caption-l">{c.reference}</span>
-      <h1 className="govuk-heading-l">
-        {c.title}
-        {c.language === "cy" ? (
-          <>
-            {" "}
-            <strong className="govuk-tag govuk-tag--blue">{t("list.welshTag")}</strong>
-          </>
-        ) : null}
-      </h1>
+      {/* Welsh cases carry "Welsh language" in the title itself. */}
+      <h1 className="govuk-heading-l">{c.title}</h1>
 
       {section(
         "details",

@@ -1,7 +1,7 @@
 // The case list: counts per work queue by clock state, then every case matching the filters,
 // nearest due first, a page at a time. Filters are a plain GET form so links can be shared.
 import { useTranslation } from "react-i18next";
-import { Form, Link, useLoaderData, type LoaderFunctionArgs } from "react-router";
+import { Form, Link, redirect, useLoaderData, type LoaderFunctionArgs } from "react-router";
 import { ClockTag } from "~/components/clock-tag";
 import { PageTitle } from "~/components/layout";
 import { formatDate, formatDateTime, formatNumber } from "~/lib/format";
@@ -27,7 +27,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const staff = await requireStaff(request, context);
   const { prisma, now } = context.services;
   const at = now();
-  const filters = parseCaseFilters(new URL(request.url).searchParams);
+  const url = new URL(request.url);
+  const filters = parseCaseFilters(url.searchParams);
+  // A submitted filter form carries every field, empty or default; answer with the short,
+  // shareable address of the same list (unknown values dropped).
+  const canonical = filtersToQuery(filters);
+  if (url.search && url.search !== canonical) throw redirect(url.pathname.replace(/\.data$/, "") + canonical);
   const [queues, list, officers] = await Promise.all([
     queueCounts(prisma, at),
     listCases(prisma, filters, at),
@@ -138,6 +143,10 @@ export default function StaffCases() {
         </a>
       </Form>
 
+      <section aria-labelledby="results-heading" data-queue={filters.queue}>
+      <h2 className="govuk-heading-m" id="results-heading">
+        {filters.queue ? t(`domain:workQueues.${filters.queue}`) : t("list.resultsHeading")}
+      </h2>
       <p className="govuk-body" data-testid="case-total" role="status">
         {t("list.found", { count: list.total })}
       </p>
@@ -149,12 +158,12 @@ export default function StaffCases() {
               <tr className="govuk-table__row">
                 <th scope="col" className="govuk-table__header">{t("list.reference")}</th>
                 <th scope="col" className="govuk-table__header">{t("list.titleColumn")}</th>
-                <th scope="col" className="govuk-table__header">{t("list.officer")}</th>
                 <th scope="col" className="govuk-table__header">{t("list.received")}</th>
                 <th scope="col" className="govuk-table__header" aria-sort={filters.sort === "due" ? "ascending" : undefined}>
                   {t("list.nextDue")}
                 </th>
                 <th scope="col" className="govuk-table__header">{t("list.status")}</th>
+                <th scope="col" className="govuk-table__header">{t("list.officer")}</th>
               </tr>
             </thead>
             <tbody className="govuk-table__body">
@@ -176,7 +185,6 @@ export default function StaffCases() {
                       </>
                     ) : null}
                   </td>
-                  <td className="govuk-table__cell">{c.officer ?? t("list.unallocated")}</td>
                   <td className="govuk-table__cell">{formatDateTime(c.createdAt, lang)}</td>
                   <td className="govuk-table__cell">
                     {c.nextDueAt ? formatDate(c.nextDueAt, lang) : "–"} <ClockTag state={c.clock} />
@@ -185,12 +193,14 @@ export default function StaffCases() {
                     {t(`domain:statuses.${c.status}`)}
                     {c.outcome ? <span className="govuk-body-s"><br />{t(`domain:outcomes.${c.outcome}`)}</span> : null}
                   </td>
+                  <td className="govuk-table__cell">{c.officer ?? t("list.unallocated")}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
       ) : null}
+      </section>
       {pages > 1 ? (
         <nav className="govuk-pagination" aria-label={t("list.pagination")}>
           {filters.page > 1 ? (
