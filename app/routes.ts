@@ -45,6 +45,7 @@ const pages: Page[] = [
   page("staff/cases/:reference/attachments/:id", "routes/staff.cases.$reference.attachments.$id.tsx"),
   page("staff/sign-out", "routes/staff.sign-out.tsx"),
   page("staff/cases.csv", "routes/staff.cases.csv.tsx"),
+  page("staff/reports/welsh.csv", "routes/staff.reports.welsh.csv.tsx"),
   group("routes/staff.tsx", "staff-layout", [
     page("staff", "routes/staff._index.tsx"),
     page("staff/cases", "routes/staff.cases.tsx"),
@@ -52,6 +53,7 @@ const pages: Page[] = [
     page("staff/back-office", "routes/staff.back-office.tsx"),
     page("staff/dead-letters", "routes/staff.dead-letters.tsx"),
     page("staff/api-tokens", "routes/staff.api-tokens.tsx"),
+    page("staff/reports/welsh", "routes/staff.reports.welsh.tsx"),
     page("staff/adjustments", "routes/staff.adjustments.tsx"),
     page("staff/adjustments/:reference", "routes/staff.adjustments.$reference.tsx"),
     page("staff/adjustments/:reference/decide", "routes/staff.adjustments.$reference.decide.tsx"),

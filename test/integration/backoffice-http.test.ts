@@ -163,3 +163,44 @@ describe("case work and /track", () => {
     expect(anonymous.status).toBe(302);
   });
 });
+
+describe("dashboard, Welsh report and back-office pages", () => {
+  it("shows managers the daily, performance, weekly and Welsh figures with tables; officers only the queues", async () => {
+    const email = `dash-${unique()}@example.com`;
+    await askQuestion("cy", email);
+    const manager = await signedIn("manager");
+    await manager.get("/cy/staff");
+    for (const id of ["dashboard-queues", "dashboard-daily", "dashboard-performance", "dashboard-weekly", "dashboard-welsh"]) expect(manager.lastHtml, id).toContain(`data-testid="${id}"`);
+    expect(manager.lastHtml).toContain("Achosion newydd bob dydd");
+    expect(manager.lastHtml).toMatch(/Roedd [\d.]+% o’r achosion newydd/);
+    expect(manager.lastHtml).toContain("<svg");
+    const officer = await signedIn("officer");
+    await officer.get("/staff");
+    expect(officer.lastHtml).toContain('data-testid="dashboard-queues"');
+    expect(officer.lastHtml).not.toContain('data-testid="dashboard-daily"');
+  });
+
+  it("counts Welsh enquiries by month and channel, as a page and as CSV; managers only", async () => {
+    const manager = await signedIn("manager");
+    const res = await manager.get("/staff/reports/welsh");
+    expect(res.status).toBe(200);
+    const month = new Date().toISOString().slice(0, 7);
+    const row = new RegExp(`data-month="${month}"[\\s\\S]*?</tr>`).exec(manager.lastHtml)![0];
+    const cells = [...row.matchAll(/govuk-table__cell--numeric">(\d+)</g)].map((m) => Number(m[1]));
+    expect(cells[0]).toBeGreaterThan(0); // web form questions in Welsh from the tests above
+    const csv = await manager.get("/staff/reports/welsh.csv");
+    expect(csv.headers.get("content-type")).toContain("text/csv");
+    const text = await csv.text();
+    expect(text.split("\r\n")[0]).toBe("month,web_form,chat,nuisance_tool,adjustments,email,phone,staff,total");
+    expect(text).toContain(`${month},${cells[0]}`);
+    const officer = await signedIn("officer");
+    expect((await officer.get("/staff/reports/welsh")).status).toBe(403);
+    expect((await officer.get("/staff/reports/welsh.csv")).status).toBe(403);
+    expect((await officer.get("/staff/dead-letters")).status).toBe(403);
+    expect((await manager.get("/staff/dead-letters")).status).toBe(200);
+    expect(manager.lastHtml).toContain("No webhook is configured");
+    await manager.get("/staff/back-office");
+    expect(manager.lastHtml).toContain("/staff/dead-letters");
+    expect(manager.lastHtml).not.toContain("/staff/api-tokens");
+  });
+});
