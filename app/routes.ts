@@ -46,6 +46,7 @@ const pages: Page[] = [
   page("staff/sign-out", "routes/staff.sign-out.tsx"),
   page("staff/cases.csv", "routes/staff.cases.csv.tsx"),
   page("staff/reports/welsh.csv", "routes/staff.reports.welsh.csv.tsx"),
+  page("staff/subject-access.json", "routes/staff.subject-access.json.tsx"),
   group("routes/staff.tsx", "staff-layout", [
     page("staff", "routes/staff._index.tsx"),
     page("staff/cases", "routes/staff.cases.tsx"),
@@ -54,6 +55,9 @@ const pages: Page[] = [
     page("staff/dead-letters", "routes/staff.dead-letters.tsx"),
     page("staff/api-tokens", "routes/staff.api-tokens.tsx"),
     page("staff/reports/welsh", "routes/staff.reports.welsh.tsx"),
+    page("staff/audit", "routes/staff.audit.tsx"),
+    page("staff/retention", "routes/staff.retention.tsx"),
+    page("staff/subject-access", "routes/staff.subject-access.tsx"),
     page("staff/adjustments", "routes/staff.adjustments.tsx"),
     page("staff/adjustments/:reference", "routes/staff.adjustments.$reference.tsx"),
     page("staff/adjustments/:reference/decide", "routes/staff.adjustments.$reference.decide.tsx"),

@@ -204,3 +204,40 @@ describe("dashboard, Welsh report and back-office pages", () => {
     expect(manager.lastHtml).not.toContain("/staff/api-tokens");
   });
 });
+
+describe("data protection pages", () => {
+  it("admins read the audit log, see the retention dry run and download a customer's data; others cannot", async () => {
+    const email = `sar-${unique()}@example.com`;
+    const reference = await askQuestion("en", email);
+    const manager = await signedIn("manager");
+    await manager.get(`/staff/cases/${reference}`); // a view, audited
+    const admin = await signedIn("admin");
+    let res = await admin.get("/staff/audit?action=case.view");
+    expect(res.status).toBe(200);
+    expect(admin.lastHtml).toContain("Morgan Manager (manager@doorstep.example)");
+    expect(admin.lastHtml).toContain(reference);
+    res = await admin.get("/staff/audit?action=%27%3B%20DROP%20TABLE%20x&actor=%3Cscript%3E");
+    expect(res.status).toBe(200);
+
+    res = await admin.get("/staff/retention");
+    expect(res.status).toBe(200);
+    expect(admin.lastHtml).toMatch(/data-testid="due-closed_cases">\d+ record/);
+
+    await admin.get("/staff/subject-access");
+    const token = admin.csrfToken();
+    res = await fetch(`${baseUrl}/staff/subject-access.json`, { method: "POST", body: new URLSearchParams({ csrf: token, email: email.toUpperCase() }), headers: { cookie: admin.cookieHeader(), "content-type": "application/x-www-form-urlencoded" } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-disposition")).toContain("subject-access.json");
+    const copy = await res.json();
+    expect(copy.person.email).toBe(email);
+    expect(copy.cases.map((c: { reference: string }) => c.reference)).toContain(reference);
+    expect(copy.emails.length).toBeGreaterThan(0);
+    res = await fetch(`${baseUrl}/staff/subject-access.json`, { method: "POST", body: new URLSearchParams({ csrf: token, email: `nobody-${unique()}@example.com` }), headers: { cookie: admin.cookieHeader(), "content-type": "application/x-www-form-urlencoded" } });
+    expect(res.status).toBe(404);
+    // Without the CSRF token: refused.
+    res = await fetch(`${baseUrl}/staff/subject-access.json`, { method: "POST", body: new URLSearchParams({ email }), headers: { cookie: admin.cookieHeader(), "content-type": "application/x-www-form-urlencoded" } });
+    expect(res.status).toBe(403);
+
+    for (const path of ["/staff/audit", "/staff/retention", "/staff/subject-access"]) expect((await manager.get(path)).status, path).toBe(403);
+  });
+});
