@@ -88,10 +88,8 @@ export function createRelay(options: RelayOptions) {
       });
       // Read and drop the body so the connection can be reused.
       await res.arrayBuffer().catch(() => undefined);
-      if (res.status >= 200 && res.status < 300) {
-        await o.prisma.outboxEvent.update({ where: { id: row.id }, data: { deliveredAt: now(), lastError: null } });
-        return true;
-      }
+      // Delivered rows are marked together at the end of the round (one statement, not one each).
+      if (res.status >= 200 && res.status < 300) return true;
       error = `HTTP ${res.status}`;
     } catch (err) {
       error = err instanceof Error ? `${err.name}: ${err.message}`.slice(0, 200) : "delivery failed";
@@ -111,7 +109,9 @@ export function createRelay(options: RelayOptions) {
     const rows = await claim();
     // Each claimed row is the head of a different aggregate, so they can go in parallel.
     const results = await Promise.all(rows.map(deliver));
-    return { claimed: rows.length, delivered: results.filter(Boolean).length };
+    const delivered = rows.filter((_, i) => results[i]).map((r) => r.id);
+    if (delivered.length) await o.prisma.outboxEvent.updateMany({ where: { id: { in: delivered } }, data: { deliveredAt: now(), lastError: null } });
+    return { claimed: rows.length, delivered: delivered.length };
   }
 
   async function run() {
