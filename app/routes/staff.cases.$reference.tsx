@@ -22,6 +22,8 @@ import {
   allocateCase,
   allowedActions,
   CallbackSchema,
+  ComplaintSchema,
+  recordServiceComplaint,
   CASE_TYPES,
   CaseWorkError,
   changeType,
@@ -51,7 +53,7 @@ import {
 } from "../../server/domain/cases";
 import { z } from "zod";
 
-const INTENTS = ["allocate", "take", "prepare", "progress", "note", "contact", "changeType", "link", "close", "reopen", "nfc", "callback", "callbackDone", "restrict", "lift"] as const;
+const INTENTS = ["complaint", "allocate", "take", "prepare", "progress", "note", "contact", "changeType", "link", "close", "reopen", "nfc", "callback", "callbackDone", "restrict", "lift"] as const;
 const MANAGER_INTENTS: readonly string[] = ["allocate", "nfc", "restrict", "lift"];
 
 function referenceParam(value: string | undefined): string {
@@ -175,12 +177,18 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       case "lift":
         await liftRestrictedContact(deps, actor, reference);
         break;
+      case "complaint": {
+        const r = check(ComplaintSchema);
+        if (!r.ok) return invalid(r.errors, r.values);
+        const made = await recordServiceComplaint(deps, actor, reference, r.value);
+        return redirect(localePath(`/staff/cases/${made.reference}?done=${made.refused ? "complaintRefused" : "complaint"}`, lang));
+      }
     }
   } catch (error) {
     if (error instanceof CaseWorkError) {
       if (error.code === "not_found" && intent !== "link") throw data({ reason: "notFound" }, { status: 404 });
       if (error.code === "forbidden") throw data({ reason: "forbidden" }, { status: 403 });
-      const field = intent === "link" ? "other" : intent === "close" ? "outcome" : "action";
+      const field = intent === "link" ? "other" : intent === "close" ? "outcome" : intent === "complaint" ? (error.code === "late_reason_required" ? "lateReason" : "eventOn") : "action";
       return data({ intent, errors: { [field]: `staff-cases:refusals.${error.code}` }, values: {} }, { status: 409 });
     }
     throw error;
@@ -197,7 +205,7 @@ export default function StaffCase() {
   const result = useActionData<typeof action>();
   const errors: Record<string, string> = result?.errors ?? {};
   const values: Record<string, string> = result?.values ?? {};
-  const summary = Object.entries(errors).map(([field, key]) => ({ field, message: t(key) }));
+  const summary = Object.entries(errors).map(([field, key]) => ({ field: result?.intent === "complaint" && field === "summary" ? "complaintSummary" : field, message: t(key) }));
   const done = params.get("done");
   const open = c.status !== "closed";
   const flagged = c.parties.filter((p) => p.flags.length > 0);
@@ -598,11 +606,47 @@ export default function StaffCase() {
                 </select>
               </div>
             </div>
-            <Textarea id="summary" label={t("contact.summary")} rows={3} maxLength={5000} limitText={t("case.limit", { count: 5000 })} error={errors.summary ? t(errors.summary) : undefined} defaultValue={values.summary} />
+            <Textarea id="summary" label={t("contact.summary")} rows={3} maxLength={5000} limitText={t("case.limit", { count: 5000 })} error={errors.summary && result?.intent === "contact" ? t(errors.summary) : undefined} defaultValue={result?.intent === "contact" ? values.summary : undefined} />
             <Button secondary>{t("contact.submit")}</Button>
           </>,
         ),
       )}
+
+      {c.type !== "RCC"
+        ? section(
+            "complaint",
+            t("complaint.heading"),
+            intentForm(
+              "complaint",
+              <>
+                <p className="govuk-body">{t("complaint.intro")}</p>
+                <Textarea id="complaintSummary" name="summary" label={t("complaint.summary")} rows={3} maxLength={5000} limitText={t("case.limit", { count: 5000 })} error={errors.summary && result?.intent === "complaint" ? t(errors.summary) : undefined} defaultValue={result?.intent === "complaint" ? values.summary : undefined} />
+                <div className={`govuk-form-group${errors.eventOn ? " govuk-form-group--error" : ""}`}>
+                  <label className="govuk-label" htmlFor="eventOn">
+                    {t("complaint.eventOn")}
+                  </label>
+                  <div className="govuk-hint" id="eventOn-hint">{t("complaint.eventOnHint")}</div>
+                  {errors.eventOn ? <p className="govuk-error-message" id="eventOn-error">{t(errors.eventOn)}</p> : null}
+                  <input className="govuk-input govuk-input--width-10" id="eventOn" name="eventOn" type="date" defaultValue={values.eventOn} aria-describedby={`eventOn-hint${errors.eventOn ? " eventOn-error" : ""}`} />
+                </div>
+                {manager ? (
+                  <>
+                    <div className="govuk-checkboxes govuk-checkboxes--small govuk-!-margin-bottom-4">
+                      <div className="govuk-checkboxes__item">
+                        <input className="govuk-checkboxes__input" id="acceptLate" name="acceptLate" type="checkbox" value="yes" />
+                        <label className="govuk-label govuk-checkboxes__label" htmlFor="acceptLate">
+                          {t("complaint.acceptLate")}
+                        </label>
+                      </div>
+                    </div>
+                    <Textarea id="lateReason" label={t("complaint.lateReason")} optional rows={2} maxLength={2000} limitText={t("case.limit", { count: 2000 })} error={errors.lateReason ? t(errors.lateReason) : undefined} defaultValue={values.lateReason} />
+                  </>
+                ) : null}
+                <Button secondary>{t("complaint.submit")}</Button>
+              </>,
+            ),
+          )
+        : null}
 
       {section(
         "note",

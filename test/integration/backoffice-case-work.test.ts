@@ -15,6 +15,7 @@ import {
   setRestrictedContact,
   liftRestrictedContact,
   takeCase,
+  recordServiceComplaint,
   CaseWorkError,
   type NewCaseInput,
 } from "../../server/domain/cases";
@@ -149,5 +150,47 @@ describe.each(ENGINES)("case work on %s", (engine) => {
     await takeCase(deps(), officer, c.reference);
     const other = await db.prisma.staffUser.create({ data: { email: `o2-${engine}@x.test`, name: "Other", passwordHash: "x", roles: ["case_officer"] } });
     expect(await refusal(takeCase(deps(), { id: other.id, roles: other.roles }, c.reference))).toBe("forbidden");
+  });
+});
+
+describe.each(ENGINES)("complaints about our service on %s", (engine) => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase(engine);
+  });
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  it("in time: an RCC linked both ways with 5-working-day and 30-day clocks; late: refused unless a manager accepts with a reason", async () => {
+    const m = await db.prisma.staffUser.create({ data: { email: `rm-${engine}@x.test`, name: "M", passwordHash: "x", roles: ["manager"] } });
+    const o = await db.prisma.staffUser.create({ data: { email: `ro-${engine}@x.test`, name: "O", passwordHash: "x", roles: ["case_officer"] } });
+    const manager = { id: m.id, roles: m.roles };
+    const officer = { id: o.id, roles: o.roles };
+    const now = new Date("2026-12-02T10:00:00Z"); // Wednesday
+    const deps = { prisma: db.prisma, now: () => now };
+    const { case: c } = await createCase(deps, concern());
+
+    const inTime = await recordServiceComplaint(deps, officer, c.reference, { summary: "Nobody called me back", eventOn: "2026-09-02" });
+    expect(inTime).toMatchObject({ inTime: true, refused: false });
+    const rcc = await db.prisma.case.findUniqueOrThrow({ where: { reference: inTime.reference }, include: { linksFrom: { include: { linked: true } }, parties: true } });
+    expect(rcc).toMatchObject({ type: "RCC", workQueue: "customer-contact", status: "queued", late: false });
+    expect(rcc.underWayDueAt.toISOString()).toBe("2026-12-09T23:59:59.999Z");
+    expect(rcc.answerDueAt.toISOString()).toBe("2027-01-01T23:59:59.999Z");
+    expect(rcc.linksFrom.map((l) => l.linked.reference)).toEqual([c.reference]);
+    expect(rcc.parties).toHaveLength(1);
+    expect(await db.prisma.caseEvent.count({ where: { caseId: c.id, kind: "complaint_recorded" } })).toBe(1);
+
+    const late = await recordServiceComplaint(deps, officer, c.reference, { summary: "Old complaint", eventOn: "2026-09-01" });
+    expect(late).toMatchObject({ inTime: false, refused: true });
+    expect(await db.prisma.case.findUniqueOrThrow({ where: { reference: late.reference } })).toMatchObject({ status: "closed", outcome: "refused_out_of_time", late: true });
+
+    expect(await refusal(recordServiceComplaint(deps, officer, c.reference, { summary: "x", eventOn: "2026-01-01", acceptLate: "yes", lateReason: "Ill" }))).toBe("forbidden");
+    expect(await refusal(recordServiceComplaint(deps, manager, c.reference, { summary: "x", eventOn: "2026-01-01", acceptLate: "yes" }))).toBe("late_reason_required");
+    expect(await refusal(recordServiceComplaint(deps, manager, c.reference, { summary: "x", eventOn: "2026-12-03" }))).toBe("event_in_future");
+    const accepted = await recordServiceComplaint(deps, manager, c.reference, { summary: "Late but accepted", eventOn: "2026-01-01", acceptLate: "yes", lateReason: "In hospital for months" });
+    const row = await db.prisma.case.findUniqueOrThrow({ where: { reference: accepted.reference } });
+    expect(row).toMatchObject({ status: "queued", late: true });
+    expect(row.details).toMatchObject({ inTime: false, lateAccepted: { by: m.id, reason: "In hospital for months" } });
   });
 });

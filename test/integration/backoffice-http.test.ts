@@ -241,3 +241,27 @@ describe("data protection pages", () => {
     for (const path of ["/staff/audit", "/staff/retention", "/staff/subject-access"]) expect((await manager.get(path)).status, path).toBe(403);
   });
 });
+
+describe("complaints about our service", () => {
+  it("records an RCC from the case page, linked to the case, and refuses a late one unless a manager accepts it", async () => {
+    const reference = await askQuestion("en", `rcc-${unique()}@example.com`);
+    const officer = await signedIn("officer");
+    await officer.get(`/staff/cases/${reference}`);
+    let res = await officer.post(`/staff/cases/${reference}`, { intent: "complaint", summary: "", eventOn: "" });
+    expect(res.status).toBe(400);
+    expect(officer.lastHtml).toContain("Enter what the complaint is about");
+    const today = new Date().toISOString().slice(0, 10);
+    res = await officer.post(`/staff/cases/${reference}`, { intent: "complaint", summary: "Nobody replied to my letter", eventOn: today });
+    const location = res.headers.get("location")!;
+    expect(location).toMatch(/^\/staff\/cases\/RCC\d{7}\?done=complaint$/);
+    await officer.get(location);
+    expect(officer.lastHtml).toContain(`href="/staff/cases/${reference}"`);
+    expect(officer.lastHtml).toContain("Complaint acknowledged (5 working days)");
+    await officer.get(`/staff/cases/${reference}`);
+    res = await officer.post(`/staff/cases/${reference}`, { intent: "complaint", summary: "Years ago", eventOn: "2020-01-01", acceptLate: "yes", lateReason: "x" });
+    expect(res.status).toBe(403);
+    await officer.get(`/staff/cases/${reference}`);
+    res = await officer.post(`/staff/cases/${reference}`, { intent: "complaint", summary: "Years ago", eventOn: "2020-01-01" });
+    expect(res.headers.get("location")).toMatch(/done=complaintRefused$/);
+  });
+});

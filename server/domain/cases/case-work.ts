@@ -4,11 +4,12 @@
 import { z } from "zod";
 import type { Prisma as PrismaNamespace, PrismaClient } from "../../../generated/prisma/client.js";
 import { isCaseType, type CaseType } from "./case-types.js";
-import { callbackDueAt, computeCaseClocks, nextDueClock } from "./clocks.js";
-import { CASE_EVENT_SCHEMA_VERSION } from "./create-case.js";
+import { callbackDueAt, complaintDeadline, computeCaseClocks, isComplaintInTime, nextDueClock } from "./clocks.js";
+import { CASE_EVENT_SCHEMA_VERSION, createCase } from "./create-case.js";
 import { isValidOutcome } from "./outcomes.js";
 import { transition, type CaseAction, type CaseSnapshot, type TransitionRefusal } from "./status.js";
 import type { WorkQueueId } from "./work-queues.js";
+import { londonDate } from "./working-days.js";
 
 type Tx = PrismaNamespace.TransactionClient;
 export type CaseWorkDeps = { prisma: PrismaClient; now?: () => Date };
@@ -29,6 +30,8 @@ export const CASE_WORK_ERRORS = [
   "callback_done",
   "not_under_way",
   "already_answered",
+  "event_in_future",
+  "late_reason_required",
 ] as const;
 export type CaseWorkErrorCode = (typeof CASE_WORK_ERRORS)[number] | TransitionRefusal;
 
@@ -376,4 +379,59 @@ export function completeCallback(deps: CaseWorkDeps, actor: Actor, reference: st
     await tx.caseCallback.update({ where: { id: callback.id }, data: { doneAt: now, doneById: actor.id } });
     return record(tx, row, actor, now, "callback_done", {}, { callbackId, onTime: now <= callback.dueAt });
   });
+}
+
+export const ComplaintSchema = z.object({
+  summary: text(5000, "staff-cases:errors.complaintSummary.required", "staff-cases:errors.complaintSummary.tooLong"),
+  eventOn: z.iso.date("staff-cases:errors.eventOn.invalid"),
+  acceptLate: z.literal("yes").optional(),
+  lateReason: z.string().trim().max(2000, "staff-cases:errors.reason.tooLong").optional(),
+});
+
+/**
+ * A complaint about our service about this case: a new RCC case linked to it. Accepted within
+ * 3 months of the event; a later one is refused (recorded and closed as refused_out_of_time)
+ * unless a manager accepts it, with the reason recorded. Its clocks are the RCC ones:
+ * acknowledged within 5 working days, answered within 30 calendar days.
+ */
+export async function recordServiceComplaint(deps: CaseWorkDeps, actor: Actor, reference: string, input: z.output<typeof ComplaintSchema>) {
+  const now = (deps.now ?? (() => new Date()))();
+  if (input.eventOn > londonDate(now)) throw new CaseWorkError("event_in_future");
+  const inTime = isComplaintInTime(input.eventOn, now);
+  const acceptLate = !inTime && input.acceptLate === "yes";
+  if (acceptLate && !isManager(actor)) throw new CaseWorkError("forbidden");
+  if (acceptLate && !input.lateReason) throw new CaseWorkError("late_reason_required");
+  const about = await deps.prisma.case.findUnique({
+    where: { reference },
+    select: { id: true, reference: true, language: true, parties: { where: { role: "customer" }, select: { party: { select: { name: true, email: true, phone: true, preferredLanguage: true } } } } },
+  });
+  if (!about) throw new CaseWorkError("not_found");
+  const customer = about.parties[0]?.party;
+  const details = { about: about.reference, eventOn: input.eventOn, deadline: complaintDeadline(input.eventOn), inTime, ...(acceptLate ? { lateAccepted: { by: actor.id, reason: input.lateReason } } : {}) };
+  const { case: rcc } = await createCase(
+    { prisma: deps.prisma, now: () => now },
+    {
+      type: "RCC",
+      channel: "staff",
+      language: about.language,
+      summary: input.summary,
+      subject: `about ${about.reference}`,
+      details,
+      late: !inTime,
+      actorId: actor.id,
+      ...(customer ? { customer: { name: customer.name, email: customer.email, phone: customer.phone, preferredLanguage: customer.preferredLanguage ?? about.language } } : {}),
+      alsoInTransaction: async (tx, created) => {
+        await tx.caseLink.createMany({
+          data: [
+            { caseId: created.id, linkedId: about.id, createdAt: now, createdById: actor.id },
+            { caseId: about.id, linkedId: created.id, createdAt: now, createdById: actor.id },
+          ],
+        });
+        const row = await tx.case.findUniqueOrThrow({ where: { id: about.id }, select: caseSelect });
+        await record(tx, row, actor, now, "complaint_recorded", {}, { reference: created.reference, inTime, lateAccepted: acceptLate });
+      },
+    },
+  );
+  if (!inTime && !acceptLate) await closeCase({ prisma: deps.prisma, now: () => now }, actor, rcc.reference, { outcome: "refused_out_of_time" });
+  return { reference: rcc.reference, inTime, refused: !inTime && !acceptLate };
 }
