@@ -129,3 +129,43 @@ for (const lang of LANGS) {
     });
   });
 }
+
+const ADMIN = { email: "admin@doorstep.example", password: "demo-admin-2026" };
+const PAGES = {
+  manager: ["/staff", "/staff/back-office", "/staff/reports/welsh", "/staff/dead-letters", "/staff/cases?language=cy&sort=received"],
+  admin: ["/staff/back-office", "/staff/api-tokens", "/staff/audit", "/staff/retention", "/staff/subject-access"],
+};
+
+for (const lang of LANGS) {
+  test(`back-office tools pass axe and are in the page's language (${lang})`, async ({ staffPage, browser }) => {
+    for (const path of PAGES.manager) {
+      const res = await staffPage.goto(inLang(lang, path));
+      expect(res?.status(), path).toBe(200);
+      await expect(staffPage.locator("html")).toHaveAttribute("lang", lang === "cy" ? "cy" : "en-GB");
+      await expectNoAxeViolations(staffPage);
+    }
+    await expect(staffPage.locator("main")).not.toContainText("staff-backoffice:");
+    const context = await browser.newContext();
+    const admin = await context.newPage();
+    try {
+      await signIn(admin, ADMIN, lang);
+      for (const path of PAGES.admin) {
+        const res = await admin.goto(inLang(lang, path));
+        expect(res?.status(), path).toBe(200);
+        await expectNoAxeViolations(admin);
+        await expect(admin.locator("main")).not.toContainText(/staff-(backoffice|cases):/);
+      }
+      // A token is shown once, after the form post.
+      await admin.goto(inLang(lang, "/staff/api-tokens"));
+      await waitForHydration(admin);
+      await admin.locator("#name").fill(`e2e ${lang}`);
+      await admin.locator("#scope-cases\\:read").check();
+      await admin.getByRole("button", { name: lang === "cy" ? "Creu tocyn" : "Create token" }).click();
+      await expect(admin.getByTestId("new-token")).toBeVisible();
+      await expect(admin.locator("[data-token]")).toHaveText(/^dst_/);
+      await expectNoAxeViolations(admin);
+    } finally {
+      await context.close();
+    }
+  });
+}
