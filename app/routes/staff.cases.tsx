@@ -178,6 +178,14 @@ export default function StaffCases() {
                   </td>
                   <td className="govuk-table__cell">
                     {c.title}
+                    {c.flags.map((f: string) => (
+                      <span key={f}>
+                        {" "}
+                        <strong className={`govuk-tag ds-flag-tag ${f === "reasonable_adjustment" ? "govuk-tag--purple" : "govuk-tag--red"}`} data-flag={f}>
+                          {t(`domain:flags.${f}`)}
+                        </strong>
+                      </span>
+                    ))}
                     {c.language === "cy" ? (
                       <>
                         {" "}

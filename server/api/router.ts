@@ -111,6 +111,7 @@ export function createApiRouter({ prisma, now, pointsPerMinute = 120 }: Deps) {
       openedAt: row.openedAt.toISOString(),
       nextDueAt: at(row.nextDueAt),
       clock: null,
+      flags: [...new Set(row.parties.filter((p) => p.role === "customer").flatMap((p) => p.party.flags.map((f) => f.kind)))].sort(),
       closedAt: at(row.closedAt),
       outcome: row.outcome,
       summary: row.summary,

@@ -21,6 +21,7 @@ export const CaseSummarySchema = z
     openedAt: iso,
     nextDueAt: iso.nullable(),
     clock: z.enum(QUEUE_CLOCK_STATES).nullable(),
+    flags: z.array(z.enum(["reasonable_adjustment", "restricted_contact", "no_further_contact"])).describe("Active flags on the customer"),
     closedAt: iso.nullable(),
     outcome: z.enum(OUTCOME_KEYS as unknown as [string, ...string[]]).nullable(),
   })

@@ -265,3 +265,31 @@ describe("complaints about our service", () => {
     expect(res.headers.get("location")).toMatch(/done=complaintRefused$/);
   });
 });
+
+describe("restricted contact", () => {
+  it("a manager sets it with an arrangement and review date; it shows on the case and in the list; officers cannot; lifting removes it", async () => {
+    const reference = await askQuestion("en", `rc-${unique()}@example.com`);
+    const officer = await signedIn("officer");
+    await officer.get(`/staff/cases/${reference}`);
+    expect(officer.lastHtml).not.toContain('name="intent" value="restrict"');
+    expect((await officer.post(`/staff/cases/${reference}`, { intent: "restrict", arrangement: "Writing only", reviewOn: "2027-06-30" })).status).toBe(403);
+    const manager = await signedIn("manager");
+    await manager.get(`/staff/cases/${reference}`);
+    let res = await manager.post(`/staff/cases/${reference}`, { intent: "restrict", arrangement: "", reviewOn: "2027-02-30" });
+    expect(res.status).toBe(400);
+    expect(manager.lastHtml).toContain("Enter the arrangement");
+    expect(manager.lastHtml).toContain("Enter a real review date");
+    res = await manager.post(`/staff/cases/${reference}`, { intent: "restrict", arrangement: "Writing only; one named contact", reviewOn: "2027-06-30" });
+    expect(res.status).toBe(302);
+    await officer.get(`/cy/staff/cases/${reference}`);
+    expect(officer.lastHtml).toContain('data-testid="flag-banner"');
+    expect(officer.lastHtml).toContain("Writing only; one named contact");
+    expect(officer.lastHtml).toContain("adolygu erbyn 30 Mehefin 2027");
+    await officer.get(`/staff/cases?q=${reference}`);
+    expect(officer.lastHtml).toContain('data-flag="restricted_contact"');
+    await manager.get(`/staff/cases/${reference}`);
+    await manager.post(`/staff/cases/${reference}`, { intent: "lift" });
+    await officer.get(`/staff/cases/${reference}`);
+    expect(officer.lastHtml).not.toContain('data-testid="flag-banner"');
+  });
+});

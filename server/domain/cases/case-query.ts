@@ -97,6 +97,8 @@ export const caseListSelect = {
   closedAt: true,
   outcome: true,
   assignedTo: { select: { id: true, name: true } },
+  // Flags show wherever staff deal with the customer, the list included.
+  parties: { where: { role: "customer" }, select: { party: { select: { flags: { where: { clearedAt: null }, select: { kind: true } } } } } },
 } as const;
 
 export type CaseListRow = {
@@ -116,6 +118,7 @@ export type CaseListRow = {
   officer: string | null;
   officerId: string | null;
   clock: QueueClockState | null;
+  flags: string[];
 };
 
 export async function listCases(prisma: PrismaClient, filters: CaseFilters, now: Date, pageSize = CASE_PAGE_SIZE): Promise<{ total: number; rows: CaseListRow[] }> {
@@ -143,6 +146,7 @@ export async function listCases(prisma: PrismaClient, filters: CaseFilters, now:
       officer: r.assignedTo?.name ?? null,
       officerId: r.assignedTo?.id ?? null,
       clock: r.status === "closed" ? null : queueClockState(r.nextDueAt, now),
+      flags: [...new Set(r.parties.flatMap((p) => p.party.flags.map((f) => f.kind)))].sort(),
     })),
   };
 }
