@@ -17,6 +17,12 @@ describe("loadConfig", () => {
     expect(loadConfig({ DATA_DIR: dir }).sessionSecret).toBe(first.sessionSecret);
   });
 
+  it("configures the outbox relay only with a webhook URL and a secret", () => {
+    expect(loadConfig({ DATA_DIR: dataDir() }).webhook).toBeUndefined();
+    const secret = "s".repeat(40);
+    expect(loadConfig({ DATA_DIR: dataDir(), WEBHOOK_URL: "https://backoffice.example/hook", WEBHOOK_SECRET: secret }).webhook).toEqual({ url: "https://backoffice.example/hook", secret });
+  });
+
   it("treats an empty DATABASE_URL as unset", () => {
     expect(loadConfig({ DATA_DIR: dataDir(), DATABASE_URL: "" }).embedded).toBe(true);
   });
@@ -27,6 +33,9 @@ describe("loadConfig", () => {
     [{ SMTP_URL: "http://mail" }, "SMTP_URL"],
     [{ DATABASE_URL: "postgresql://localhost/x" }, "SESSION_SECRET"],
     [{ SESSION_SECRET: "short" }, "SESSION_SECRET"],
+    [{ WEBHOOK_URL: "https://backoffice.example/hook" }, "WEBHOOK_SECRET"],
+    [{ WEBHOOK_URL: "https://backoffice.example/hook", WEBHOOK_SECRET: "short" }, "WEBHOOK_SECRET"],
+    [{ WEBHOOK_URL: "ftp://backoffice.example/hook", WEBHOOK_SECRET: "x".repeat(32) }, "WEBHOOK_URL"],
   ])("rejects %o naming %s", (env, name) => {
     expect(() => loadConfig({ DATA_DIR: dataDir(), ...env })).toThrow(ConfigError);
     expect(() => loadConfig({ DATA_DIR: dataDir(), ...env })).toThrow(name);

@@ -29,7 +29,10 @@ export const ConfigSchema = z
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     MAX_FORM_BYTES: z.coerce.number().int().positive().default(1_000_000),
     NUISANCE_RETENTION_DAYS: z.coerce.number().int().min(30).max(3650).default(730),
+    WEBHOOK_URL: z.preprocess(emptyAsUndefined, z.url().regex(/^https?:\/\//, "must be an http:// or https:// URL").optional()),
+    WEBHOOK_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32, "must be at least 32 characters").optional()),
   })
+  .refine((env) => !env.WEBHOOK_URL || env.WEBHOOK_SECRET, { path: ["WEBHOOK_SECRET"], message: "required when WEBHOOK_URL is set (at least 32 characters)" })
   .transform((env) => {
     const embedded = !env.DATABASE_URL;
     return {
@@ -52,6 +55,8 @@ export const ConfigSchema = z
       logLevel: env.LOG_LEVEL,
       maxFormBytes: env.MAX_FORM_BYTES,
       nuisanceRetentionDays: env.NUISANCE_RETENTION_DAYS,
+      // The outbox relay runs only when there is somewhere to deliver to.
+      webhook: env.WEBHOOK_URL && env.WEBHOOK_SECRET ? { url: env.WEBHOOK_URL, secret: env.WEBHOOK_SECRET } : undefined,
     };
   });
 

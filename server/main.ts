@@ -11,6 +11,7 @@ import { ConfigError, loadConfig } from "./config";
 import { createApp } from "./http/app";
 import { createLogger } from "./logger";
 import { seedDemoData } from "./seed/demo";
+import { createRelay } from "./outbox/relay";
 import { createServices, type Services } from "./services";
 
 export type RunningServer = {
@@ -53,6 +54,9 @@ export async function startServer(options: { viteDevServer?: ViteDevServer; clie
   const io = new SocketServer(httpServer, { serveClient: false, maxHttpBufferSize: 64 * 1024 });
 
   services.mailWorker.start();
+  // Delivers the transactional outbox to the back-office webhook (several instances may run it).
+  const relay = config.webhook ? createRelay({ prisma: services.prisma, url: config.webhook.url, secret: config.webhook.secret, logger }) : null;
+  relay?.start();
   const housekeeping = setInterval(() => {
     void purgeExpiredSessions(services.prisma).catch(() => undefined);
     void purgeConcerns(services).catch((err) => logger.warn({ err }, "concerns clean-up failed"));
@@ -77,6 +81,7 @@ export async function startServer(options: { viteDevServer?: ViteDevServer; clie
         httpServer.closeIdleConnections();
       });
       await services.mailWorker.stop();
+      await relay?.stop();
       services.mailer.close();
       await services.db.close();
       logger.info("Doorstep stopped");

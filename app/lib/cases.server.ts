@@ -58,6 +58,8 @@ export async function caseForStaff(context: AppLoadContext, reference: string) {
       parties: { include: { party: { include: { flags: { where: { clearedAt: null }, orderBy: { setAt: "desc" }, include: { adjustmentRequest: { select: { reference: true, flagSummaryCy: true } } } } } } } },
       events: { orderBy: { at: "asc" }, include: { actor: { select: { name: true } } } },
       assignedTo: { select: { name: true } },
+      linksFrom: { include: { linked: { select: { reference: true, type: true, status: true, title: true } } } },
+      callbacks: { orderBy: { requestedAt: "asc" } },
     },
   });
   if (!row) return null;
@@ -82,6 +84,20 @@ export async function caseForStaff(context: AppLoadContext, reference: string) {
     createdAt: row.createdAt.toISOString(),
     openedAt: row.openedAt.toISOString(),
     assignedTo: row.assignedTo?.name ?? null,
+    assignedToId: row.assignedToId,
+    outcome: row.outcome,
+    closedAt: row.closedAt?.toISOString() ?? null,
+    reopenCount: row.reopenCount,
+    details: row.details as Record<string, unknown>,
+    links: row.linksFrom.map((l) => ({ reference: l.linked.reference, type: l.linked.type, status: l.linked.status, title: l.linked.title })),
+    callbacks: row.callbacks.map((cb) => ({
+      id: cb.id,
+      note: cb.note,
+      requestedAt: cb.requestedAt.toISOString(),
+      dueAt: cb.dueAt.toISOString(),
+      doneAt: cb.doneAt?.toISOString() ?? null,
+      state: clockState(cb.dueAt, at, cb.doneAt),
+    })),
     clocks: [
       clock("acknowledgeBy", row.openedAt, row.acknowledgedAt),
       clock("queueBy", row.queueDueAt, row.queuedAt),
@@ -105,8 +121,9 @@ export async function caseForStaff(context: AppLoadContext, reference: string) {
         summaryCy: f.adjustmentRequest?.flagSummaryCy ?? null,
         adjustmentReference: f.adjustmentRequest?.reference ?? null,
         reviewAt: f.reviewAt?.toISOString() ?? null,
+        setAt: f.setAt.toISOString(),
       })),
     })),
-    events: row.events.map((e) => ({ id: e.id, kind: e.kind, at: e.at.toISOString(), actor: e.actor?.name ?? null })),
+    events: row.events.map((e) => ({ id: e.id, kind: e.kind, at: e.at.toISOString(), actor: e.actor?.name ?? null, data: (e.data ?? {}) as Record<string, unknown> })),
   };
 }

@@ -14,6 +14,7 @@ const STAFF_NAV = [
   { path: "/staff/cases", label: "nav.cases" },
   { path: "/staff/adjustments", label: "staff-adjustments:nav.adjustments" },
   { path: "/staff/offenders", label: "staff-nuisance:nav.offenders" },
+  { path: "/staff/back-office", label: "staff-backoffice:nav.backOffice" },
 ];
 
 // Staff screens are enhanced with JavaScript (and the chat console needs it).

@@ -12,6 +12,7 @@ import { safePath } from "../logger";
 import type { Services } from "../services";
 import { langFromPath } from "../../app/lib/lang";
 import { UPLOAD_LIMITS } from "../domain/concerns/uploads.js";
+import { createApiRouter } from "../api/router";
 import { csrfCookie, readCookie } from "./csrf";
 import { healthCheck } from "./health";
 
@@ -82,6 +83,9 @@ export function createApp({ services, build, devMiddleware, clientDir }: AppOpti
     app.use("/assets", express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y", index: false }));
     app.use(express.static(clientDir, { maxAge: "1h", index: false }));
   }
+
+  // The read API: bearer tokens, no cookies, so it sits before the CSRF cookie and the pages.
+  app.use("/api/v1", createApiRouter({ prisma: services.prisma, now: services.now }));
 
   app.use(rejectOversizedForms((path) => formBodyLimit(path, config.maxFormBytes)));
   app.use(csrfCookie({ secret: config.sessionSecret, secure: config.cookieSecure }));

@@ -8,3 +8,6 @@ export * from "./outcomes.js";
 export * from "./status.js";
 export * from "./welsh.js";
 export * from "./create-case.js";
+export * from "./case-work.js";
+export * from "./queue-counts.js";
+export * from "./case-query.js";

@@ -64,7 +64,7 @@ describe("outcomesFor", () => {
     ["SEC", ["Order made – notice to be added", "Order made – no notice"]],
     ["PCB", []],
     ["IRQ", []],
-    ["RCC", []],
+    ["RCC", ["Complaint upheld", "Complaint partly upheld", "Complaint not upheld", "Refused – more than 3 months after the event"]],
     ["INF", []],
   ])("%s", (type, specific) => {
     expect(labels(type)).toEqual([...specific, ...common]);

@@ -56,6 +56,11 @@ export const OUTCOME_LABELS_EN = {
   // CCA s159 (SEC): the two kinds of order the procedure says end a case
   notice_ordered: "Order made – notice to be added",
   no_notice_ordered: "Order made – no notice",
+  // Complaints about our service (RCC): refused as late, or the answer we gave
+  refused_out_of_time: "Refused – more than 3 months after the event",
+  complaint_upheld: "Complaint upheld",
+  complaint_partly_upheld: "Complaint partly upheld",
+  complaint_not_upheld: "Complaint not upheld",
   // Every type ("marked for deletion" in the procedure)
   duplicate: "Duplicate",
   documents_pasted_into_existing_case: "Documents pasted into existing case",
@@ -155,7 +160,7 @@ const SPECIFIC_OUTCOMES: Record<CaseType, readonly OutcomeKey[]> = {
   ],
   PCB: [],
   IRQ: [],
-  RCC: [],
+  RCC: ["complaint_upheld", "complaint_partly_upheld", "complaint_not_upheld", "refused_out_of_time"],
   INF: [],
 };
 

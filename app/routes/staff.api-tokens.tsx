@@ -1,0 +1,148 @@
+// Admins make and revoke bearer tokens for the read API. A new token is shown once, on the
+// page that answers the form post (never in a URL), and only its hash is kept.
+import { useTranslation } from "react-i18next";
+import { data, Form, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
+import { Button, CsrfInput, ErrorSummary, TextInput } from "~/components/form";
+import { PageTitle } from "~/components/layout";
+import { formatDateTime } from "~/lib/format";
+import { readForm, validate } from "~/lib/forms.server";
+import { requireStaff } from "~/lib/staff.server";
+import { useLang } from "~/lib/use-lang";
+import { z } from "zod";
+import { audit } from "../../server/audit";
+import { API_SCOPES, createApiToken, NewTokenSchema, revokeApiToken } from "../../server/api/tokens";
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireStaff(request, context, ["admin"]);
+  const tokens = await context.services.prisma.apiToken.findMany({ orderBy: { createdAt: "desc" }, take: 200 });
+  return {
+    scopes: [...API_SCOPES],
+    tokens: tokens.map((t: (typeof tokens)[number]) => ({
+      id: t.id,
+      name: t.name,
+      prefix: t.prefix,
+      scopes: t.scopes,
+      createdAt: t.createdAt.toISOString(),
+      expiresAt: t.expiresAt?.toISOString() ?? null,
+      lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
+      revokedAt: t.revokedAt?.toISOString() ?? null,
+    })),
+  };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const staff = await requireStaff(request, context, ["admin"]);
+  const form = await readForm(request, context);
+  const { prisma, now } = context.services;
+  if (form.get("intent") === "revoke") {
+    const id = z.uuid().safeParse(form.get("id"));
+    if (!id.success) throw data({ reason: "badRequest" }, { status: 400 });
+    await revokeApiToken(prisma, id.data, staff.id, now());
+    await audit(prisma, { actorId: staff.id, action: "api_token.revoke", entityType: "ApiToken", entityId: id.data });
+    return { revoked: true as const };
+  }
+  const result = validate(form, NewTokenSchema);
+  if (!result.ok) return data({ errors: result.errors, values: result.values }, { status: 400 });
+  const { token, id } = await createApiToken(prisma, { ...result.value, createdById: staff.id, now: now() });
+  await audit(prisma, { actorId: staff.id, action: "api_token.create", entityType: "ApiToken", entityId: id, data: { scopes: result.value.scopes } });
+  return { token, name: result.value.name };
+}
+
+export default function ApiTokens() {
+  const { t } = useTranslation("staff-backoffice");
+  const lang = useLang();
+  const { tokens, scopes } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors: Record<string, string> = result && "errors" in result ? result.errors : {};
+  const values: Record<string, string> = result && "values" in result ? result.values : {};
+  const summary = Object.entries(errors).map(([field, key]) => ({ field: field === "scopes" ? `scope-${scopes[0]}` : field, message: t(key) }));
+  return (
+    <>
+      <PageTitle title={t("tokens.title")} error={summary.length > 0} />
+      <ErrorSummary errors={summary} />
+      <h1 className="govuk-heading-l">{t("tokens.title")}</h1>
+      {result && "token" in result ? (
+        <div className="govuk-panel govuk-panel--confirmation" data-testid="new-token">
+          <h2 className="govuk-panel__title govuk-!-font-size-27">{t("tokens.created", { name: result.name })}</h2>
+          <div className="govuk-panel__body">
+            <p className="govuk-body govuk-!-margin-bottom-2 ds-inverse">{t("tokens.copyNow")}</p>
+            <code className="ds-token" data-token={result.token}>
+              {result.token}
+            </code>
+          </div>
+        </div>
+      ) : null}
+      <p className="govuk-body">{t("tokens.intro")}</p>
+      <Form method="post" className="govuk-!-margin-bottom-8">
+        <CsrfInput />
+        <TextInput id="name" label={t("tokens.name")} hint={t("tokens.nameHint")} error={errors.name ? t(errors.name) : undefined} defaultValue={values.name} />
+        <div className={`govuk-form-group${errors.scopes ? " govuk-form-group--error" : ""}`}>
+          <fieldset className="govuk-fieldset">
+            <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{t("tokens.scopes")}</legend>
+            {errors.scopes ? <p className="govuk-error-message">{t(errors.scopes)}</p> : null}
+            <div className="govuk-checkboxes govuk-checkboxes--small">
+              {scopes.map((s) => (
+                <div key={s} className="govuk-checkboxes__item">
+                  <input className="govuk-checkboxes__input" id={`scope-${s}`} name="scopes" type="checkbox" value={s} />
+                  <label className="govuk-label govuk-checkboxes__label" htmlFor={`scope-${s}`}>
+                    {t(`tokens.scope.${s.replace(":", "_")}`)} <code>{s}</code>
+                  </label>
+                </div>
+              ))}
+            </div>
+          </fieldset>
+        </div>
+        <TextInput id="days" label={t("tokens.days")} hint={t("tokens.daysHint")} width="3" error={errors.days ? t(errors.days) : undefined} defaultValue={values.days ?? "90"} />
+        <Button>{t("tokens.create")}</Button>
+      </Form>
+      <h2 className="govuk-heading-m">{t("tokens.existing")}</h2>
+      {tokens.length === 0 ? (
+        <p className="govuk-body">{t("tokens.none")}</p>
+      ) : (
+        <div className="ds-table-wrap">
+          <table className="govuk-table">
+            <caption className="govuk-visually-hidden">{t("tokens.existing")}</caption>
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                <th scope="col" className="govuk-table__header">{t("tokens.name")}</th>
+                <th scope="col" className="govuk-table__header">{t("tokens.scopes")}</th>
+                <th scope="col" className="govuk-table__header">{t("tokens.expires")}</th>
+                <th scope="col" className="govuk-table__header">{t("tokens.lastUsed")}</th>
+                <th scope="col" className="govuk-table__header">{t("tokens.state")}</th>
+              </tr>
+            </thead>
+            <tbody className="govuk-table__body">
+              {tokens.map((tok: (typeof tokens)[number]) => (
+                <tr key={tok.id} className="govuk-table__row" data-token-id={tok.id}>
+                  <td className="govuk-table__cell">
+                    {tok.name}
+                    <br />
+                    <code className="govuk-body-s">{tok.prefix}…</code>
+                  </td>
+                  <td className="govuk-table__cell">{tok.scopes.join(", ")}</td>
+                  <td className="govuk-table__cell">{tok.expiresAt ? formatDateTime(tok.expiresAt, lang) : "–"}</td>
+                  <td className="govuk-table__cell">{tok.lastUsedAt ? formatDateTime(tok.lastUsedAt, lang) : t("tokens.never")}</td>
+                  <td className="govuk-table__cell">
+                    {tok.revokedAt ? (
+                      t("tokens.revokedOn", { date: formatDateTime(tok.revokedAt, lang) })
+                    ) : (
+                      <Form method="post">
+                        <CsrfInput />
+                        <input type="hidden" name="intent" value="revoke" />
+                        <input type="hidden" name="id" value={tok.id} />
+                        <Button secondary preventDoubleClick={false}>
+                          {t("tokens.revoke")}
+                          <span className="govuk-visually-hidden"> {tok.name}</span>
+                        </Button>
+                      </Form>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,104 @@
+// The audit log for admins: who viewed or changed what, and when, newest first.
+import { useTranslation } from "react-i18next";
+import { Form, Link, useLoaderData, type LoaderFunctionArgs } from "react-router";
+import { PageTitle } from "~/components/layout";
+import { formatDateTime } from "~/lib/format";
+import { requireStaff } from "~/lib/staff.server";
+import { useLang, useLocalePath } from "~/lib/use-lang";
+import { z } from "zod";
+import { audit } from "../../server/audit";
+
+const PAGE = 100;
+const FilterSchema = z.object({
+  action: z.string().trim().max(60).regex(/^[\w.]*$/).catch(""),
+  entity: z.string().trim().max(60).regex(/^[\w-]*$/).catch(""),
+  actor: z.string().trim().max(254).catch(""),
+  before: z.coerce.bigint().optional().catch(undefined),
+});
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const staff = await requireStaff(request, context, ["admin"]);
+  const params = Object.fromEntries(new URL(request.url).searchParams);
+  const f = FilterSchema.parse({ action: params.action ?? "", entity: params.entity ?? "", actor: params.actor ?? "", before: params.before });
+  const { prisma } = context.services;
+  const rows = await prisma.auditEvent.findMany({
+    where: {
+      ...(f.action ? { action: { startsWith: f.action } } : {}),
+      ...(f.entity ? { entityId: f.entity } : {}),
+      ...(f.actor ? { actor: { email: { contains: f.actor.toLowerCase() } } } : {}),
+      ...(f.before ? { id: { lt: f.before } } : {}),
+    },
+    orderBy: { id: "desc" },
+    take: PAGE,
+    include: { actor: { select: { name: true, email: true } } },
+  });
+  // Reading the audit log is itself audited.
+  await audit(prisma, { actorId: staff.id, action: "audit.view", entityType: "AuditEvent", entityId: "log" });
+  return {
+    filters: { action: f.action, entity: f.entity, actor: f.actor },
+    rows: rows.map((r: (typeof rows)[number]) => ({ id: String(r.id), at: r.at.toISOString(), actor: r.actor ? `${r.actor.name} (${r.actor.email})` : null, action: r.action, entityType: r.entityType, entityId: r.entityId, data: JSON.stringify(r.data) })),
+    next: rows.length === PAGE ? String(rows.at(-1)!.id) : null,
+  };
+}
+
+export default function AuditLog() {
+  const { t } = useTranslation("staff-backoffice");
+  const lang = useLang();
+  const to = useLocalePath();
+  const { rows, filters, next } = useLoaderData<typeof loader>();
+  const field = (name: "action" | "entity" | "actor") => (
+    <div className="govuk-form-group ds-filter">
+      <label className="govuk-label" htmlFor={`audit-${name}`}>
+        {t(`audit.${name}`)}
+      </label>
+      <input className="govuk-input" id={`audit-${name}`} name={name} defaultValue={filters[name]} />
+    </div>
+  );
+  return (
+    <>
+      <PageTitle title={t("audit.title")} />
+      <h1 className="govuk-heading-l">{t("audit.title")}</h1>
+      <Form method="get">
+        <div className="ds-filters">
+          {field("action")}
+          {field("entity")}
+          {field("actor")}
+        </div>
+        <button type="submit" className="govuk-button govuk-button--secondary">
+          {t("audit.filter")}
+        </button>
+      </Form>
+      <div className="ds-table-wrap">
+        <table className="govuk-table govuk-!-font-size-16" data-testid="audit-log">
+          <caption className="govuk-visually-hidden">{t("audit.title")}</caption>
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              <th scope="col" className="govuk-table__header">{t("audit.when")}</th>
+              <th scope="col" className="govuk-table__header">{t("audit.who")}</th>
+              <th scope="col" className="govuk-table__header">{t("audit.action")}</th>
+              <th scope="col" className="govuk-table__header">{t("audit.what")}</th>
+            </tr>
+          </thead>
+          <tbody className="govuk-table__body">
+            {rows.map((r: (typeof rows)[number]) => (
+              <tr key={r.id} className="govuk-table__row">
+                <td className="govuk-table__cell">{formatDateTime(r.at, lang)}</td>
+                <td className="govuk-table__cell">{r.actor ?? t("audit.system")}</td>
+                <td className="govuk-table__cell">{r.action}</td>
+                <td className="govuk-table__cell">
+                  {r.entityType} {r.entityId}
+                  {r.data !== "{}" ? <span className="govuk-body-s ds-pre-wrap"><br />{r.data}</span> : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {next ? (
+        <Link className="govuk-link" to={to(`/staff/audit?${new URLSearchParams({ ...filters, before: next }).toString()}`)}>
+          {t("audit.older")}
+        </Link>
+      ) : null}
+    </>
+  );
+}

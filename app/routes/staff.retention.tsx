@@ -1,0 +1,91 @@
+// Retention: a dry run lists what is due for deletion; an admin then deletes it.
+import { useTranslation } from "react-i18next";
+import { Form, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
+import { Button, CsrfInput } from "~/components/form";
+import { PageTitle } from "~/components/layout";
+import { formatDate } from "~/lib/format";
+import { readForm } from "~/lib/forms.server";
+import { requireStaff } from "~/lib/staff.server";
+import { useLang } from "~/lib/use-lang";
+import { audit } from "../../server/audit";
+import { runRetention, uploadRemover } from "../../server/retention/retention";
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const staff = await requireStaff(request, context, ["admin"]);
+  const reports = await runRetention(context.services.prisma, { now: context.services.now(), dryRun: true });
+  await audit(context.services.prisma, { actorId: staff.id, action: "retention.dry_run", entityType: "Retention", entityId: "all", data: { due: reports.map((r) => r.items.length) } });
+  return { reports };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const staff = await requireStaff(request, context, ["admin"]);
+  await readForm(request, context);
+  const reports = await runRetention(context.services.prisma, {
+    now: context.services.now(),
+    dryRun: false,
+    removeFile: uploadRemover(context.services.config.dataDir),
+  });
+  await audit(context.services.prisma, { actorId: staff.id, action: "retention.run", entityType: "Retention", entityId: "all", data: { removed: reports.map((r) => r.removed) } });
+  return { removed: reports.reduce((n, r) => n + r.removed, 0) };
+}
+
+export default function Retention() {
+  const { t } = useTranslation("staff-backoffice");
+  const lang = useLang();
+  const { reports } = useLoaderData<typeof loader>();
+  const done = useActionData<typeof action>();
+  const due = reports.reduce((n, r) => n + r.items.length, 0);
+  return (
+    <>
+      <PageTitle title={t("retention.title")} />
+      <h1 className="govuk-heading-l">{t("retention.title")}</h1>
+      {done ? (
+        <p className="govuk-inset-text" role="status" data-testid="retention-done">
+          {t("retention.removed", { count: done.removed })}
+        </p>
+      ) : null}
+      <p className="govuk-body">{t("retention.rules")}</p>
+      {reports.map((r) => (
+        <section key={r.policy} aria-labelledby={`h-${r.policy}`}>
+          <h2 className="govuk-heading-m" id={`h-${r.policy}`}>
+            {t(`retention.policy.${r.policy}`)}
+          </h2>
+          <p className="govuk-body" data-testid={`due-${r.policy}`}>
+            {t("retention.due", { count: r.items.length })}
+          </p>
+          {r.items.length ? (
+            <table className="govuk-table">
+              <caption className="govuk-visually-hidden">{t(`retention.policy.${r.policy}`)}</caption>
+              <thead className="govuk-table__head">
+                <tr className="govuk-table__row">
+                  <th scope="col" className="govuk-table__header">{t("retention.record")}</th>
+                  <th scope="col" className="govuk-table__header">{t("retention.lastActivity")}</th>
+                </tr>
+              </thead>
+              <tbody className="govuk-table__body">
+                {r.items.slice(0, 100).map((item) => (
+                  <tr key={item.id} className="govuk-table__row">
+                    <td className="govuk-table__cell">{item.label}</td>
+                    <td className="govuk-table__cell">{formatDate(item.lastActivity, lang)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : null}
+        </section>
+      ))}
+      {due > 0 ? (
+        <Form method="post">
+          <CsrfInput />
+          <div className="govuk-warning-text">
+            <span className="govuk-warning-text__icon" aria-hidden="true">
+              !
+            </span>
+            <strong className="govuk-warning-text__text">{t("retention.warning")}</strong>
+          </div>
+          <Button>{t("retention.run")}</Button>
+        </Form>
+      ) : null}
+    </>
+  );
+}
