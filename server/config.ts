@@ -28,6 +28,30 @@ export const ConfigSchema = z
     SEED_DEMO_DATA: z.preprocess(emptyAsUndefined, booleanString.optional()),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     MAX_FORM_BYTES: z.coerce.number().int().positive().default(1_000_000),
+    CHAT_ALLOWED_ORIGINS: z.preprocess(
+      emptyAsUndefined,
+      z
+        .string()
+        .default("")
+        .transform((v) => v.split(",").map((o) => o.trim()).filter(Boolean))
+        .pipe(z.array(z.url().regex(/^https?:\/\/[^/]+$/, "must be origins like https://example.org, comma-separated"))),
+    ),
+    CHAT_OFFICE_HOURS: z
+      .string()
+      .default("09:00-17:00")
+      .refine((v) => v === "always" || v === "closed" || /^\d{2}:\d{2}-\d{2}:\d{2}$/.test(v), "must be HH:MM-HH:MM, always or closed"),
+    CHAT_CLOSED_DATES: z.preprocess(
+      emptyAsUndefined,
+      z.string().default("").transform((v) => v.split(",").map((d) => d.trim()).filter(Boolean)).pipe(z.array(z.iso.date())),
+    ),
+    CHAT_MAX_QUEUE: z.coerce.number().int().min(0).default(30),
+    CHAT_ANSWER_TIMEOUT_SECONDS: z.coerce.number().int().positive().default(120),
+    CHAT_DISCONNECT_GRACE_SECONDS: z.coerce.number().int().positive().default(30),
+    CHAT_WELSH_FALLBACK_SECONDS: z.coerce.number().int().positive().default(120),
+    CHAT_EVENTS_PER_CONNECTION: z.coerce.number().int().positive().default(30),
+    CHAT_EVENTS_PER_IP: z.coerce.number().int().positive().default(600),
+    CHAT_CONNECTIONS_PER_IP: z.coerce.number().int().positive().default(120),
+    CHAT_RETENTION_DAYS: z.coerce.number().int().positive().default(365),
   })
   .transform((env) => {
     const embedded = !env.DATABASE_URL;
@@ -50,6 +74,21 @@ export const ConfigSchema = z
       seedDemoData: env.SEED_DEMO_DATA ?? embedded,
       logLevel: env.LOG_LEVEL,
       maxFormBytes: env.MAX_FORM_BYTES,
+      chat: {
+        allowedOrigins: env.CHAT_ALLOWED_ORIGINS,
+        officeHours: env.CHAT_OFFICE_HOURS,
+        closedDates: env.CHAT_CLOSED_DATES,
+        maxQueue: env.CHAT_MAX_QUEUE,
+        answerTimeoutMs: env.CHAT_ANSWER_TIMEOUT_SECONDS * 1000,
+        disconnectGraceMs: env.CHAT_DISCONNECT_GRACE_SECONDS * 1000,
+        welshFallbackMs: env.CHAT_WELSH_FALLBACK_SECONDS * 1000,
+        /** Events per 10 seconds. */
+        eventsPerConnection: env.CHAT_EVENTS_PER_CONNECTION,
+        eventsPerIp: env.CHAT_EVENTS_PER_IP,
+        /** New socket connections per minute. */
+        connectionsPerIp: env.CHAT_CONNECTIONS_PER_IP,
+        retentionDays: env.CHAT_RETENTION_DAYS,
+      },
     };
   });
 

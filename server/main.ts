@@ -5,6 +5,8 @@ import type { ServerBuild } from "react-router";
 import { Server as SocketServer } from "socket.io";
 import type { ViteDevServer } from "vite";
 import { purgeExpiredSessions } from "./auth/sessions";
+import { attachChat } from "./chat/socket";
+import { purgeChats } from "./chat/housekeeping";
 import { purgeConcerns } from "./concerns/housekeeping";
 import { ConfigError, loadConfig } from "./config";
 import { createApp } from "./http/app";
@@ -50,11 +52,13 @@ export async function startServer(options: { viteDevServer?: ViteDevServer; clie
   const httpServer = createServer(app);
   // Attached now so every later capability shares one server; the chat uses it.
   const io = new SocketServer(httpServer, { serveClient: false, maxHttpBufferSize: 64 * 1024 });
+  services.chat = attachChat(io, services);
 
   services.mailWorker.start();
   const housekeeping = setInterval(() => {
     void purgeExpiredSessions(services.prisma).catch(() => undefined);
     void purgeConcerns(services).catch((err) => logger.warn({ err }, "concerns clean-up failed"));
+    void purgeChats(services).catch((err) => logger.warn({ err }, "chat clean-up failed"));
   }, 15 * 60_000);
   housekeeping.unref();
 
@@ -69,6 +73,7 @@ export async function startServer(options: { viteDevServer?: ViteDevServer; clie
   const stop = () =>
     (stopping ??= (async () => {
       clearInterval(housekeeping);
+      services.chat?.stop();
       await new Promise<void>((resolve) => {
         io.close();
         httpServer.close(() => resolve());

@@ -8,6 +8,7 @@ import express, { type NextFunction, type Request, type Response } from "express
 import helmet from "helmet";
 import { pinoHttp } from "pino-http";
 import type { ServerBuild } from "react-router";
+import { chatFrameRouter } from "../chat/http";
 import { safePath } from "../logger";
 import type { Services } from "../services";
 import { langFromPath } from "../../app/lib/lang";
@@ -83,6 +84,7 @@ export function createApp({ services, build, devMiddleware, clientDir }: AppOpti
     app.use(express.static(clientDir, { maxAge: "1h", index: false }));
   }
 
+  app.use(chatFrameRouter(services));
   app.use(rejectOversizedForms((path) => formBodyLimit(path, config.maxFormBytes)));
   app.use(csrfCookie({ secret: config.sessionSecret, secure: config.cookieSecure }));
   // Remembers the last language a person read pages in, for places the URL cannot say (the chat widget).

@@ -1,6 +1,6 @@
 // The transcript a customer downloads or is emailed: plain text, or HTML with every
 // character of what people typed escaped (messages are text, never markup).
-import type { ChatMessageView } from "./contracts.js";
+import type { ChatMessageView } from "./events.js";
 
 export type TranscriptLabels = { title: string; you: string; adviser: string; system: string; date: (iso: string) => string };
 
