@@ -13,6 +13,7 @@ const STAFF_NAV = [
   { path: "/staff", label: "nav.dashboard" },
   { path: "/staff/cases", label: "nav.cases" },
   { path: "/staff/adjustments", label: "staff-adjustments:nav.adjustments" },
+  { path: "/staff/chat", label: "staff-chat:nav.chat" },
 ];
 
 // Staff screens are enhanced with JavaScript (and the chat console needs it).
