@@ -130,7 +130,8 @@ export default function ChatMonitor() {
           <h2 className="govuk-heading-m" id="watched" tabIndex={-1}>
             {t("monitor.viewing")}
           </h2>
-          <ol className="chat-log" role="log" aria-live="polite" aria-label={t("monitor.viewing")} tabIndex={0}>
+          <div role="log" aria-live="polite" aria-label={t("monitor.viewing")} tabIndex={0}>
+          <ol className="chat-log">
             {watched.messages.map((m) => (
               <li key={m.seq} className={`chat-log__msg chat-log__msg--${m.kind === "note" ? "note" : m.author}`}>
                 <span className="chat-log__who">{m.kind === "note" ? t("console.note") : m.author === "customer" ? (watched.customerName ?? t("console.customer")) : m.authorName}</span>
@@ -138,6 +139,7 @@ export default function ChatMonitor() {
               </li>
             ))}
           </ol>
+          </div>
           {watched.status === "ended" ? <p className="govuk-body">{t("console.ended")}</p> : null}
         </section>
       ) : null}

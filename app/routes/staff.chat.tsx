@@ -252,7 +252,8 @@ function ChatPanel(props: {
           t("console.noFlags")
         )}
       </div>
-      <ol className="chat-log" id={logId} role="log" aria-live="polite" aria-label={t("console.log", { name })} tabIndex={0}>
+      <div role="log" aria-live="polite" aria-label={t("console.log", { name })} tabIndex={0}>
+      <ol className="chat-log" id={logId}>
         {chat.messages.map((m) => (
           <li key={m.seq} className={`chat-log__msg chat-log__msg--${m.kind === "note" ? "note" : m.author}`}>
             <span className="chat-log__who">{m.kind === "note" ? `${t("console.note")} (${m.authorName ?? ""})` : m.author === "customer" ? name : (m.authorName ?? t("console.you"))}</span>
@@ -261,6 +262,7 @@ function ChatPanel(props: {
           </li>
         ))}
       </ol>
+      </div>
       <p className="govuk-body-s chat-panel__typing" aria-live="polite">
         {chat.typing ? t("console.typing") : ""}
       </p>

@@ -2,13 +2,14 @@
 // only by the origins in CHAT_ALLOWED_ORIGINS (CSP frame-ancestors), and told which host
 // page it may talk to by postMessage — an origin checked here against the same list.
 import { randomBytes } from "node:crypto";
+import path from "node:path";
 import express, { type Request, type Response } from "express";
 import en from "../../locales/en/widget.json";
 import cy from "../../locales/cy/widget.json";
 import { escapeHtml } from "../domain/chat/transcript.js";
 import type { Services } from "../services.js";
 
-export function chatFrameRouter(services: Services) {
+export function chatFrameRouter(services: Services, clientDir: string) {
   const { config } = services;
   const self = new URL(config.publicUrl).origin;
   const allowed = new Set([self, ...config.chat.allowedOrigins]);
@@ -55,6 +56,12 @@ export function chatFrameRouter(services: Services) {
 </body>
 </html>`);
   };
+  // The loader is fetched by other websites' pages: helmet's same-origin resource policy would block it.
+  router.get("/widget.js", (_req, res, next) => {
+    res.setHeader("Cross-Origin-Resource-Policy", "cross-origin");
+    res.setHeader("Cache-Control", "public, max-age=300");
+    res.sendFile(path.join(clientDir, "widget.js"), (err) => err && next());
+  });
   router.get("/chat/frame", frame);
   router.get("/cy/chat/frame", frame);
   return router;

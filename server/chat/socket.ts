@@ -151,9 +151,11 @@ export function attachChat(io: Server, services: Services): ChatHub {
       socket.data.conversations.add(conversation.id);
       await socket.join(customerRoom(conversation.id));
       hub.queueOnly(conversation.id, input.lang, at);
-      hub.schedule();
       logger.info({ conversationId: conversation.id, event: "chat.started" }, "chat started");
-      return hub.customerView(conversation, 0);
+      const view = await hub.customerView(conversation, 0);
+      // Dispatch only after the acknowledgement is on its way, so "assigned" never overtakes it.
+      setImmediate(() => hub.schedule());
+      return view;
     });
 
     on(socket, "chat:resume", ResumeSchema, async ({ token, lastSeq }) => {

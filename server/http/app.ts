@@ -77,6 +77,8 @@ export function createApp({ services, build, devMiddleware, clientDir }: AppOpti
     res.status(health.status === "ok" ? 200 : 503).set("Cache-Control", "no-store").json(health);
   });
 
+  // Before the static files: the widget loader is served for other websites (CORP cross-origin).
+  app.use(chatFrameRouter(services, clientDir));
   if (devMiddleware) {
     app.use(devMiddleware);
   } else {
@@ -84,7 +86,6 @@ export function createApp({ services, build, devMiddleware, clientDir }: AppOpti
     app.use(express.static(clientDir, { maxAge: "1h", index: false }));
   }
 
-  app.use(chatFrameRouter(services));
   app.use(rejectOversizedForms((path) => formBodyLimit(path, config.maxFormBytes)));
   app.use(csrfCookie({ secret: config.sessionSecret, secure: config.cookieSecure }));
   // Remembers the last language a person read pages in, for places the URL cannot say (the chat widget).

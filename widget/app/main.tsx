@@ -267,7 +267,8 @@ function Conversation({ t }: { t: T }) {
           </button>
         </div>
       ) : null}
-      <ol class="log" role="log" aria-live="polite" aria-label={t("chat.log")} ref={logRef} tabIndex={0}>
+      <div class="log-wrap" role="log" aria-live="polite" aria-label={t("chat.log")} tabIndex={0}>
+      <ol class="log" ref={logRef}>
         {state.messages.map((m) => (
           <li key={m.seq} class={`msg msg--${m.author}`}>
             <span class="msg__who">{m.author === "customer" ? t("chat.you") : (m.authorName ?? t("chat.adviser"))}</span>
@@ -283,6 +284,7 @@ function Conversation({ t }: { t: T }) {
           </li>
         ))}
       </ol>
+      </div>
       <p class="typing" aria-live="polite">
         {state.adviserTyping && c.adviserName ? t("chat.typing", { name: c.adviserName }) : ""}
       </p>
