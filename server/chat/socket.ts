@@ -344,13 +344,13 @@ export function attachChat(io: Server, services: Services): ChatHub {
     });
 
     on(s, "message:send", SendMessageSchema, async ({ conversationId, clientId, text }) => {
-      await mine(conversationId);
+      const c = await mine(conversationId);
       const at = now();
       const result = await appendMessage(prisma, { conversationId, clientId, author: "adviser", kind: "text", adviserId: staff.id, authorName: firstName(staff.name), text, at });
       if (!result.ok) throw new ChatError(result.code);
       const message = toMessageView(result.message);
       if (!result.duplicate) {
-        await prisma.chatConversation.updateMany({ where: { id: conversationId, firstAnsweredAt: null }, data: { firstAnsweredAt: at } });
+        if (!c.firstAnsweredAt) await prisma.chatConversation.updateMany({ where: { id: conversationId, firstAnsweredAt: null }, data: { firstAnsweredAt: at } });
         customers.to(customerRoom(conversationId)).emit("message:new", { conversationId, message });
         hub.adviserSide(conversationId, staff.id).except(socket.id).emit("message:new", { conversationId, message });
       }

@@ -34,10 +34,10 @@ export async function appendMessage(
   prisma: PrismaClient,
   input: { conversationId: string; clientId: string; author: ChatAuthor; kind: ChatMessageKind; adviserId?: string | null; authorName?: string | null; text: string; at: Date },
 ): Promise<AppendResult> {
-  const existing = await prisma.chatMessage.findUnique({ where: { conversationId_clientId: { conversationId: input.conversationId, clientId: input.clientId } } });
-  if (existing) return { ok: true, message: existing, duplicate: true };
   // One statement: the sequence number is taken and the message stored atomically, and only
-  // while the conversation is still open.
+  // while the conversation is still open. A retry (same client id) inserts nothing and is answered
+  // below with the message already stored; its sequence number is used up, so a conversation's
+  // numbers can have gaps, which clients never rely on (they ask for "after N").
   const rows = await prisma.$queryRaw<MessageRow[]>`
     WITH c AS (
       UPDATE "ChatConversation" SET "lastSeq" = "lastSeq" + 1
@@ -51,7 +51,7 @@ export async function appendMessage(
     ON CONFLICT ("conversationId", "clientId") DO NOTHING
     RETURNING "id", "conversationId", "seq", "clientId", "author", "kind", "adviserId", "authorName", "text", "createdAt"`;
   if (rows[0]) return { ok: true, message: rows[0], duplicate: false };
-  // Lost a race with the same client id, or the conversation is closed or unknown.
+  // A retry of a stored message, or the conversation is closed or unknown.
   const raced = await prisma.chatMessage.findUnique({ where: { conversationId_clientId: { conversationId: input.conversationId, clientId: input.clientId } } });
   if (raced) return { ok: true, message: raced, duplicate: true };
   const conversation = await prisma.chatConversation.findUnique({ where: { id: input.conversationId }, select: { status: true } });
