@@ -91,13 +91,18 @@ export default function ChatConsole() {
     s.on("disconnect", () => setConnected(false));
     s.on("chat:assigned", (view) => upsert(view, { ended: false, notice: null }));
     s.on("chat:unassigned", ({ conversationId }) => setChats((list) => list.filter((c) => c.conversationId !== conversationId)));
-    s.on("message:new", ({ conversationId, message }) =>
+    s.on("message:new", ({ conversationId, message }) => {
+      // A message for a chat this console has not heard of yet (it was assigned a moment ago): catch up.
+      if (!chatsRef.current.some((c) => c.conversationId === conversationId)) {
+        void call<{ chats: AdviserChatView[] }>(s, "adviser:sync", { lastSeqs: {} }).then((res) => "data" in res && res.data.chats.forEach((c) => upsert(c)));
+        return;
+      }
       patch(conversationId, (c) => ({
         messages: mergeMessages(c.messages, [message]),
         unread: message.author === "customer" ? c.unread + 1 : c.unread,
         typing: message.author === "customer" ? false : c.typing,
-      })),
-    );
+      }));
+    });
     s.on("typing:update", ({ conversationId, typing }) => patch(conversationId, () => ({ typing })));
     s.on("receipt:update", ({ conversationId, upToSeq, state }) => state === "read" && patch(conversationId, (c) => ({ customerReadSeq: Math.max(c.customerReadSeq, upToSeq) })));
     s.on("chat:ended", ({ conversationId }) => patch(conversationId, () => ({ ended: true, typing: false })));

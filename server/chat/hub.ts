@@ -55,8 +55,12 @@ export const adviserRoom = (adviserId: string) => `a:${adviserId}`;
 export const watchRoom = (conversationId: string) => `w:${conversationId}`;
 export const MONITOR_ROOM = "monitor";
 
+/** What every message needs to know about its conversation, kept in memory (see conversationMeta). */
+export type ConversationMeta = { status: "queued" | "active" | "ended" | "left_message"; adviserId: string | null; answered: boolean };
+
 export class ChatHub {
   readonly presence = new Map<string, Presence>();
+  private readonly meta = new Map<string, ConversationMeta>();
   private queue: QueuedChat[] = [];
   private recentHandlingSeconds: number[] = [];
   private officeHours: OfficeHours | "always" | "closed";
@@ -208,6 +212,27 @@ export class ChatHub {
     this.pushMonitor();
   }
 
+  /**
+   * Status and adviser of an open conversation, from memory after the first look-up: a message
+   * then costs one database statement, not two. Every change of status or adviser goes through
+   * this process (one process: see the decision record) and updates it; ended chats are dropped.
+   */
+  async conversationMeta(id: string): Promise<ConversationMeta | null> {
+    const hit = this.meta.get(id);
+    if (hit) return hit;
+    const c = await this.prisma.chatConversation.findUnique({ where: { id }, select: { status: true, adviserId: true, firstAnsweredAt: true } });
+    if (!c) return null;
+    const meta = { status: c.status, adviserId: c.adviserId, answered: c.firstAnsweredAt !== null };
+    if (c.status === "queued" || c.status === "active") this.meta.set(id, meta);
+    return meta;
+  }
+
+  setMeta(id: string, patch: Partial<ConversationMeta>) {
+    const m = this.meta.get(id);
+    if (m) Object.assign(m, patch);
+    if (patch.status === "ended" || patch.status === "left_message") this.meta.delete(id);
+  }
+
   /** A new chat counts in the queue at once, before the dispatcher next runs. */
   queueOnly(id: string, lang: "en" | "cy", queuedAt: Date) {
     if (!this.queue.some((q) => q.id === id)) this.queue.push({ id, lang, queuedAt, fallbackConsented: false });
@@ -234,6 +259,7 @@ export class ChatHub {
       data: { status: "active", adviserId, assignedAt: now, excludeAdviserId: null },
     });
     if (count === 0) return;
+    this.setMeta(conversationId, { status: "active", adviserId });
     p.lastAssignedAt = now;
     const conversation = await this.prisma.chatConversation.findUniqueOrThrow({ where: { id: conversationId } });
     this.customers.to(customerRoom(conversationId)).emit("chat:assigned", { conversationId, adviserName: firstName(p.name) });
@@ -255,6 +281,7 @@ export class ChatHub {
       },
     });
     if (count === 0) return false;
+    this.setMeta(conversationId, { status: "queued", adviserId: null });
     this.advisers.to(adviserRoom(fromAdviserId)).emit("chat:unassigned", { conversationId, reason });
     const conversation = await this.prisma.chatConversation.findUniqueOrThrow({ where: { id: conversationId }, select: { language: true, queuedAt: true, welshFallbackConsent: true } });
     this.queue.push({ id: conversationId, lang: conversation.language, queuedAt: conversation.queuedAt, fallbackConsented: conversation.welshFallbackConsent });

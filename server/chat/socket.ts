@@ -169,7 +169,9 @@ export function attachChat(io: Server, services: Services): ChatHub {
     });
 
     on(socket, "message:send", SendMessageSchema, async ({ conversationId, clientId, text }) => {
-      const c = await owned(conversationId);
+      if (!socket.data.conversations.has(conversationId)) throw new ChatError("forbidden");
+      const c = await hub.conversationMeta(conversationId);
+      if (!c) throw new ChatError("not_found");
       if (c.status === "ended" || c.status === "left_message") throw new ChatError("ended");
       const result = await appendMessage(prisma, { conversationId, clientId, author: "customer", kind: "text", text, at: now() });
       if (!result.ok) throw new ChatError(result.code);
@@ -187,7 +189,7 @@ export function attachChat(io: Server, services: Services): ChatHub {
       const at = Date.now();
       if (parsed.data.typing && at - socket.data.lastTyping < TYPING_EVERY_MS) return;
       socket.data.lastTyping = at;
-      const c = await prisma.chatConversation.findUnique({ where: { id: parsed.data.conversationId }, select: { adviserId: true } });
+      const c = await hub.conversationMeta(parsed.data.conversationId);
       if (c?.adviserId) hub.adviserSide(parsed.data.conversationId, c.adviserId).emit("typing:update", parsed.data);
     });
 
@@ -196,7 +198,7 @@ export function attachChat(io: Server, services: Services): ChatHub {
       if (!parsed.success || !socket.data.conversations.has(parsed.data.conversationId)) return;
       const { conversationId, upToSeq, state } = parsed.data;
       if (state === "read") await prisma.chatConversation.updateMany({ where: { id: conversationId, customerReadSeq: { lt: upToSeq } }, data: { customerReadSeq: upToSeq } });
-      const c = await prisma.chatConversation.findUnique({ where: { id: conversationId }, select: { adviserId: true } });
+      const c = await hub.conversationMeta(conversationId);
       hub.adviserSide(conversationId, c?.adviserId ?? null).emit("receipt:update", parsed.data);
     });
 
@@ -283,6 +285,7 @@ export function attachChat(io: Server, services: Services): ChatHub {
       data: { status: "ended", endedAt: now(), endedBy: by },
     });
     if (count === 0) throw new ChatError("ended");
+    hub.setMeta(conversationId, { status: "ended" });
     customers.to(customerRoom(conversationId)).emit("chat:ended", { conversationId, by });
     hub.adviserSide(conversationId, adviserId).emit("chat:ended", { conversationId, by });
     logger.info({ conversationId, by, event: "chat.ended" }, "chat ended");
@@ -344,13 +347,19 @@ export function attachChat(io: Server, services: Services): ChatHub {
     });
 
     on(s, "message:send", SendMessageSchema, async ({ conversationId, clientId, text }) => {
-      const c = await mine(conversationId);
+      const c = await hub.conversationMeta(conversationId);
+      if (!c) throw new ChatError("not_found");
+      if (c.adviserId !== staff.id) throw new ChatError("not_assigned");
+      if (c.status !== "active") throw new ChatError("ended");
       const at = now();
       const result = await appendMessage(prisma, { conversationId, clientId, author: "adviser", kind: "text", adviserId: staff.id, authorName: firstName(staff.name), text, at });
       if (!result.ok) throw new ChatError(result.code);
       const message = toMessageView(result.message);
       if (!result.duplicate) {
-        if (!c.firstAnsweredAt) await prisma.chatConversation.updateMany({ where: { id: conversationId, firstAnsweredAt: null }, data: { firstAnsweredAt: at } });
+        if (!c.answered) {
+          c.answered = true;
+          await prisma.chatConversation.updateMany({ where: { id: conversationId, firstAnsweredAt: null }, data: { firstAnsweredAt: at } });
+        }
         customers.to(customerRoom(conversationId)).emit("message:new", { conversationId, message });
         hub.adviserSide(conversationId, staff.id).except(socket.id).emit("message:new", { conversationId, message });
       }
@@ -372,7 +381,7 @@ export function attachChat(io: Server, services: Services): ChatHub {
       const at = Date.now();
       if (parsed.data.typing && at - socket.data.lastTyping < TYPING_EVERY_MS) return;
       socket.data.lastTyping = at;
-      const c = await prisma.chatConversation.findUnique({ where: { id: parsed.data.conversationId }, select: { adviserId: true } });
+      const c = await hub.conversationMeta(parsed.data.conversationId);
       if (c?.adviserId === staff.id) customers.to(customerRoom(parsed.data.conversationId)).emit("typing:update", parsed.data);
     });
 
@@ -380,7 +389,7 @@ export function attachChat(io: Server, services: Services): ChatHub {
       const parsed = ReceiptSchema.safeParse(payload);
       if (!parsed.success) return;
       const { conversationId, upToSeq, state } = parsed.data;
-      const c = await prisma.chatConversation.findUnique({ where: { id: conversationId }, select: { adviserId: true } });
+      const c = await hub.conversationMeta(conversationId);
       if (c?.adviserId !== staff.id) return;
       if (state === "read") await prisma.chatConversation.updateMany({ where: { id: conversationId, adviserReadSeq: { lt: upToSeq } }, data: { adviserReadSeq: upToSeq } });
       customers.to(customerRoom(conversationId)).emit("receipt:update", parsed.data);
@@ -406,6 +415,7 @@ export function attachChat(io: Server, services: Services): ChatHub {
           data: { adviserId: to.adviserId, assignedAt: now() },
         });
         if (count === 0) throw new ChatError("ended");
+        hub.setMeta(conversationId, { adviserId: to.adviserId });
         advisers.to(adviserRoom(staff.id)).emit("chat:unassigned", { conversationId, reason: "transferred" });
         const c = await prisma.chatConversation.findUniqueOrThrow({ where: { id: conversationId } });
         advisers.to(adviserRoom(to.adviserId)).emit("chat:assigned", await hub.adviserView(c, 0));
