@@ -1,5 +1,6 @@
 import { reactRouter } from "@react-router/dev/vite";
 import { defineConfig } from "vite";
+import { widgetPlugin } from "./widget/build";
 
 export default defineConfig(({ isSsrBuild }) => ({
   build: {
@@ -20,5 +21,5 @@ export default defineConfig(({ isSsrBuild }) => ({
   optimizeDeps: {
     exclude: ["@electric-sql/pglite", "@prisma/adapter-pg", "pglite-prisma-adapter", "@prisma/client/runtime/client"],
   },
-  plugins: [reactRouter()],
+  plugins: [reactRouter(), widgetPlugin()],
 }));

@@ -37,7 +37,10 @@ export function Layout({ children }: { children: ReactNode }) {
   const i18n = useMemo(() => createI18n(lang, translations ?? {}), [lang, translations]);
   const nonce = useNonce();
   // Public pages work as plain HTML and ship no JavaScript; a route opts in with `handle.hydrate`.
-  const hydrate = useMatches().some((match) => (match.handle as { hydrate?: boolean } | undefined)?.hydrate);
+  const matches = useMatches();
+  const hydrate = matches.some((match) => (match.handle as { hydrate?: boolean } | undefined)?.hydrate);
+  // The chat launcher (one small script, no socket until clicked) on the home page and pages that ask for it.
+  const chatWidget = /^\/(cy\/?)?$/.test(location.pathname) || matches.some((match) => (match.handle as { chatWidget?: boolean } | undefined)?.chatWidget);
   return (
     <html lang={lang === "cy" ? "cy" : "en-GB"} className="govuk-template">
       <head>
@@ -60,6 +63,7 @@ export function Layout({ children }: { children: ReactNode }) {
           </div>
           <Footer />
         </I18nextProvider>
+        {chatWidget ? <script src="/widget.js" nonce={nonce} defer data-lang={lang} /> : null}
         {hydrate ? (
           <>
             <ScrollRestoration nonce={nonce} />

@@ -31,6 +31,30 @@ export const ConfigSchema = z
     NUISANCE_RETENTION_DAYS: z.coerce.number().int().min(30).max(3650).default(730),
     WEBHOOK_URL: z.preprocess(emptyAsUndefined, z.url().regex(/^https?:\/\//, "must be an http:// or https:// URL").optional()),
     WEBHOOK_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32, "must be at least 32 characters").optional()),
+    CHAT_ALLOWED_ORIGINS: z.preprocess(
+      emptyAsUndefined,
+      z
+        .string()
+        .default("")
+        .transform((v) => v.split(",").map((o) => o.trim()).filter(Boolean))
+        .pipe(z.array(z.url().regex(/^https?:\/\/[^/]+$/, "must be origins like https://example.org, comma-separated"))),
+    ),
+    CHAT_OFFICE_HOURS: z
+      .string()
+      .default("09:00-17:00")
+      .refine((v) => v === "always" || v === "closed" || /^\d{2}:\d{2}-\d{2}:\d{2}$/.test(v), "must be HH:MM-HH:MM, always or closed"),
+    CHAT_CLOSED_DATES: z.preprocess(
+      emptyAsUndefined,
+      z.string().default("").transform((v) => v.split(",").map((d) => d.trim()).filter(Boolean)).pipe(z.array(z.iso.date())),
+    ),
+    CHAT_MAX_QUEUE: z.coerce.number().int().min(0).default(30),
+    CHAT_ANSWER_TIMEOUT_SECONDS: z.coerce.number().int().positive().default(120),
+    CHAT_DISCONNECT_GRACE_SECONDS: z.coerce.number().int().positive().default(30),
+    CHAT_WELSH_FALLBACK_SECONDS: z.coerce.number().int().positive().default(120),
+    CHAT_EVENTS_PER_CONNECTION: z.coerce.number().int().positive().default(30),
+    CHAT_EVENTS_PER_IP: z.coerce.number().int().positive().default(600),
+    CHAT_CONNECTIONS_PER_IP: z.coerce.number().int().positive().default(120),
+    CHAT_RETENTION_DAYS: z.coerce.number().int().positive().default(365),
   })
   .refine((env) => !env.WEBHOOK_URL || env.WEBHOOK_SECRET, { path: ["WEBHOOK_SECRET"], message: "required when WEBHOOK_URL is set (at least 32 characters)" })
   .transform((env) => {
@@ -57,6 +81,21 @@ export const ConfigSchema = z
       nuisanceRetentionDays: env.NUISANCE_RETENTION_DAYS,
       // The outbox relay runs only when there is somewhere to deliver to.
       webhook: env.WEBHOOK_URL && env.WEBHOOK_SECRET ? { url: env.WEBHOOK_URL, secret: env.WEBHOOK_SECRET } : undefined,
+      chat: {
+        allowedOrigins: env.CHAT_ALLOWED_ORIGINS,
+        officeHours: env.CHAT_OFFICE_HOURS,
+        closedDates: env.CHAT_CLOSED_DATES,
+        maxQueue: env.CHAT_MAX_QUEUE,
+        answerTimeoutMs: env.CHAT_ANSWER_TIMEOUT_SECONDS * 1000,
+        disconnectGraceMs: env.CHAT_DISCONNECT_GRACE_SECONDS * 1000,
+        welshFallbackMs: env.CHAT_WELSH_FALLBACK_SECONDS * 1000,
+        /** Events per 10 seconds. */
+        eventsPerConnection: env.CHAT_EVENTS_PER_CONNECTION,
+        eventsPerIp: env.CHAT_EVENTS_PER_IP,
+        /** New socket connections per minute. */
+        connectionsPerIp: env.CHAT_CONNECTIONS_PER_IP,
+        retentionDays: env.CHAT_RETENTION_DAYS,
+      },
     };
   });
 

@@ -5,6 +5,8 @@ import type { ServerBuild } from "react-router";
 import { Server as SocketServer } from "socket.io";
 import type { ViteDevServer } from "vite";
 import { purgeExpiredSessions } from "./auth/sessions";
+import { attachChat } from "./chat/socket";
+import { purgeChats } from "./chat/housekeeping";
 import { purgeConcerns } from "./concerns/housekeeping";
 import { purgeNuisance } from "./domain/nuisance/retention";
 import { ConfigError, loadConfig } from "./config";
@@ -52,6 +54,7 @@ export async function startServer(options: { viteDevServer?: ViteDevServer; clie
   const httpServer = createServer(app);
   // Attached now so every later capability shares one server; the chat uses it.
   const io = new SocketServer(httpServer, { serveClient: false, maxHttpBufferSize: 64 * 1024 });
+  services.chat = attachChat(io, services);
 
   services.mailWorker.start();
   // Delivers the transactional outbox to the back-office webhook (several instances may run it).
@@ -61,6 +64,7 @@ export async function startServer(options: { viteDevServer?: ViteDevServer; clie
     void purgeExpiredSessions(services.prisma).catch(() => undefined);
     void purgeConcerns(services).catch((err) => logger.warn({ err }, "concerns clean-up failed"));
     void purgeNuisance({ ...services, retentionDays: config.nuisanceRetentionDays }).catch((err) => logger.warn({ err }, "nuisance clean-up failed"));
+    void purgeChats(services).catch((err) => logger.warn({ err }, "chat clean-up failed"));
   }, 15 * 60_000);
   housekeeping.unref();
 
@@ -75,6 +79,7 @@ export async function startServer(options: { viteDevServer?: ViteDevServer; clie
   const stop = () =>
     (stopping ??= (async () => {
       clearInterval(housekeeping);
+      services.chat?.stop();
       await new Promise<void>((resolve) => {
         io.close();
         httpServer.close(() => resolve());

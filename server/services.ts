@@ -18,6 +18,8 @@ export type Services = {
   mailWorker: ReturnType<typeof createMailWorker>;
   signInLimiter: SignInLimiter;
   now: () => Date;
+  /** The live chat, once socket.io is attached (server/main.ts). */
+  chat?: import("./chat/hub").ChatHub;
 };
 
 export async function createServices(config: Config, logger: Logger): Promise<Services> {

@@ -16,7 +16,7 @@ for (const [file, content] of Object.entries(files)) {
  * not to every public page. Namespaces used only on the server ("email…", "letters…") go nowhere.
  */
 const isStaffNamespace = (ns: string) => ns === "domain" || ns.startsWith("staff");
-const isServerOnlyNamespace = (ns: string) => ns.startsWith("email") || ns.startsWith("letters");
+const isServerOnlyNamespace = (ns: string) => ns.startsWith("email") || ns.startsWith("letters") || ns === "widget";
 
 export function publicResources(lang: Lang): Resources {
   return Object.fromEntries(Object.entries(all[lang]).filter(([ns]) => ns !== "common" && !isStaffNamespace(ns) && !isServerOnlyNamespace(ns)));

@@ -15,6 +15,7 @@ const STAFF_NAV = [
   { path: "/staff/adjustments", label: "staff-adjustments:nav.adjustments" },
   { path: "/staff/offenders", label: "staff-nuisance:nav.offenders" },
   { path: "/staff/back-office", label: "staff-backoffice:nav.backOffice" },
+  { path: "/staff/chat", label: "staff-chat:nav.chat" },
 ];
 
 // Staff screens are enhanced with JavaScript (and the chat console needs it).

@@ -8,6 +8,7 @@ import express, { type NextFunction, type Request, type Response } from "express
 import helmet from "helmet";
 import { pinoHttp } from "pino-http";
 import type { ServerBuild } from "react-router";
+import { chatFrameRouter } from "../chat/http";
 import { safePath } from "../logger";
 import type { Services } from "../services";
 import { langFromPath } from "../../app/lib/lang";
@@ -77,6 +78,8 @@ export function createApp({ services, build, devMiddleware, clientDir }: AppOpti
     res.status(health.status === "ok" ? 200 : 503).set("Cache-Control", "no-store").json(health);
   });
 
+  // Before the static files: the widget loader is served for other websites (CORP cross-origin).
+  app.use(chatFrameRouter(services, clientDir));
   if (devMiddleware) {
     app.use(devMiddleware);
   } else {

@@ -1,0 +1,148 @@
+// Supervisor view: the queue and its longest wait, advisers and their load, a read-only view
+// of any chat, and today's figures. Live over socket.io; the first view comes with the page.
+import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useLoaderData, type LoaderFunctionArgs } from "react-router";
+import { io, type Socket } from "socket.io-client";
+import { PageTitle } from "~/components/layout";
+import { SUPERVISOR_ROLES, todaysFigures } from "~/lib/chat-staff.server";
+import { formatDateTime } from "~/lib/format";
+import { requireStaff } from "~/lib/staff.server";
+import { useLang } from "~/lib/use-lang";
+import { audit } from "../../server/audit";
+import type { Ack, AdviserChatView, AdviserClientEvents, AdviserServerEvents, MonitorView } from "../../server/domain/chat/events";
+import { ADVISER_NAMESPACE } from "../../server/domain/chat/events";
+import "~/styles/chat-console.css";
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const staff = await requireStaff(request, context, [...SUPERVISOR_ROLES]);
+  const [figures, snapshot] = await Promise.all([todaysFigures(context), context.services.chat?.monitor() ?? null]);
+  await audit(context.services.prisma, { actorId: staff.id, action: "chat.monitor", entityType: "chat", entityId: "all" });
+  return { figures, snapshot };
+}
+
+const duration = (t: (k: string, v?: Record<string, unknown>) => string, seconds: number | null) =>
+  seconds === null ? t("monitor.none") : t("monitor.seconds", { minutes: Math.floor(seconds / 60), seconds: Math.round(seconds % 60) });
+
+export default function ChatMonitor() {
+  const { t } = useTranslation("staff-chat");
+  const lang = useLang();
+  const { figures, snapshot } = useLoaderData<typeof loader>();
+  const [view, setView] = useState<MonitorView | null>(snapshot);
+  const [socket, setSocket] = useState<Socket<AdviserServerEvents, AdviserClientEvents> | null>(null);
+  const [watched, setWatched] = useState<AdviserChatView | null>(null);
+
+  useEffect(() => {
+    const s: Socket<AdviserServerEvents, AdviserClientEvents> = io(ADVISER_NAMESPACE, { transports: ["websocket", "polling"] });
+    setSocket(s);
+    s.on("connect", () => s.emit("monitor:snapshot", undefined, (res: Ack<MonitorView>) => "data" in res && setView(res.data)));
+    s.on("monitor:update", setView);
+    s.on("message:new", ({ conversationId, message }) =>
+      setWatched((w) => (w && w.conversationId === conversationId && !w.messages.some((m) => m.seq === message.seq) ? { ...w, messages: [...w.messages, message] } : w)),
+    );
+    s.on("chat:ended", ({ conversationId }) => setWatched((w) => (w && w.conversationId === conversationId ? { ...w, status: "ended" } : w)));
+    return () => {
+      s.disconnect();
+    };
+  }, []);
+
+  const watch = (conversationId: string) =>
+    socket?.emit("monitor:watch", { conversationId }, (res: Ack<AdviserChatView>) => {
+      if ("data" in res) {
+        setWatched(res.data);
+        setTimeout(() => document.getElementById("watched")?.focus(), 0);
+      }
+    });
+
+  return (
+    <>
+      <PageTitle title={t("monitor.title")} />
+      <h1 className="govuk-heading-l">{t("monitor.title")}</h1>
+      <h2 className="govuk-heading-m">{t("monitor.today")}</h2>
+      <dl className="govuk-summary-list">
+        {(
+          [
+            ["chatsToday", String(figures.chats)],
+            ["medianAnswer", duration(t, figures.medianAnswerSeconds)],
+            ["medianLength", duration(t, figures.medianLengthSeconds)],
+            ["rating", figures.averageRating === null ? t("monitor.none") : `${figures.averageRating} (${t("monitor.ratings", { count: figures.ratings })})`],
+            ["messagesLeft", String(figures.messagesLeft)],
+          ] as const
+        ).map(([key, value]) => (
+          <div className="govuk-summary-list__row" key={key}>
+            <dt className="govuk-summary-list__key">{t(`monitor.${key}`)}</dt>
+            <dd className="govuk-summary-list__value">{value}</dd>
+          </div>
+        ))}
+      </dl>
+      <div aria-live="polite">
+        <h2 className="govuk-heading-m">{t("monitor.queue")}</h2>
+        <dl className="govuk-summary-list">
+          <div className="govuk-summary-list__row">
+            <dt className="govuk-summary-list__key">{t("monitor.queueLength")}</dt>
+            <dd className="govuk-summary-list__value" data-figure="queue-length">
+              {view?.queueLength ?? 0}
+            </dd>
+          </div>
+          <div className="govuk-summary-list__row">
+            <dt className="govuk-summary-list__key">{t("monitor.longestWait")}</dt>
+            <dd className="govuk-summary-list__value">{duration(t, view?.longestWaitSeconds ?? 0)}</dd>
+          </div>
+        </dl>
+      </div>
+      <h2 className="govuk-heading-m">{t("monitor.advisers")}</h2>
+      <table className="govuk-table">
+        <thead className="govuk-table__head">
+          <tr className="govuk-table__row">
+            <th scope="col" className="govuk-table__header">{t("monitor.adviser")}</th>
+            <th scope="col" className="govuk-table__header">{t("monitor.welsh")}</th>
+            <th scope="col" className="govuk-table__header">{t("monitor.status")}</th>
+            <th scope="col" className="govuk-table__header">{t("monitor.load")}</th>
+          </tr>
+        </thead>
+        <tbody className="govuk-table__body">
+          {(view?.advisers ?? []).map((a) => (
+            <tr className="govuk-table__row" key={a.id}>
+              <td className="govuk-table__cell">{a.name}</td>
+              <td className="govuk-table__cell">{a.speaksWelsh ? t("monitor.yes") : t("monitor.no")}</td>
+              <td className="govuk-table__cell">{!a.connected ? t("monitor.offline") : a.available ? t("monitor.online") : t("monitor.busy")}</td>
+              <td className="govuk-table__cell">
+                {a.load} / {a.maxChats}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2 className="govuk-heading-m">{t("monitor.active")}</h2>
+      {(view?.active.length ?? 0) === 0 ? <p className="govuk-body">{t("monitor.none")}</p> : null}
+      <ul className="govuk-list">
+        {(view?.active ?? []).map((a) => (
+          <li key={a.conversationId}>
+            {a.adviserName ?? "—"} · {t(`console.lang.${a.lang}`)} · {t("monitor.started")} {formatDateTime(a.startedAt, lang)}{" "}
+            <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" onClick={() => watch(a.conversationId)}>
+              {t("monitor.view")}
+            </button>
+          </li>
+        ))}
+      </ul>
+      {watched ? (
+        <section aria-labelledby="watched" className="chat-panel">
+          <h2 className="govuk-heading-m" id="watched" tabIndex={-1}>
+            {t("monitor.viewing")}
+          </h2>
+          <div role="log" aria-live="polite" aria-label={t("monitor.viewing")} tabIndex={0}>
+          <ol className="chat-log">
+            {watched.messages.map((m) => (
+              <li key={m.seq} className={`chat-log__msg chat-log__msg--${m.kind === "note" ? "note" : m.author}`}>
+                <span className="chat-log__who">{m.kind === "note" ? t("console.note") : m.author === "customer" ? (watched.customerName ?? t("console.customer")) : m.authorName}</span>
+                <span className="chat-log__text">{m.text}</span>
+              </li>
+            ))}
+          </ol>
+          </div>
+          {watched.status === "ended" ? <p className="govuk-body">{t("console.ended")}</p> : null}
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,60 @@
+// The chat's socket.io event contracts, typed once: the server validates every payload with
+// these schemas; names, limits and types are in events.ts (shared with the widget and console).
+import { z } from "zod";
+import { MAX_MESSAGE_CHARS, TOPICS, type LeaveMessage, type StartChat } from "./events.js";
+
+export * from "./events.js";
+
+const id = z.uuid();
+const clientId = z.string().regex(/^[\w-]{8,64}$/);
+const text = z.string().trim().min(1).max(MAX_MESSAGE_CHARS);
+const lang = z.enum(["en", "cy"]);
+
+export const StartChatSchema = z.object({
+  lang,
+  topic: z.enum(TOPICS),
+  name: z.string().trim().max(100).optional().transform((v) => v || undefined),
+  email: z.union([z.literal(""), z.email().max(254)]).optional().transform((v) => v || undefined),
+  transcriptConsent: z.boolean(),
+});
+export const ResumeSchema = z.object({ token: z.string().min(10).max(400), lastSeq: z.number().int().min(0) });
+export const SendMessageSchema = z.object({ conversationId: id, clientId, text });
+export const ConversationRefSchema = z.object({ conversationId: id });
+export const TypingSchema = z.object({ conversationId: id, typing: z.boolean() });
+export const ReceiptSchema = z.object({ conversationId: id, upToSeq: z.number().int().min(0), state: z.enum(["delivered", "read"]) });
+export const RateSchema = z.object({ conversationId: id, rating: z.number().int().min(1).max(5), comment: z.string().trim().max(1000).optional() });
+export const EmailTranscriptSchema = z.object({ conversationId: id, email: z.email().max(254) });
+export const LeaveMessageSchema = z.object({
+  lang,
+  topic: z.enum(TOPICS),
+  name: z.string().trim().min(1).max(100),
+  email: z.email().max(254),
+  text,
+  idempotencyKey: clientId,
+});
+export const StatusSchema = z.object({ lang }).optional();
+
+export const AvailabilitySchema = z.object({ available: z.boolean() });
+export const AdviserSyncSchema = z.object({ lastSeqs: z.record(z.string(), z.number().int().min(0)).default({}) });
+export const NoteSchema = z.object({ conversationId: id, clientId, text });
+export const TransferSchema = z.object({
+  conversationId: id,
+  to: z.union([z.object({ adviserId: id }), z.object({ queue: z.enum(["cy", "any"]) })]),
+});
+export const BehaviourSchema = z.object({
+  conversationId: id,
+  description: z.string().trim().min(1).max(MAX_MESSAGE_CHARS),
+  requestRestriction: z.boolean(),
+  endChat: z.boolean().default(true),
+});
+export const CreateCaseSchema = z.object({
+  conversationId: id,
+  type: z.enum(["ENQ", "RFA", "FS50", "FER", "ELE", "RCC"]),
+  summary: z.string().trim().min(1).max(5000),
+});
+export const WatchSchema = z.object({ conversationId: id });
+
+
+// The schemas and the shared types must agree.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+export const contractsAgree: [Same<z.input<typeof StartChatSchema>, StartChat>, Same<z.input<typeof LeaveMessageSchema>, LeaveMessage>] = [true, true];

@@ -1,0 +1,4 @@
+export * from "./contracts.js";
+export * from "./office-hours.js";
+export * from "./queue.js";
+export * from "./transcript.js";

@@ -1,0 +1,150 @@
+// Live chat in Chromium: the widget embedded on a page served from a second local server
+// (another port, so another origin), a customer chatting in Welsh with an adviser in a second
+// browser context from start to rating, keyboard-only use, and axe on widget, /chat and console.
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { Browser, Page } from "@playwright/test";
+import { startTestServer, type TestServer } from "../support/server";
+import { expect, expectNoAxeViolations, inLang, LANGS, test, unique } from "./fixtures";
+
+let chat: TestServer;
+let host: Server;
+let hostUrl: string;
+
+function hostPage(lang: "en" | "cy") {
+  return `<!doctype html>
+<html lang="${lang}">
+<head><meta charset="utf-8"><title>${lang === "cy" ? "Cyngor Sir Enghraifft" : "Example Council"}</title></head>
+<body>
+<header><p>${lang === "cy" ? "Cyngor Sir Enghraifft" : "Example Council"}</p></header>
+<main><h1>${lang === "cy" ? "Cysylltu â ni" : "Contact us"}</h1><p>${lang === "cy" ? "Tudalen gwefan arall." : "A page on another website."}</p></main>
+<script src="${chat.url}/widget.js" defer></script>
+</body>
+</html>`;
+}
+
+test.describe.configure({ mode: "serial" });
+
+test.beforeAll(async () => {
+  host = createServer((req, res) => {
+    res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+    res.end(hostPage(req.url?.startsWith("/cy") ? "cy" : "en"));
+  });
+  await new Promise<void>((r) => host.listen(0, "127.0.0.1", r));
+  hostUrl = `http://127.0.0.1:${(host.address() as AddressInfo).port}`;
+  chat = await startTestServer({ CHAT_OFFICE_HOURS: "always", CHAT_ALLOWED_ORIGINS: hostUrl });
+});
+
+test.afterAll(async () => {
+  await chat?.stop();
+  await new Promise((r) => host?.close(r));
+});
+
+async function adviserConsole(browser: Browser, who: { email: string; password: string }, lang: "en" | "cy"): Promise<Page> {
+  const context = await browser.newContext({ baseURL: chat.url });
+  const page = await context.newPage();
+  await page.goto(inLang(lang, "/staff/sign-in"));
+  await page.locator("#email").fill(who.email);
+  await page.locator("#password").fill(who.password);
+  await page.locator("main form button[type=submit]").click();
+  await page.waitForURL(/\/staff(\?|$)/);
+  await page.goto(inLang(lang, "/staff/chat"));
+  await expect(page.locator("[data-connection=up]")).toBeVisible();
+  return page;
+}
+
+test("a customer chats in Welsh on another website with a Welsh-speaking adviser, from start to rating", async ({ browser }) => {
+  const adviser = await adviserConsole(browser, { email: "cynghorydd@doorstep.example", password: "demo-cynghorydd-2026" }, "cy");
+  await adviser.getByRole("button", { name: "Gwneud fi ar gael" }).click();
+  await expect(adviser.getByRole("button", { name: "Peidio â chymryd sgyrsiau newydd" })).toBeVisible();
+  await expectNoAxeViolations(adviser);
+
+  const customer = await (await browser.newContext()).newPage();
+  await customer.goto(`${hostUrl}/cy`);
+  const launcher = customer.getByRole("button", { name: "Sgwrsio â chynghorydd" });
+  await expect(launcher).toBeVisible();
+  // Nothing but the launcher until it is clicked: no iframe, no socket.
+  await expect(customer.locator("iframe")).toHaveCount(0);
+  await launcher.click();
+  const frame = customer.frameLocator("#doorstep-chat-frame");
+  await expect(frame.getByRole("heading", { level: 1, name: "Sgwrsio â chynghorydd" })).toBeVisible();
+  await expect(frame.getByLabel("Cymraeg")).toBeChecked();
+  await expectNoAxeViolations(customer);
+
+  const name = unique("Gwen");
+  await frame.getByLabel("Am beth mae eich cwestiwn?").selectOption("data_protection");
+  await frame.getByLabel("Eich enw (dewisol)").fill(name);
+  await frame.getByLabel(/Cadw trawsgrifiad/).check();
+  await frame.getByRole("button", { name: "Dechrau sgwrs" }).click();
+
+  // The adviser gets the chat automatically, with the customer's name and no flags.
+  const panel = adviser.locator(".chat-panel", { hasText: name });
+  await expect(panel).toBeVisible();
+  await expect(panel.getByText("Dim baneri addasiad")).toBeVisible();
+  await expect(frame.getByText("Mae Catrin wedi ymuno â’r sgwrs.")).toBeVisible();
+
+  await frame.getByLabel("Eich neges").fill("Mae gen i gwestiwn am fy nata.");
+  await frame.getByLabel("Eich neges").press("Enter");
+  await expect(panel.getByRole("log").getByText("Mae gen i gwestiwn am fy nata.")).toBeVisible();
+
+  await panel.getByLabel(`Ateb ${name}`).fill("Bore da, sut gallaf helpu?");
+  await panel.getByRole("button", { name: "Anfon" }).click();
+  await expect(frame.getByRole("log").getByText("Bore da, sut gallaf helpu?")).toBeVisible();
+  await expectNoAxeViolations(customer);
+  await expectNoAxeViolations(adviser);
+
+  await panel.getByRole("button", { name: "Dod â’r sgwrs i ben" }).click();
+  await expect(frame.getByRole("heading", { name: "Mae eich sgwrs wedi dod i ben" })).toBeVisible();
+  await frame.getByLabel("Bodlon iawn").check();
+  await frame.getByLabel(/Sut gallem wella/).fill("Cyflym iawn");
+  await frame.getByRole("button", { name: "Anfon adborth" }).click();
+  await expect(frame.getByText("Diolch am eich adborth.")).toBeVisible();
+  await expectNoAxeViolations(customer);
+  await customer.context().close();
+  await adviser.context().close();
+});
+
+test("the widget can be used with the keyboard alone, and closes back to its launcher", async ({ browser }) => {
+  const customer = await (await browser.newContext()).newPage();
+  await customer.goto(`${hostUrl}/`);
+  const launcher = customer.getByRole("button", { name: "Chat with an adviser" });
+  await expect(launcher).toBeVisible();
+  await launcher.focus();
+  await customer.keyboard.press("Enter");
+  await expect(launcher).toBeHidden();
+  const frame = customer.frameLocator("#doorstep-chat-frame");
+  await expect(frame.getByRole("heading", { level: 1 })).toBeFocused();
+
+  // Submitting without a topic: the error summary takes focus.
+  await frame.getByRole("button", { name: "Start chat" }).focus();
+  await customer.keyboard.press("Enter");
+  await expect(frame.getByRole("alert")).toBeFocused();
+  await expect(frame.getByRole("alert")).toContainText("Select what your question is about");
+
+  await frame.getByRole("link", { name: "Select what your question is about" }).focus();
+  await customer.keyboard.press("Enter");
+  await expect(frame.locator("#topic")).toBeFocused();
+  await frame.locator("#topic").selectOption("foi");
+  for (let i = 0; i < 10; i++) {
+    if (await frame.getByRole("button", { name: "Start chat" }).evaluate((el) => el === document.activeElement)) break;
+    await customer.keyboard.press("Tab");
+  }
+  await expect(frame.getByRole("button", { name: "Start chat" })).toBeFocused();
+  await customer.keyboard.press("Enter");
+  await expect(frame.getByText(/You are number \d+ in the queue/)).toBeVisible();
+  await expect(frame.getByLabel("Your message")).toBeVisible();
+
+  await customer.keyboard.press("Escape");
+  await expect(launcher).toBeVisible();
+  await expect(launcher).toBeFocused();
+  await customer.context().close();
+});
+
+for (const lang of LANGS) {
+  test(`/chat explains the service, hours and other ways to contact us (${lang}) @no-js`, async ({ page }) => {
+    await page.goto(`${chat.url}${inLang(lang, "/chat")}`);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(lang === "cy" ? "Sgwrsio â chynghorydd" : "Chat to an adviser");
+    await expect(page.getByRole("link", { name: lang === "cy" ? "anfon cwestiwn atom gyda’n ffurflen ar-lein" : "send us a question with our online form" })).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+}

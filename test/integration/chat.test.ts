@@ -1,0 +1,314 @@
+// Live chat against the real production server with real socket.io clients: messages both
+// ways, no loss or duplicates across a dropped network, retries and a killed server; the
+// queue, Welsh routing, capacity and reassignment; leaving a message; bad input.
+import type { ChildProcess } from "node:child_process";
+import { rmSync } from "node:fs";
+import type { Socket } from "socket.io-client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { AdviserChatView, ChatMessageView, CustomerConversationView, StatusView } from "../../server/domain/chat/events";
+import { startTestServer, type TestServer } from "../support/server";
+import {
+  ADVISER,
+  adviserSocket,
+  call,
+  collect,
+  connected,
+  customerSocket,
+  MANAGER,
+  next,
+  ok,
+  restartServer,
+  sleep,
+  staffCookie,
+  WELSH_ADVISER,
+} from "./chat-helpers";
+
+const ENV = {
+  CHAT_OFFICE_HOURS: "always",
+  CHAT_DISCONNECT_GRACE_SECONDS: "2",
+  CHAT_WELSH_FALLBACK_SECONDS: "1",
+  CHAT_ANSWER_TIMEOUT_SECONDS: "600",
+};
+
+let server: TestServer;
+let restarted: ChildProcess | undefined;
+const sockets: Socket[] = [];
+const track = <T extends Socket>(s: T) => (sockets.push(s), s);
+let adviserCookie: string;
+let welshCookie: string;
+
+beforeAll(async () => {
+  server = await startTestServer(ENV);
+  adviserCookie = await staffCookie(server.url, ...ADVISER);
+  welshCookie = await staffCookie(server.url, ...WELSH_ADVISER);
+}, 120_000);
+
+afterAll(async () => {
+  for (const s of sockets) s.disconnect();
+  if (restarted && restarted.exitCode === null) {
+    const exited = new Promise((r) => restarted!.once("exit", r));
+    restarted.kill("SIGTERM");
+    await exited;
+  }
+  // The first server process was killed in the restart test (it has a signal, not an exit code).
+  if (server && server.process.exitCode === null && server.process.signalCode === null) await server.stop();
+  else if (server) rmSync(server.dataDir, { recursive: true, force: true });
+});
+
+const start = (s: Socket, over: Record<string, unknown> = {}) =>
+  ok<CustomerConversationView>(s, "chat:start", { lang: "en", topic: "data_protection", name: "Sam Customer", email: "sam@example.com", transcriptConsent: true, ...over });
+
+async function adviser(cookie = adviserCookie, available = true) {
+  const s = track(adviserSocket(server.url, cookie));
+  await connected(s);
+  await ok(s, "adviser:availability", { available });
+  return s;
+}
+
+let n = 0;
+const clientId = () => `test-${Date.now().toString(36)}-${(n++).toString(36)}`;
+
+async function endAll(...pairs: [Socket, string][]) {
+  for (const [s, id] of pairs) await call(s, "chat:end", { conversationId: id });
+}
+
+describe("live chat", () => {
+  it("customer and adviser exchange messages; retries do not duplicate", async () => {
+    const alex = await adviser();
+    const customer = track(customerSocket(server.url));
+    await connected(customer);
+    const status = await ok<StatusView>(customer, "chat:status");
+    expect(status.open).toBe(true);
+
+    const assignedToAdviser = next<AdviserChatView>(alex, "chat:assigned");
+    const assignedToCustomer = next<{ adviserName: string }>(customer, "chat:assigned");
+    const view = await start(customer);
+    expect(view.status).toBe("queued");
+    expect(view.token).toMatch(/\./);
+    const chat = await assignedToAdviser;
+    expect(chat.conversationId).toBe(view.conversationId);
+    expect(chat.customerName).toBe("Sam Customer");
+    expect((await assignedToCustomer).adviserName).toBe("Alex");
+
+    const atAdviser = collect<{ message: ChatMessageView }>(alex, "message:new");
+    const id = clientId();
+    const first = await ok<ChatMessageView>(customer, "message:send", { conversationId: view.conversationId, clientId: id, text: "Hello, <b>can</b> you help?" });
+    const retry = await ok<ChatMessageView>(customer, "message:send", { conversationId: view.conversationId, clientId: id, text: "Hello, <b>can</b> you help?" });
+    expect(retry.seq).toBe(first.seq);
+    expect(retry.id).toBe(first.id);
+
+    const reply = next<{ message: ChatMessageView }>(customer, "message:new");
+    await ok(alex, "message:send", { conversationId: view.conversationId, clientId: clientId(), text: "Yes, of course." });
+    const answer = (await reply).message;
+    expect(answer).toMatchObject({ author: "adviser", text: "Yes, of course.", authorName: "Alex" });
+    // A retry uses up a sequence number; order is what matters, never that numbers are consecutive.
+    expect(answer.seq).toBeGreaterThan(first.seq);
+    await sleep(200);
+    expect(atAdviser.map((m) => m.message.text)).toEqual(["Hello, <b>can</b> you help?"]);
+
+    // Internal notes never reach the customer.
+    const customerSaw = collect<{ message: ChatMessageView }>(customer, "message:new");
+    await ok(alex, "note:add", { conversationId: view.conversationId, clientId: clientId(), text: "internal only" });
+    await sleep(200);
+    expect(customerSaw).toEqual([]);
+
+    // Typing and read receipts cross over.
+    const typing = next<{ typing: boolean }>(alex, "typing:update");
+    customer.emit("typing:update", { conversationId: view.conversationId, typing: true });
+    expect((await typing).typing).toBe(true);
+    const read = next<{ upToSeq: number; state: string }>(customer, "receipt:update");
+    alex.emit("receipt:update", { conversationId: view.conversationId, upToSeq: first.seq, state: "read" });
+    expect(await read).toMatchObject({ upToSeq: first.seq, state: "read" });
+
+    // Either side can end; the customer then rates it.
+    const ended = next<{ by: string }>(alex, "chat:ended");
+    await ok(customer, "chat:end", { conversationId: view.conversationId });
+    expect((await ended).by).toBe("customer");
+    expect(await call(customer, "message:send", { conversationId: view.conversationId, clientId: clientId(), text: "too late" })).toEqual({ error: { code: "ended" } });
+    expect(await ok(customer, "chat:rate", { conversationId: view.conversationId, rating: 5, comment: "Helpful" })).toEqual({ rated: true });
+    expect(await ok(customer, "transcript:email", { conversationId: view.conversationId, email: "sam@example.com" })).toEqual({ queued: true });
+    alex.disconnect();
+  });
+
+  it("the customer's network drops while the adviser sends 5: all 5 arrive once after reconnecting", async () => {
+    const alex = await adviser();
+    let customer = track(customerSocket(server.url));
+    await connected(customer);
+    const assigned = next<AdviserChatView>(alex, "chat:assigned");
+    const view = await start(customer);
+    await assigned;
+    const hello = await ok<ChatMessageView>(customer, "message:send", { conversationId: view.conversationId, clientId: clientId(), text: "hi" });
+
+    customer.disconnect();
+    const sent: number[] = [];
+    for (let i = 1; i <= 5; i++) {
+      const m = await ok<ChatMessageView>(alex, "message:send", { conversationId: view.conversationId, clientId: clientId(), text: `answer ${i}` });
+      sent.push(m.seq);
+    }
+    // A new connection, as after a reload: the signed token and the last sequence number seen.
+    customer = track(customerSocket(server.url));
+    await connected(customer);
+    const resumed = await ok<CustomerConversationView>(customer, "chat:resume", { token: view.token, lastSeq: hello.seq });
+    expect(resumed.messages.map((m) => m.text)).toEqual(["answer 1", "answer 2", "answer 3", "answer 4", "answer 5"]);
+    expect(resumed.messages.map((m) => m.seq)).toEqual(sent);
+    expect(resumed.status).toBe("active");
+
+    // The customer's outbox resends a message whose acknowledgement it never saw: still one message.
+    const pendingId = clientId();
+    await ok(customer, "message:send", { conversationId: view.conversationId, clientId: pendingId, text: "did you get this?" });
+    await ok(customer, "message:send", { conversationId: view.conversationId, clientId: pendingId, text: "did you get this?" });
+    const all = await ok<CustomerConversationView>(customer, "chat:resume", { token: view.token, lastSeq: 0 });
+    expect(all.messages.filter((m) => m.clientId === pendingId)).toHaveLength(1);
+    expect(new Set(all.messages.map((m) => m.seq)).size).toBe(all.messages.length);
+    await endAll([alex, view.conversationId]);
+    alex.disconnect();
+  });
+
+  it("refuses bad input with typed errors and keeps serving everyone else", async () => {
+    const customer = track(customerSocket(server.url));
+    const other = track(customerSocket(server.url));
+    await Promise.all([connected(customer), connected(other)]);
+    const view = await start(customer);
+
+    expect(await call(customer, "chat:start", { lang: "fr" })).toEqual({ error: { code: "invalid_payload" } });
+    expect(await call(customer, "message:send", "not an object")).toEqual({ error: { code: "invalid_payload" } });
+    expect(await call(customer, "message:send", { conversationId: view.conversationId, clientId: clientId(), text: "x".repeat(2001) })).toEqual({ error: { code: "too_long" } });
+    expect(await call(customer, "message:send", { conversationId: view.conversationId, clientId: clientId(), text: "   " })).toEqual({ error: { code: "invalid_payload" } });
+    // Someone else's conversation, and a forged token.
+    expect(await call(other, "message:send", { conversationId: view.conversationId, clientId: clientId(), text: "hijack" })).toEqual({ error: { code: "forbidden" } });
+    const [id, issued] = view.token.split(".");
+    expect(await call(other, "chat:resume", { token: `${id}.${issued}.forgedsignatureAAAAAAAAAAAAAAAAAAAAAAAAAAAAA`, lastSeq: 0 })).toEqual({ error: { code: "invalid_token" } });
+    // Customers cannot use the advisers' namespace.
+    const intruder = track(adviserSocket(server.url, ""));
+    await expect(connected(intruder)).rejects.toThrow(/forbidden/);
+
+    expect(await ok(customer, "chat:end", { conversationId: view.conversationId })).toEqual({ ended: true });
+    // A flood is cut off on that connection; another connection is still served.
+    const results = await Promise.all(Array.from({ length: 40 }, () => call<StatusView>(customer, "chat:status", undefined, 3000).catch(() => ({ error: { code: "timeout" } }))));
+    expect(results.some((r) => "error" in r && r.error.code === "rate_limited")).toBe(true);
+    expect("data" in (await call<StatusView>(other, "chat:status"))).toBe(true);
+  });
+
+  it("queues first come, first served, up to each adviser's limit, and assigns the next customer", async () => {
+    const customers = await Promise.all(Array.from({ length: 4 }, async () => connected(track(customerSocket(server.url)))));
+    const views: CustomerConversationView[] = [];
+    for (const c of customers) {
+      views.push(await start(c));
+      await sleep(20);
+    }
+    const positions = await Promise.all(customers.map((c, i) => ok<CustomerConversationView>(c, "chat:resume", { token: views[i]!.token, lastSeq: 0 })));
+    const queued = positions.map((p) => p.position);
+    expect(queued).toEqual([...queued].sort((a, b) => a! - b!));
+
+    const alex = await adviser();
+    const got: AdviserChatView[] = [];
+    alex.on("chat:assigned", (c: AdviserChatView) => got.push(c));
+    const sync = await ok<{ chats: AdviserChatView[] }>(alex, "adviser:sync", { lastSeqs: {} });
+    await sleep(1500);
+    const mine = [...sync.chats, ...got].map((c) => c.conversationId);
+    const ours = views.map((v) => v.conversationId);
+    // Limit 3: the three oldest, not the fourth.
+    expect(ours.slice(0, 3).every((id) => mine.includes(id))).toBe(true);
+    expect(mine).not.toContain(ours[3]);
+    const fourth = await ok<CustomerConversationView>(customers[3]!, "chat:resume", { token: views[3]!.token, lastSeq: 0 });
+    expect(fourth.status).toBe("queued");
+    expect(fourth.position).toBe(1);
+
+    // One ends: the fourth customer is assigned automatically.
+    const assigned = next<{ adviserName: string }>(customers[3]!, "chat:assigned");
+    await ok(alex, "chat:end", { conversationId: ours[0] });
+    expect((await assigned).adviserName).toBe("Alex");
+    await endAll([alex, ours[1]!], [alex, ours[2]!], [alex, ours[3]!]);
+    alex.disconnect();
+  });
+
+  it("sends Welsh chats to Welsh speakers, falls back only with consent, and reassigns when an adviser disconnects", async () => {
+    const alex = await adviser();
+    const customer = track(customerSocket(server.url));
+    await connected(customer);
+    const offer = next(customer, "chat:fallback-offer");
+    const view = await start(customer, { lang: "cy" });
+    await offer;
+    let state = await ok<CustomerConversationView>(customer, "chat:resume", { token: view.token, lastSeq: 0 });
+    expect(state.status).toBe("queued");
+
+    // A Welsh speaker becomes available: the chat goes to them.
+    const assigned = next<{ adviserName: string }>(customer, "chat:assigned");
+    let catrin = await adviser(welshCookie);
+    expect((await assigned).adviserName).toBe("Catrin");
+
+    // A second Welsh chat while Catrin is... available still goes to Catrin (prefers Welsh).
+    // Now Catrin drops off for longer than the grace: her chat goes back and, with consent, to Alex.
+    const requeued = next(customer, "chat:requeued");
+    catrin.disconnect();
+    await requeued;
+    await sleep(300);
+    state = await ok<CustomerConversationView>(customer, "chat:resume", { token: view.token, lastSeq: 0 });
+    expect(state.status).toBe("queued");
+    const toAlex = next<AdviserChatView>(alex, "chat:assigned", (c) => c.conversationId === view.conversationId);
+    await ok(customer, "chat:accept-fallback", { conversationId: view.conversationId });
+    const chat = await toAlex;
+    expect(chat.lang).toBe("cy");
+
+    // Transfer to the Welsh queue: back in the queue, and to Catrin when she returns.
+    catrin = await adviser(welshCookie, false);
+    await ok(alex, "chat:transfer", { conversationId: view.conversationId, to: { queue: "cy" } });
+    const toCatrin = next<AdviserChatView>(catrin, "chat:assigned", (c) => c.conversationId === view.conversationId);
+    await ok(catrin, "adviser:availability", { available: true });
+    expect((await toCatrin).messages.length).toBeGreaterThanOrEqual(0);
+    await endAll([catrin, view.conversationId]);
+    alex.disconnect();
+    catrin.disconnect();
+  });
+
+  it("offline: leaving a message creates an ENQ case once, with the conversation kept", async () => {
+    const customer = track(customerSocket(server.url));
+    await connected(customer);
+    const input = { lang: "cy", topic: "foi", name: "Siân", email: "sian@example.com", text: "Ble mae fy nghais?", idempotencyKey: clientId() };
+    const { reference } = await ok<{ reference: string }>(customer, "chat:leave-message", input);
+    expect(reference).toMatch(/^ENQ\d{7}$/);
+    expect((await ok<{ reference: string }>(customer, "chat:leave-message", input)).reference).toBe(reference);
+  });
+
+  it("the server is killed mid-chat and restarted: both sides resume with the full history", async () => {
+    const alex = await adviser();
+    const customer = track(customerSocket(server.url));
+    await connected(customer);
+    const assigned = next<AdviserChatView>(alex, "chat:assigned");
+    const view = await start(customer);
+    await assigned;
+    const texts = ["one", "two", "three"];
+    for (const text of texts) await ok(customer, "message:send", { conversationId: view.conversationId, clientId: clientId(), text });
+    await ok(alex, "message:send", { conversationId: view.conversationId, clientId: clientId(), text: "four" });
+
+    server.process.kill("SIGKILL");
+    await new Promise((r) => server.process.once("exit", r));
+    restarted = await restartServer(server.url, server.dataDir, ENV);
+
+    const alexAgain = track(adviserSocket(server.url, adviserCookie));
+    await connected(alexAgain);
+    await ok(alexAgain, "adviser:availability", { available: true });
+    const sync = await ok<{ chats: AdviserChatView[] }>(alexAgain, "adviser:sync", { lastSeqs: {} });
+    const chat = sync.chats.find((c) => c.conversationId === view.conversationId)!;
+    expect(chat.messages.map((m) => m.text)).toEqual(["one", "two", "three", "four"]);
+
+    const back = track(customerSocket(server.url));
+    await connected(back);
+    const resumed = await ok<CustomerConversationView>(back, "chat:resume", { token: view.token, lastSeq: 0 });
+    expect(resumed.status).toBe("active");
+    expect(resumed.messages.map((m) => m.text)).toEqual(["one", "two", "three", "four"]);
+    const reply = next<{ message: ChatMessageView }>(back, "message:new");
+    await ok(alexAgain, "message:send", { conversationId: view.conversationId, clientId: clientId(), text: "five" });
+    expect((await reply).message.seq).toBeGreaterThan(resumed.lastSeq);
+  });
+
+  it("supervisors see the queue and advisers; advisers cannot", async () => {
+    const managerCookie = await staffCookie(server.url, ...MANAGER);
+    const morgan = track(adviserSocket(server.url, managerCookie));
+    await connected(morgan);
+    const snapshot = await ok<{ queueLength: number; advisers: { name: string }[] }>(morgan, "monitor:snapshot");
+    expect(snapshot.advisers.map((a) => a.name)).toContain("Alex Adviser");
+    const alex = await adviser(adviserCookie, false);
+    expect(await call(alex, "monitor:snapshot")).toEqual({ error: { code: "forbidden" } });
+  });
+});
