@@ -7,23 +7,25 @@ export const DASHBOARD_DAYS = 14;
 export const DASHBOARD_WEEKS = 8;
 const CONCERN_TYPES = ["RFA", "FS50", "FER", "ELE"];
 
-/**
- * Weekly activity lines. Until the chat and nuisance tables land, chats and nuisance reports
- * are counted as the cases those channels created. EXTENSION POINT: the chat and nuisance
- * issues add their own source here (a query returning { key: weekStart, series, count }).
- */
+/** Weekly activity lines: chats started (every conversation, not only those that became cases) and nuisance reports received. */
 export const WEEKLY_ACTIVITY_SOURCES: { series: string; count: (context: AppLoadContext, since: Date) => Promise<CountRow[]> }[] = [
-  { series: "chat", count: (context, since) => casesPerWeek(context, since, "chat") },
-  { series: "nuisance_tool", count: (context, since) => casesPerWeek(context, since, "nuisance_tool") },
+  { series: "chat", count: (context, since) => perWeek(context, since, "chat") },
+  { series: "nuisance_tool", count: (context, since) => perWeek(context, since, "nuisance_tool") },
 ];
 
-async function casesPerWeek(context: AppLoadContext, since: Date, channel: string): Promise<CountRow[]> {
-  const rows = await context.services.prisma.$queryRaw<{ day: string; count: bigint }[]>`
-    SELECT to_char(("createdAt" AT TIME ZONE 'Europe/London')::date, 'YYYY-MM-DD') AS day, COUNT(*) AS count
-    FROM "Case" WHERE "createdAt" >= ${since} AND "channel" = ${channel} GROUP BY 1`;
+async function perWeek(context: AppLoadContext, since: Date, series: "chat" | "nuisance_tool"): Promise<CountRow[]> {
+  const { prisma } = context.services;
+  const rows =
+    series === "chat"
+      ? await prisma.$queryRaw<{ day: string; count: bigint }[]>`
+          SELECT to_char(("createdAt" AT TIME ZONE 'Europe/London')::date, 'YYYY-MM-DD') AS day, COUNT(*) AS count
+          FROM "ChatConversation" WHERE "createdAt" >= ${since} GROUP BY 1`
+      : await prisma.$queryRaw<{ day: string; count: bigint }[]>`
+          SELECT to_char(("receivedAt" AT TIME ZONE 'Europe/London')::date, 'YYYY-MM-DD') AS day, COUNT(*) AS count
+          FROM "NuisanceReport" WHERE "receivedAt" >= ${since} GROUP BY 1`;
   const byWeek = new Map<string, number>();
   for (const r of rows) byWeek.set(weekStart(r.day), (byWeek.get(weekStart(r.day)) ?? 0) + Number(r.count));
-  return [...byWeek].map(([key, count]) => ({ key, series: channel, count }));
+  return [...byWeek].map(([key, count]) => ({ key, series, count }));
 }
 
 export async function dashboardFigures(context: AppLoadContext) {

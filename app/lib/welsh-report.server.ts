@@ -1,6 +1,6 @@
-// Welsh enquiries by month and channel: cases written in Welsh, plus adjustment requests made
-// in Welsh (they are not all cases). Chat and nuisance reports count through the cases their
-// channels create (EXTENSION POINT: their own tables can be added to welshRows()).
+// Welsh enquiries by month and channel: cases written in Welsh, plus the enquiries that are not
+// all cases, counted from their own tables: adjustment requests, chats and nuisance reports made
+// in Welsh. Cases those three channels created are left out so nothing is counted twice.
 import type { Prisma } from "../../server/db";
 import { fillSeries } from "./dashboard";
 
@@ -12,10 +12,16 @@ export async function welshRows(prisma: Prisma, since: Date): Promise<WelshRow[]
   const rows = await prisma.$queryRaw<{ month: string; channel: string; count: bigint }[]>`
     SELECT month, channel, SUM(n) AS count FROM (
       SELECT to_char("createdAt" AT TIME ZONE 'Europe/London', 'YYYY-MM') AS month, "channel" AS channel, COUNT(*) AS n
-      FROM "Case" WHERE "language" = 'cy' AND "createdAt" >= ${since} AND "channel" <> 'adjustments' GROUP BY 1, 2
+      FROM "Case" WHERE "language" = 'cy' AND "createdAt" >= ${since} AND "channel" NOT IN ('adjustments', 'chat', 'nuisance_tool') GROUP BY 1, 2
       UNION ALL
       SELECT to_char("receivedAt" AT TIME ZONE 'Europe/London', 'YYYY-MM') AS month, 'adjustments' AS channel, COUNT(*) AS n
       FROM "AdjustmentRequest" WHERE "language" = 'cy' AND "receivedAt" >= ${since} GROUP BY 1
+      UNION ALL
+      SELECT to_char("createdAt" AT TIME ZONE 'Europe/London', 'YYYY-MM') AS month, 'chat' AS channel, COUNT(*) AS n
+      FROM "ChatConversation" WHERE "language" = 'cy' AND "createdAt" >= ${since} GROUP BY 1
+      UNION ALL
+      SELECT to_char("receivedAt" AT TIME ZONE 'Europe/London', 'YYYY-MM') AS month, 'nuisance_tool' AS channel, COUNT(*) AS n
+      FROM "NuisanceReport" WHERE "language" = 'cy' AND "receivedAt" >= ${since} GROUP BY 1
     ) t GROUP BY 1, 2 ORDER BY 1, 2`;
   return rows.map((r) => ({ month: r.month, channel: r.channel, count: Number(r.count) }));
 }
