@@ -41,12 +41,19 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const spellings = new Map<string, number>();
   for (const c of contacts) if (c.company) spellings.set(c.company, (spellings.get(c.company) ?? 0) + 1);
   const suggested = [...spellings].sort((a, b) => b[1] - a[1])[0]?.[0] ?? (dimension === "number" ? "" : offenderLabel(dimension, key, detail.label));
+  // Companies show as people wrote them, not as their normalised key.
+  const companyKeys = detail.linked.filter((l) => l.dimension === "company").map((l) => l.key);
+  const labelRows: { key: string; label: string | null }[] = companyKeys.length
+    ? await prisma.nuisanceOffender.findMany({ where: { dimension: "company", key: { in: companyKeys } }, select: { key: true, label: true } })
+    : [];
+  const labels = new Map(labelRows.map((r) => [r.key, r.label]));
+  const linked = detail.linked.map((l) => ({ ...l, label: offenderLabel(l.dimension, l.key, labels.get(l.key) ?? null) }));
   await audit(prisma, { actorId: staff.id, action: "nuisance.offender.view", entityType: "NuisanceOffender", entityId: `${dimension}:${key}`, data: { contacts: contacts.length } });
   return {
     dimension,
     key,
     label: offenderLabel(dimension, key, detail.label),
-    detail: { ...detail, firstSeen: detail.firstSeen.toISOString(), lastSeen: detail.lastSeen.toISOString() },
+    detail: { ...detail, linked, firstSeen: detail.firstSeen.toISOString(), lastSeen: detail.lastSeen.toISOString() },
     contacts: contacts.map((c) => ({ ...c, occurredAt: c.occurredAt.toISOString(), receivedAt: c.receivedAt.toISOString() })),
     cases,
     suggested,
@@ -186,7 +193,7 @@ export default function Offender() {
           {detail.linked.map((l) => (
             <li key={`${l.dimension}:${l.key}`}>
               {t(`dimension.${l.dimension}`)}:{" "}
-              <Link className="govuk-link" to={to(offenderPath(l.dimension, l.key))}>{offenderLabel(l.dimension, l.key)}</Link> ({t("offender.together", { count: l.count })})
+              <Link className="govuk-link" to={to(offenderPath(l.dimension, l.key))}>{l.label}</Link> ({t("offender.together", { count: l.count })})
             </li>
           ))}
         </ul>

@@ -145,6 +145,7 @@ for (const lang of LANGS) {
   });
 
   test(`${lang}: report two calls @no-js`, async ({ page }) => {
+    test.slow();
     const token = unique("n");
     const number = numberFor(token);
     await page.goto(inLang(lang, "/report-nuisance/kind"));
