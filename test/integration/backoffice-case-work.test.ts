@@ -129,7 +129,11 @@ describe.each(ENGINES)("case work on %s", (engine) => {
     const { case: c } = await createCase(deps(), concern());
     const cb = await requestCallback(deps(), officer, c.reference, { note: "Wants a call about the letter" });
     expect(cb.dueAt.toISOString()).toBe("2026-12-01T23:59:59.999Z");
+    // The callback is now the nearest clock, so the list sorts the case by it.
+    expect((await db.prisma.case.findUniqueOrThrow({ where: { id: c.id } })).nextDueAt?.toISOString()).toBe("2026-12-01T23:59:59.999Z");
     await completeCallback(deps(), officer, c.reference, cb.id);
+    const after = await db.prisma.case.findUniqueOrThrow({ where: { id: c.id } });
+    expect(after.nextDueAt?.toISOString()).toBe(after.underWayDueAt.toISOString());
     expect(await refusal(completeCallback(deps(), officer, c.reference, cb.id))).toBe("callback_done");
     expect(await refusal(markNoFurtherContact(deps(), manager, c.reference, { reason: "Abusive" }))).toBe("case_open");
     await setRestrictedContact(deps(), manager, c.reference, { arrangement: "Writing only", reviewOn: "2027-05-01" });

@@ -138,7 +138,12 @@ async function record(
   data: Record<string, unknown> = {},
   eventType = `case.${kind}`,
 ): Promise<CaseRow> {
-  const updated = Object.keys(changes).length ? await tx.case.update({ where: { id: row.id }, data: changes, select: caseSelect }) : row;
+  let updated = Object.keys(changes).length ? await tx.case.update({ where: { id: row.id }, data: changes, select: caseSelect }) : row;
+  // Lists sort by the nearest due clock, and an open callback is one of the clocks.
+  const nextDueAt = await nearestDue(tx, updated);
+  if ((nextDueAt?.getTime() ?? null) !== (updated.nextDueAt?.getTime() ?? null)) {
+    updated = await tx.case.update({ where: { id: row.id }, data: { nextDueAt }, select: caseSelect });
+  }
   await tx.caseEvent.create({ data: { caseId: row.id, kind, at: now, actorId: actor.id, data: data as object } });
   // The audit row carries identifiers only; the words stay on the case.
   await tx.auditEvent.create({ data: { at: now, actorId: actor.id, action: `case.${kind}`, entityType: "Case", entityId: row.id, data: { reference: row.reference } } });
@@ -153,6 +158,16 @@ async function record(
     },
   });
   return updated;
+}
+
+/** The earliest of the case's running clock and its open callbacks; null once closed. */
+async function nearestDue(tx: Tx, row: CaseRow): Promise<Date | null> {
+  if (row.status === "closed") return null;
+  const clocks = { acknowledgeBy: row.openedAt, queueBy: row.queueDueAt, underWayBy: row.underWayDueAt, answerBy: row.answerDueAt, closeBy: row.closeDueAt };
+  const fromClocks = nextDueClock(clocks, progressOf(row))?.dueAt ?? null;
+  const callback = await tx.caseCallback.findFirst({ where: { caseId: row.id, doneAt: null }, orderBy: { dueAt: "asc" }, select: { dueAt: true } });
+  if (!callback) return fromClocks;
+  return !fromClocks || callback.dueAt < fromClocks ? callback.dueAt : fromClocks;
 }
 
 /** Clock fields after a change of status or type. */
