@@ -8,13 +8,17 @@ import { readForm } from "~/lib/forms.server";
 import { requireStaff } from "~/lib/staff.server";
 import { useLang } from "~/lib/use-lang";
 import { audit } from "../../server/audit";
-import { runRetention, uploadRemover } from "../../server/retention/retention";
+import { retentionPolicies, runRetention, uploadRemover } from "../../server/retention/retention";
+
+const policiesFor = (config: { nuisanceRetentionDays: number; chat: { retentionDays: number } }) =>
+  retentionPolicies({ nuisanceRetentionDays: config.nuisanceRetentionDays, chatRetentionDays: config.chat.retentionDays });
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const staff = await requireStaff(request, context, ["admin"]);
-  const reports = await runRetention(context.services.prisma, { now: context.services.now(), dryRun: true });
+  const reports = await runRetention(context.services.prisma, { now: context.services.now(), dryRun: true, policies: policiesFor(context.services.config) });
   await audit(context.services.prisma, { actorId: staff.id, action: "retention.dry_run", entityType: "Retention", entityId: "all", data: { due: reports.map((r) => r.items.length) } });
-  return { reports };
+  const { nuisanceRetentionDays: nuisanceDays, chat } = context.services.config;
+  return { reports, periods: { nuisanceDays, chatDays: chat.retentionDays } };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -23,6 +27,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const reports = await runRetention(context.services.prisma, {
     now: context.services.now(),
     dryRun: false,
+    policies: policiesFor(context.services.config),
     removeFile: uploadRemover(context.services.config.dataDir),
   });
   await audit(context.services.prisma, { actorId: staff.id, action: "retention.run", entityType: "Retention", entityId: "all", data: { removed: reports.map((r) => r.removed) } });
@@ -32,7 +37,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function Retention() {
   const { t } = useTranslation("staff-backoffice");
   const lang = useLang();
-  const { reports } = useLoaderData<typeof loader>();
+  const { reports, periods } = useLoaderData<typeof loader>();
   const done = useActionData<typeof action>();
   const due = reports.reduce((n, r) => n + r.items.length, 0);
   return (
@@ -44,7 +49,7 @@ export default function Retention() {
           {t("retention.removed", { count: done.removed })}
         </p>
       ) : null}
-      <p className="govuk-body">{t("retention.rules")}</p>
+      <p className="govuk-body">{t("retention.rules", periods)}</p>
       {reports.map((r) => (
         <section key={r.policy} aria-labelledby={`h-${r.policy}`}>
           <h2 className="govuk-heading-m" id={`h-${r.policy}`}>

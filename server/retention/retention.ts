@@ -8,10 +8,7 @@ import { addCalendarMonths, endOfLondonDay, londonDate } from "../domain/cases/w
 
 export const CLOSED_CASE_RETENTION_MONTHS = 24;
 
-/**
- * EXTENSION POINT: nuisance reports and chat transcripts have their own configured periods;
- * their issues add a policy here ({ name, due(prisma, now), remove(prisma, ids, now) }).
- */
+/** One kind of record with its own retention period: what is due, and how to delete it. */
 export type RetentionPolicy = {
   name: string;
   due: (prisma: PrismaClient, now: Date, limit: number) => Promise<{ id: string; label: string; lastActivity: Date }[]>;
@@ -60,18 +57,80 @@ export const closedCasesPolicy: RetentionPolicy = {
   },
 };
 
-export const RETENTION_POLICIES: RetentionPolicy[] = [closedCasesPolicy];
+const DAY = 86_400_000;
+
+/** Nuisance reports (with their contacts and saved emails) after NUISANCE_RETENTION_DAYS. */
+export function nuisanceReportsPolicy(retentionDays: number): RetentionPolicy {
+  return {
+    name: "nuisance_reports",
+    async due(prisma, now, limit) {
+      const rows = await prisma.nuisanceReport.findMany({
+        where: { receivedAt: { lt: new Date(now.getTime() - retentionDays * DAY) } },
+        select: { id: true, reference: true, receivedAt: true },
+        orderBy: { receivedAt: "asc" },
+        take: limit,
+      });
+      return rows.map((r) => ({ id: r.id, label: r.reference, lastActivity: r.receivedAt }));
+    },
+    async remove(prisma, ids, now) {
+      if (ids.length === 0) return { removed: 0, files: [] };
+      return prisma.$transaction(async (tx) => {
+        const emls = await tx.nuisanceContact.findMany({ where: { reportId: { in: ids }, emlId: { not: null } }, select: { emlId: true } });
+        const { count } = await tx.nuisanceReport.deleteMany({ where: { id: { in: ids } } });
+        await tx.nuisanceEml.deleteMany({ where: { id: { in: emls.map((e) => e.emlId!) } } });
+        await tx.outboxEvent.deleteMany({ where: { aggregateType: "nuisance_report", aggregateId: { in: ids } } });
+        // The offender summary is rebuilt by the next housekeeping round, so deleted reports stop counting.
+        await tx.nuisanceSummaryState.deleteMany({});
+        await tx.auditEvent.create({ data: { at: now, actorId: null, action: "retention.delete", entityType: "NuisanceReport", entityId: "batch", data: { count } } });
+        return { removed: count, files: [] };
+      });
+    },
+  };
+}
+
+/**
+ * Chat transcripts: an ended chat goes after CHAT_RETENTION_DAYS, or a day after it ended when
+ * the customer did not ask us to keep the transcript (a chat made into a case keeps its
+ * transcript in the case, under the case's own retention).
+ */
+export function chatTranscriptsPolicy(retentionDays: number): RetentionPolicy {
+  const dueWhere = (now: Date) => ({
+    status: "ended" as const,
+    OR: [{ endedAt: { lt: new Date(now.getTime() - retentionDays * DAY) } }, { transcriptConsent: false, endedAt: { lt: new Date(now.getTime() - DAY) } }],
+  });
+  return {
+    name: "chat_transcripts",
+    async due(prisma, now, limit) {
+      const rows = await prisma.chatConversation.findMany({ where: dueWhere(now), select: { id: true, endedAt: true }, orderBy: { endedAt: "asc" }, take: limit });
+      return rows.map((r) => ({ id: r.id, label: r.id.slice(0, 8), lastActivity: r.endedAt! }));
+    },
+    async remove(prisma, ids, now) {
+      if (ids.length === 0) return { removed: 0, files: [] };
+      // Due again at deletion time: a chat cannot stop being due, but the where keeps a stale list honest.
+      const { count } = await prisma.chatConversation.deleteMany({ where: { id: { in: ids }, ...dueWhere(now) } });
+      await prisma.auditEvent.create({ data: { at: now, actorId: null, action: "retention.delete", entityType: "ChatConversation", entityId: "batch", data: { count } } });
+      return { removed: count, files: [] };
+    },
+  };
+}
+
+/** Every retention policy, with the periods configured for this server. */
+export function retentionPolicies(periods: { nuisanceRetentionDays: number; chatRetentionDays: number }): RetentionPolicy[] {
+  return [closedCasesPolicy, nuisanceReportsPolicy(periods.nuisanceRetentionDays), chatTranscriptsPolicy(periods.chatRetentionDays)];
+}
+
+export const RETENTION_POLICIES: RetentionPolicy[] = retentionPolicies({ nuisanceRetentionDays: 730, chatRetentionDays: 365 });
 
 export type RetentionReport = { policy: string; items: { id: string; label: string; lastActivity: string }[]; removed: number };
 
 /** Dry run (default) lists what is due; a real run deletes it in batches and returns what went. */
 export async function runRetention(
   prisma: PrismaClient,
-  options: { now: Date; dryRun: boolean; limit?: number; removeFile?: (storedName: string) => Promise<void> },
+  options: { now: Date; dryRun: boolean; limit?: number; removeFile?: (storedName: string) => Promise<void>; policies?: RetentionPolicy[] },
 ): Promise<RetentionReport[]> {
   const limit = options.limit ?? 500;
   const reports: RetentionReport[] = [];
-  for (const policy of RETENTION_POLICIES) {
+  for (const policy of options.policies ?? RETENTION_POLICIES) {
     const due = await policy.due(prisma, options.now, limit);
     let removed = 0;
     if (!options.dryRun && due.length) {
