@@ -1,7 +1,8 @@
 // The page the widget opens in its iframe (/chat/frame): served from our origin, embeddable
 // only by the origins in CHAT_ALLOWED_ORIGINS (CSP frame-ancestors), and told which host
 // page it may talk to by postMessage — an origin checked here against the same list.
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import express, { type Request, type Response } from "express";
 import en from "../../locales/en/widget.json";
@@ -14,6 +15,21 @@ export function chatFrameRouter(services: Services, clientDir: string) {
   const self = new URL(config.publicUrl).origin;
   const allowed = new Set([self, ...config.chat.allowedOrigins]);
   const router = express.Router();
+  // `npm run dev` has no client build: build the widget once into the client folder, on the fly.
+  if (config.env === "development") {
+    void import("../../widget/build.js").then((m) => m.buildWidget(clientDir)).catch((err) => services.logger.warn({ err }, "widget build failed"));
+  }
+  // The app's URL carries its content hash, so a new release is never hidden by a cached copy.
+  let appVersion = "";
+  const version = () => {
+    if (appVersion) return appVersion;
+    try {
+      appVersion = createHash("sha256").update(readFileSync(path.join(clientDir, "chat-app.js"))).digest("hex").slice(0, 12);
+    } catch {
+      return "dev";
+    }
+    return appVersion;
+  };
 
   const frame = (req: Request, res: Response) => {
     const lang = req.query.lang === "cy" || req.path.startsWith("/cy/") ? "cy" : "en";
@@ -47,12 +63,12 @@ export function chatFrameRouter(services: Services, clientDir: string) {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml((lang === "cy" ? cy : en).app.title)}</title>
-<link rel="stylesheet" href="/chat-app.css">
+<link rel="stylesheet" href="/chat-app.css?v=${version()}">
 </head>
 <body>
 <div id="chat-app" data-lang="${lang}" data-host-origin="${escapeHtml(hostOrigin)}" data-hours="${escapeHtml(hours)}"></div>
 <script nonce="${nonce}" id="chat-strings" type="application/json">${strings}</script>
-<script nonce="${nonce}" src="/chat-app.js" defer></script>
+<script nonce="${nonce}" src="/chat-app.js?v=${version()}" defer></script>
 </body>
 </html>`);
   };
@@ -61,6 +77,11 @@ export function chatFrameRouter(services: Services, clientDir: string) {
     res.setHeader("Cross-Origin-Resource-Policy", "cross-origin");
     res.setHeader("Cache-Control", "public, max-age=300");
     res.sendFile(path.join(clientDir, "widget.js"), (err) => err && next());
+  });
+  // The app in the iframe (also in `npm run dev`, where there is no static client folder).
+  router.get(["/chat-app.js", "/chat-app.css"], (req, res, next) => {
+    res.setHeader("Cache-Control", req.query.v === version() ? "public, max-age=31536000, immutable" : "public, max-age=300");
+    res.sendFile(path.join(clientDir, path.basename(req.path)), (err) => err && next());
   });
   router.get("/chat/frame", frame);
   router.get("/cy/chat/frame", frame);

@@ -329,7 +329,8 @@ export class ChatHub {
   // ---- views ----
 
   async customerView(conversation: Conversation, lastSeq: number): Promise<CustomerConversationView> {
-    const messages = await messagesAfter(this.prisma, conversation.id, lastSeq, false);
+    // Nothing to fetch when the client already has the last number (a new chat, an idle resume).
+    const messages = lastSeq >= conversation.lastSeq ? [] : await messagesAfter(this.prisma, conversation.id, lastSeq, false);
     const adviser = conversation.adviserId ? this.presence.get(conversation.adviserId) : undefined;
     const adviserName = conversation.adviserId
       ? firstName(adviser?.name ?? (await this.prisma.staffUser.findUnique({ where: { id: conversation.adviserId }, select: { name: true } }))?.name ?? "")

@@ -148,3 +148,16 @@ for (const lang of LANGS) {
     await expectNoAxeViolations(page);
   });
 }
+
+test("the supervisor view, canned replies and behaviour reviews pass axe in both languages", async ({ browser }) => {
+  for (const lang of LANGS) {
+    const page = await adviserConsole(browser, { email: "manager@doorstep.example", password: "demo-manager-2026" }, lang);
+    await expectNoAxeViolations(page);
+    for (const path of ["/staff/chat/monitor", "/staff/chat/canned", "/staff/chat/behaviour"]) {
+      await page.goto(inLang(lang, path));
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      await expectNoAxeViolations(page);
+    }
+    await page.context().close();
+  }
+});

@@ -6,6 +6,7 @@ import { rmSync } from "node:fs";
 import type { Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AdviserChatView, ChatMessageView, CustomerConversationView, StatusView } from "../../server/domain/chat/events";
+import { BrowserLikeClient } from "../support/browser-like-client";
 import { startTestServer, type TestServer } from "../support/server";
 import {
   ADVISER,
@@ -300,6 +301,42 @@ describe("live chat", () => {
     const reply = next<{ message: ChatMessageView }>(back, "message:new");
     await ok(alexAgain, "message:send", { conversationId: view.conversationId, clientId: clientId(), text: "five" });
     expect((await reply).message.seq).toBeGreaterThan(resumed.lastSeq);
+  });
+
+  it("unacceptable behaviour: restricted contact is set only by a manager's review, then shown before the next first reply", async () => {
+    const email = `abusive-${Date.now()}@example.com`;
+    const alex = await adviser();
+    const customer = track(customerSocket(server.url));
+    await connected(customer);
+    const assigned = next<AdviserChatView>(alex, "chat:assigned");
+    const view = await start(customer, { email });
+    expect((await assigned).flags).toEqual([]);
+    const ended = next(customer, "chat:ended");
+    const { reportId } = await ok<{ reportId: string }>(alex, "behaviour:record", { conversationId: view.conversationId, description: "Repeated threats", requestRestriction: true, endChat: true });
+    await ended;
+
+    // Advisers cannot review; a manager can.
+    const adviserPage = new BrowserLikeClient(server.url);
+    await adviserPage.get("/staff/sign-in");
+    await adviserPage.post("/staff/sign-in", { email: ADVISER[0], password: ADVISER[1] });
+    expect((await adviserPage.get("/staff/chat/behaviour")).status).toBe(403);
+    const manager = new BrowserLikeClient(server.url);
+    await manager.get("/staff/sign-in");
+    await manager.post("/staff/sign-in", { email: MANAGER[0], password: MANAGER[1] });
+    expect((await manager.get("/staff/chat/behaviour")).status).toBe(200);
+    expect(manager.lastHtml).toContain("Repeated threats");
+    const res = await manager.post("/staff/chat/behaviour", { reportId, decision: "approve_flag", restriction: "Written contact only", note: "" });
+    expect(res.status).toBe(302);
+
+    // The same customer comes back: the adviser sees the flag with the chat, before replying.
+    const again = track(customerSocket(server.url));
+    await connected(again);
+    const second = next<AdviserChatView>(alex, "chat:assigned");
+    const view2 = await start(again, { email });
+    const chat = await second;
+    expect(chat.flags).toEqual([{ kind: "restricted_contact", summary: "Written contact only" }]);
+    await endAll([alex, view2.conversationId]);
+    alex.disconnect();
   });
 
   it("supervisors see the queue and advisers; advisers cannot", async () => {
