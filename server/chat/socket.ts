@@ -1,6 +1,7 @@
 // The chat's two socket.io namespaces on the one HTTP server: customers (signed conversation
 // tokens) and advisers (staff session cookie at the handshake). Every event is validated
 // against the shared contracts and answered { data } or { error: { code } }.
+import { randomUUID } from "node:crypto";
 import { RateLimiterMemory } from "rate-limiter-flexible";
 import type { Server, Socket } from "socket.io";
 import type { z } from "zod";
@@ -137,8 +138,15 @@ export function attachChat(io: Server, services: Services): ChatHub {
       if (!status.open) throw new ChatError("closed");
       if (!status.acceptingChats) throw new ChatError("queue_full");
       const at = now();
-      const conversation = await prisma.chatConversation.create({
+      // Join the conversation's room before the row exists: a dispatch running at the same moment
+      // reads queued chats from the database and may assign this one at once, and its
+      // "chat:assigned" must reach this socket.
+      const id = randomUUID();
+      socket.data.conversations.add(id);
+      await socket.join(customerRoom(id));
+      const created = await prisma.chatConversation.create({
         data: {
+          id,
           status: "queued",
           language: input.lang,
           topic: input.topic,
@@ -148,10 +156,11 @@ export function attachChat(io: Server, services: Services): ChatHub {
           queuedAt: at,
         },
       });
-      socket.data.conversations.add(conversation.id);
-      await socket.join(customerRoom(conversation.id));
-      hub.queueOnly(conversation.id, input.lang, at);
-      logger.info({ conversationId: conversation.id, event: "chat.started" }, "chat started");
+      logger.info({ conversationId: id, event: "chat.started" }, "chat started");
+      // Read again: if it was assigned meanwhile, the acknowledgement says so (the client ignores
+      // an "assigned" event that overtook it, as it does not know the conversation yet).
+      const conversation = (await prisma.chatConversation.findUnique({ where: { id } })) ?? created;
+      if (conversation.status === "queued") hub.queueOnly(id, input.lang, at);
       const view = await hub.customerView(conversation, 0);
       // Dispatch only after the acknowledgement is on its way, so "assigned" never overtakes it.
       setImmediate(() => hub.schedule());
