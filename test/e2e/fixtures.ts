@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { test as base, expect, type BrowserContextOptions, type Page } from "@playwright/test";
 
 export const baseURL = process.env.E2E_BASE_URL!;
@@ -63,12 +63,40 @@ export function escapeRegExp(text: string): string {
 }
 
 /** WCAG 2.2 AA (and the A/AA rules before it): axe must find nothing. */
+/**
+ * The shape of a page: its elements and the attributes axe reads, with whether each text is
+ * empty but not what it says, and numbers and references in identifiers folded. Two pages of
+ * the same shape get the same axe result, so each shape is scanned once per worker: the same
+ * template visited again with other data (another reference, another name) is not re-scanned,
+ * while any change of structure, state (an error summary, aria-invalid) or language is.
+ */
+async function pageShape(page: Page): Promise<string | null> {
+  return page.evaluate(() => {
+    if (document.querySelector("iframe")) return null; // an iframe's content is not in the shape: always scan
+    const read = /^(id|for|role|class|type|lang|name|href|src|tabindex|disabled|hidden|scope|colspan|rowspan|headers|alt|title|placeholder|autocomplete|autofocus|open|aria-.*)$/;
+    const fold = (v: string) => v.replace(/[0-9a-f]{6,}|[0-9]+/gi, "#");
+    const walk = (n: Node): string => {
+      if (n.nodeType === Node.TEXT_NODE) return n.textContent?.trim() ? "t" : "";
+      if (n.nodeType !== Node.ELEMENT_NODE) return "";
+      const e = n as Element;
+      const attrs = [...e.attributes].filter((a) => read.test(a.name)).map((a) => `${a.name}=${a.name === "class" || a.name === "type" || a.name === "role" || a.name === "lang" ? a.value : fold(a.value)}`);
+      return `<${e.tagName} ${attrs.join(" ")}>${[...e.childNodes].map(walk).join("")}</>`;
+    };
+    return walk(document.documentElement);
+  });
+}
+const scannedShapes = new Set<string>();
+
 export async function expectNoAxeViolations(page: Page) {
   // axe runs inside the page, so it needs JavaScript; the js-on project scans the same server-rendered pages.
   if (test.info().project.use.javaScriptEnabled === false) return;
+  const shape = await pageShape(page);
+  const key = shape === null ? null : createHash("sha256").update(shape).digest("hex");
+  if (key && scannedShapes.has(key)) return;
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
   const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
   expect(summary, `axe violations on ${page.url()}`).toEqual([]);
+  if (key) scannedShapes.add(key);
 }
 
 /** Emails written as .eml files by the server, newest last. Retries briefly: the mail worker sends just after the response. */

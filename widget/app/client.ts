@@ -41,6 +41,11 @@ export class CustomerChatClient {
   readonly socket: Socket<CustomerServerEvents, CustomerClientEvents>;
   state: ClientState = { connected: false, conversation: null, messages: [], pending: [], adviserTyping: false, adviserReadSeq: 0, fallbackOffered: false, requeued: false, error: null };
   private listeners = new Set<() => void>();
+  /**
+   * "Assigned" events for a conversation we do not know yet: a dispatch can assign a new chat
+   * while the server is still answering "chat:start", so the event may overtake the answer.
+   */
+  private earlyAssignments = new Map<string, string>();
   private storage: Storage;
   private typingTimer: ReturnType<typeof setTimeout> | undefined;
   private lastTypingSent = 0;
@@ -73,6 +78,7 @@ export class CustomerChatClient {
       this.set({ requeued: true });
     });
     this.socket.on("chat:assigned", ({ conversationId, adviserName }) => {
+      if (this.state.conversation?.conversationId !== conversationId) this.earlyAssignments.set(conversationId, adviserName);
       this.patchConversation(conversationId, { status: "active", adviserName, position: null });
       this.set({ requeued: false, fallbackOffered: false });
     });
@@ -132,7 +138,10 @@ export class CustomerChatClient {
   private adopt(view: CustomerConversationView) {
     this.storage.setItem(TOKEN_KEY, view.token);
     const { messages, token: _token, ...conversation } = view;
-    this.set({ conversation, adviserReadSeq: view.adviserReadSeq, fallbackOffered: view.welshFallbackOffered, error: null });
+    const early = this.earlyAssignments.get(conversation.conversationId);
+    this.earlyAssignments.clear();
+    const adopted = early !== undefined && conversation.status === "queued" ? { ...conversation, status: "active" as const, adviserName: early, position: null } : conversation;
+    this.set({ conversation: adopted, adviserReadSeq: view.adviserReadSeq, fallbackOffered: view.welshFallbackOffered, error: null });
     this.merge(messages);
   }
 
