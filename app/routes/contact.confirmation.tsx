@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { Link, redirect, useLoaderData, type LoaderFunctionArgs } from "react-router";
-import { PageTitle } from "~/components/layout";
+import { PageTitle, ReferencePanel } from "~/components/layout";
 import { langFromPath, localePath } from "~/lib/lang";
 import { getSession } from "~/lib/session.server";
 import { useLocalePath } from "~/lib/use-lang";
@@ -20,14 +20,7 @@ export default function ContactConfirmation() {
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <PageTitle title={t("confirmation.title")} />
-        <div className="govuk-panel govuk-panel--confirmation">
-          <h1 className="govuk-panel__title">{t("confirmation.title")}</h1>
-          <div className="govuk-panel__body">
-            {t("confirmation.referenceLabel")}
-            <br />
-            <strong data-testid="reference">{reference}</strong>
-          </div>
-        </div>
+        <ReferencePanel title={t("confirmation.title")} label={t("confirmation.referenceLabel")} reference={reference} />
         {email ? <p className="govuk-body">{t("confirmation.emailSent", { email })}</p> : null}
         <h2 className="govuk-heading-m">{t("confirmation.nextHeading")}</h2>
         <p className="govuk-body">{t("confirmation.next")}</p>

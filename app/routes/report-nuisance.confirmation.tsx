@@ -1,7 +1,7 @@
 // Confirmation: the report's reference and the advice chosen by what was reported.
 import { useTranslation } from "react-i18next";
 import { Link, redirect, useLoaderData, type LoaderFunctionArgs } from "react-router";
-import { PageTitle } from "~/components/layout";
+import { PageTitle, ReferencePanel } from "~/components/layout";
 import { langFromPath, localePath } from "~/lib/lang";
 import { BASE } from "~/lib/nuisance";
 import { getSession } from "~/lib/session.server";
@@ -22,14 +22,7 @@ export default function Confirmation() {
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <PageTitle title={t("confirmation.title")} />
-        <div className="govuk-panel govuk-panel--confirmation">
-          <h1 className="govuk-panel__title">{t("confirmation.title")}</h1>
-          <div className="govuk-panel__body">
-            {t("confirmation.referenceLabel")}
-            <br />
-            <strong data-testid="reference">{reference}</strong>
-          </div>
-        </div>
+        <ReferencePanel title={t("confirmation.title")} label={t("confirmation.referenceLabel")} reference={reference} />
         <p className="govuk-body">{t("confirmation.received", { count })}</p>
         {email ? <p className="govuk-body">{t("confirmation.emailSent", { email })}</p> : null}
         <h2 className="govuk-heading-m">{t("confirmation.whatHappensHeading")}</h2>

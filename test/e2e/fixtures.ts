@@ -71,8 +71,9 @@ export function escapeRegExp(text: string): string {
  * while any change of structure, state (an error summary, aria-invalid) or language is.
  */
 async function pageShape(page: Page): Promise<string | null> {
+  // A page still navigating has no document to read yet: then it is simply scanned.
   return page.evaluate(() => {
-    if (document.querySelector("iframe")) return null; // an iframe's content is not in the shape: always scan
+    if (!document.documentElement || document.querySelector("iframe")) return null; // an iframe's content is not in the shape: always scan
     const read = /^(id|for|role|class|type|lang|name|href|src|tabindex|disabled|hidden|scope|colspan|rowspan|headers|alt|title|placeholder|autocomplete|autofocus|open|aria-.*)$/;
     const fold = (v: string) => v.replace(/[0-9a-f]{6,}|[0-9]+/gi, "#");
     const walk = (n: Node): string => {
@@ -83,7 +84,7 @@ async function pageShape(page: Page): Promise<string | null> {
       return `<${e.tagName} ${attrs.join(" ")}>${[...e.childNodes].map(walk).join("")}</>`;
     };
     return walk(document.documentElement);
-  });
+  }).catch(() => null);
 }
 const scannedShapes = new Set<string>();
 
