@@ -50,6 +50,8 @@ const pages: Page[] = [
   page("privacy", "routes/privacy.tsx"),
   page("cookies", "routes/cookies.tsx"),
   page("staff/sign-in", "routes/staff.sign-in.tsx"),
+  page("staff/sign-in/code", "routes/staff.sign-in.code.tsx"),
+  page("staff/two-step", "routes/staff.two-step.tsx"),
   page("staff/cases/:reference/attachments/:id", "routes/staff.cases.$reference.attachments.$id.tsx"),
   page("staff/sign-out", "routes/staff.sign-out.tsx"),
   page("staff/offenders/csv", "routes/staff.offenders.csv.tsx"),

@@ -7,8 +7,21 @@ export type FieldError = { field: string; message: string };
 
 export function CsrfInput() {
   const root = useRouteLoaderData("root") as { csrfToken?: string } | undefined;
-  return <input type="hidden" name="csrf" value={root?.csrfToken ?? ""} />;
+  return (
+    <>
+      <input type="hidden" name="csrf" value={root?.csrfToken ?? ""} />
+      {/* A honeypot (no CAPTCHA, GOV.UK's rule): hidden from people and assistive technology,
+          filled in only by scripts that fill every field; app/lib/forms.server.ts refuses those posts. */}
+      <div hidden>
+        <label htmlFor="ds-website">Website</label>
+        <input id="ds-website" name={HONEYPOT_FIELD} type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
+      </div>
+    </>
+  );
 }
+
+/** The honeypot field's name: a field a form-filling script would expect to fill. */
+export const HONEYPOT_FIELD = "website";
 
 export function ErrorSummary({ errors }: { errors: FieldError[] }) {
   const { t } = useTranslation();

@@ -3,8 +3,29 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type AppLoadContext } from "react-router";
 import type { z } from "zod";
 import { isValidCsrfToken } from "../../server/http/csrf";
+import { isLimited, secondsToWait } from "../../server/limits";
+
+/** Must match HONEYPOT_FIELD in app/components/form.tsx (server code does not import components). */
+const HONEYPOT_FIELD = "website";
+
+/**
+ * Form posts to public pages per address: generous for people (a whole journey is about ten
+ * posts), a stop for a script posting at machine speed. Staff pages have their own controls.
+ */
+export const PUBLIC_POSTS = { points: 1000, duration: 10 * 60 };
 
 export async function readForm(request: Request, context: AppLoadContext): Promise<FormData> {
+  const pathname = new URL(request.url).pathname;
+  if (!/^(\/cy)?\/staff(\/|$)/.test(pathname)) {
+    const limiter = context.services.limits.create({ keyPrefix: "public-form-ip", ...PUBLIC_POSTS });
+    try {
+      await limiter.consume(context.clientIp);
+    } catch (error) {
+      if (!isLimited(error)) throw error;
+      // The root error page says so in the person's language ("tooManyRequests").
+      throw data({ reason: "tooMany" }, { status: 429, headers: { "Retry-After": String(secondsToWait(error)) } });
+    }
+  }
   let formData: FormData;
   try {
     formData = await request.formData();
@@ -14,6 +35,9 @@ export async function readForm(request: Request, context: AppLoadContext): Promi
   if (!isValidCsrfToken(context.csrfToken, formData.get("csrf"))) {
     throw data({ reason: "expired" }, { status: 403 });
   }
+  // The honeypot (see CsrfInput): people never see it, so anything in it came from a script.
+  const honeypot = formData.get(HONEYPOT_FIELD);
+  if (honeypot !== null && honeypot !== "") throw data({ reason: "badRequest" }, { status: 400 });
   return formData;
 }
 

@@ -68,6 +68,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 
   const errors: Record<string, string> = {};
   let eml: { id: string; name: string } | null = null;
+  // A new file is read now but stored only once the whole form is valid: a failed or hostile
+  // post never leaves a 2 MB row behind.
+  let upload: { bytes: Uint8Array<ArrayBuffer>; name: string; summary: { from?: string | null; date?: Date | null; subject?: string | null } } | null = null;
   const file = kind === "email" ? form.get("eml") : null;
   if (file instanceof File && file.size > 0) {
     const bytes = new Uint8Array(await file.arrayBuffer());
@@ -78,17 +81,15 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       const s = read.summary;
       if (!raw.from && s.from) raw.from = s.from;
       if (!raw.subject && s.subject) raw.subject = s.subject;
-      const name = (file.name || "message.eml").replace(/[^\w .-]/g, "_").slice(0, 100);
-      const row = await context.services.prisma.nuisanceEml.create({
-        data: { draftId: draft.draftId, fileName: name, sizeBytes: bytes.byteLength, sha256: Buffer.from(await crypto.subtle.digest("SHA-256", bytes)).toString("hex"), base64: Buffer.from(bytes).toString("base64"), fromAddress: s.from, sentAt: s.date, subject: s.subject },
-        select: { id: true },
-      });
-      eml = { id: row.id, name };
+      upload = { bytes, name: (file.name || "message.eml").replace(/[^\w .-]/g, "_").slice(0, 100), summary: s };
     }
   } else if (kind === "email" && raw.emlKeep) {
-    // A file sent with an earlier try of this page (which had an error) is kept, not asked for again.
-    const kept = await context.services.prisma.nuisanceEml.findFirst({ where: { id: raw.emlKeep, contact: null }, select: { id: true, fileName: true } }).catch(() => null);
+    // A file kept from an earlier save of this draft: only this draft's own, never another's by its id.
+    const kept = /^[0-9a-f-]{36}$/.test(raw.emlKeep)
+      ? await context.services.prisma.nuisanceEml.findFirst({ where: { id: raw.emlKeep, draftId: draft.draftId, contact: null }, select: { id: true, fileName: true } }).catch(() => null)
+      : null;
     if (kept) eml = { id: kept.id, name: kept.fileName };
+    else delete raw.emlKeep;
   }
   if (eml) {
     raw.emlKeep = eml.id;
@@ -105,6 +106,14 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     const checked = checkContact(parsed.data, context.services.now());
     if (!checked.ok) Object.assign(errors, checked.errors);
     else if (Object.keys(errors).length === 0) {
+      if (upload) {
+        const { bytes, name, summary } = upload;
+        const row = await context.services.prisma.nuisanceEml.create({
+          data: { draftId: draft.draftId, fileName: name, sizeBytes: bytes.byteLength, sha256: Buffer.from(await crypto.subtle.digest("SHA-256", bytes)).toString("hex"), base64: Buffer.from(bytes).toString("base64"), fromAddress: summary.from ?? null, sentAt: summary.date ?? null, subject: summary.subject ?? null },
+          select: { id: true },
+        });
+        eml = { id: row.id, name };
+      }
       const contact: DraftContact = {
         ...checked.contact,
         id: existing?.id ?? crypto.randomUUID(),

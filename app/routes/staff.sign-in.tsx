@@ -5,9 +5,8 @@ import { PageTitle } from "~/components/layout";
 import { useExtraTranslations } from "~/lib/use-extra-translations";
 import { langFromPath } from "~/lib/lang";
 import { staffResources } from "~/lib/locales.server";
-import { commitSession, getSession } from "~/lib/session.server";
+import { completeSignIn, mfaRequired, startSecondStep } from "~/lib/staff-mfa.server";
 import { createStaffAuthenticator, getStaff, safeReturnTo, SignInError } from "~/lib/staff.server";
-import { audit } from "../../server/audit";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
@@ -34,15 +33,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
           : { email: "staff:signIn.errors.invalid" };
     return data({ errors, email, minutes: Math.max(1, Math.ceil(error.retryAfterSeconds / 60)) }, { status: error.code === "tooMany" ? 429 : 400 });
   }
-  // A fresh session at sign-in: an identifier known before sign-in is never reused.
-  const { sessions, prisma } = context.services;
-  const old = await getSession(request, context);
-  await sessions.destroySession(old);
-  const session = await sessions.getSession();
-  session.set("staffUserId", staff.id);
-  await prisma.staffUser.update({ where: { id: staff.id }, data: { lastSignInAt: new Date() } });
-  await audit(prisma, { actorId: staff.id, action: "staff.sign_in", entityType: "StaffUser", entityId: staff.id });
-  return redirect(safeReturnTo(url.searchParams.get("returnTo"), lang), { headers: await commitSession(context, session) });
+  const returnTo = safeReturnTo(url.searchParams.get("returnTo"), lang);
+  // The password is only the first step wherever two-step sign-in is on or required.
+  const { totpEnabledAt } = (await context.services.prisma.staffUser.findUnique({ where: { id: staff.id }, select: { totpEnabledAt: true } })) ?? {};
+  if (totpEnabledAt) return startSecondStep(request, context, staff.id, "verify", returnTo, lang);
+  if (mfaRequired(context)) return startSecondStep(request, context, staff.id, "enrol", returnTo, lang);
+  return redirect(returnTo, { headers: await completeSignIn(request, context, staff.id, "password") });
 }
 
 export default function StaffSignIn() {

@@ -1,6 +1,6 @@
 // Layout for every signed-in staff page: guard, staff translations, staff navigation.
 import { useTranslation } from "react-i18next";
-import { Form, NavLink, Outlet, useLoaderData, type LoaderFunctionArgs } from "react-router";
+import { Form, Link, NavLink, Outlet, useLoaderData, type LoaderFunctionArgs } from "react-router";
 import { Button, CsrfInput } from "~/components/form";
 import { langFromPath } from "~/lib/lang";
 import { staffResources } from "~/lib/locales.server";
@@ -45,6 +45,9 @@ export default function StaffLayout() {
             </li>
           ))}
         </ul>
+        <Link className="govuk-link govuk-body-s govuk-!-margin-right-3" to={to("/staff/two-step")}>
+          {t("staff-mfa:nav")}
+        </Link>
         <Form method="post" action={to("/staff/sign-out")} className="govuk-!-display-inline-block">
           <CsrfInput />
           <span className="govuk-body-s govuk-!-margin-right-3">{t("nav.signedInAs", { name: staff.name })}</span>

@@ -18,6 +18,10 @@ export type SessionData = {
   drafts?: Record<string, Record<string, unknown>>;
   submitted?: Record<string, { reference: string; email?: string } & Record<string, unknown>>;
   flash?: string;
+  /** Password accepted, second step still to do (server/auth/mfa.ts); not signed in yet. */
+  mfa?: { userId: string; stage: "verify" | "enrol"; returnTo: string; failures: number; startedAt: number };
+  /** A TOTP secret being enrolled, encrypted, until its first code confirms it. */
+  mfaSetup?: string;
 };
 export type AppSession = Session<SessionData, SessionData>;
 export type AppSessionStorage = SessionStorage<SessionData, SessionData>;
