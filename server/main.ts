@@ -92,6 +92,7 @@ export async function startServer(options: { viteDevServer?: ViteDevServer; clie
       await services.mailWorker.stop();
       await relay?.stop();
       services.mailer.close();
+      await services.limits.close();
       await services.db.close();
       logger.info("Doorstep stopped");
     })());
