@@ -13,6 +13,7 @@ import { useLocalePath } from "~/lib/use-lang";
 const STAFF_NAV: { path: string; label: string; capability: Capability }[] = [
   { path: "/staff", label: "nav.dashboard", capability: "staff.home" },
   { path: "/staff/cases", label: "nav.cases", capability: "case.read" },
+  { path: "/staff/mail", label: "staff-correspondence:nav.mail", capability: "mail.triage" },
   { path: "/staff/adjustments", label: "staff-adjustments:nav.adjustments", capability: "adjustment.read" },
   { path: "/staff/offenders", label: "staff-nuisance:nav.offenders", capability: "nuisance.read" },
   { path: "/staff/back-office", label: "staff-backoffice:nav.backOffice", capability: "staff.home" },

@@ -23,6 +23,7 @@ export const CAPABILITIES = {
   "staff.home": STAFF_ROLES,
   // Cases. Advisers read (a customer in a chat asks about their case); they do not work them.
   "case.read": ["adviser", ...OFFICERS],
+  "case.create": OFFICERS,
   "case.take": OFFICERS,
   "case.assign": MANAGERS,
   "case.any": MANAGERS,
@@ -40,6 +41,8 @@ export const CAPABILITIES = {
   "case.attachment.read": OFFICERS,
   "party.flag.restricted": MANAGERS,
   "party.flag.nfc": MANAGERS,
+  // Mail and letters that arrive: reading and attaching them to cases (triage).
+  "mail.triage": OFFICERS,
   // Adjustments. Advisers see who needs one (the flag shows in the chat console too).
   "adjustment.read": ["adviser", ...OFFICERS],
   "adjustment.decide": OFFICERS,

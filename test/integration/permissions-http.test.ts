@@ -36,6 +36,8 @@ const PAGES: [string, Who[]][] = [
   ["/staff/back-office", EVERYONE],
   ["/staff/cases", ["adviser", "officer", "manager", "head"]],
   ["/staff/cases.csv", ["officer", "manager", "head"]],
+  ["/staff/mail", ["officer", "manager", "head"]],
+  ["/staff/intake", ["officer", "manager", "head"]],
   ["/staff/adjustments", ["adviser", "officer", "manager", "head"]],
   ["/staff/offenders", ["officer", "manager", "head"]],
   ["/staff/chat", ["adviser", "manager", "head"]],
