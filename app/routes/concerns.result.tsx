@@ -93,10 +93,10 @@ export default function ConcernResult() {
               <span className="govuk-warning-text__icon" aria-hidden="true">
                 !
               </span>
-              <strong className="govuk-warning-text__text">{t("outcomes.internal_review_first.windowClosed", { date: date(outcome.askBy!) })}</strong>
+              <strong className="govuk-warning-text__text">{t("outcomes.internal_review_first.windowClosed", { date: date(outcome.askBy) })}</strong>
             </div>
           ) : (
-            <p className="govuk-body">{outcome.eir ? t("outcomes.internal_review_first.window_eir", { date: date(outcome.askBy!) }) : t("outcomes.internal_review_first.window_foi")}</p>
+            <p className="govuk-body">{t(outcome.eir ? "outcomes.internal_review_first.window_eir" : "outcomes.internal_review_first.window_foi", { date: date(outcome.askBy) })}</p>
           )}
           {letterLink(outcome.letter, t("outcomes.letterButton"))}
           <p className="govuk-body">{t(outcome.eir ? "outcomes.internal_review_first.reply_eir" : "outcomes.internal_review_first.reply_foi")}</p>

@@ -269,7 +269,8 @@ export default function StaffCase() {
               p.flags.map((f, i) => (
                 <li key={`${p.id}-${i}`} data-flag={f.kind}>
                   <strong>{t(`domain:flags.${f.kind}`)}</strong> ({p.name}): {lang === "cy" && f.summaryCy ? f.summaryCy : f.summary}
-                  {f.reviewAt ? ` – ${t("case.reviewBy", { date: formatDate(f.reviewAt, lang) })}` : null}
+                  {/* An adjustment's summary already ends with its review date (flagSummary). */}
+                  {f.reviewAt && f.kind !== "reasonable_adjustment" ? ` – ${t("case.reviewBy", { date: formatDate(f.reviewAt, lang) })}` : null}
                   {f.adjustmentReference ? (
                     <>
                       {" "}
