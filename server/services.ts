@@ -5,6 +5,7 @@ import { createSignInLimiter, type SignInLimiter } from "./auth/rate-limit";
 import { createAppSessionStorage, type AppSessionStorage } from "./auth/sessions";
 import type { Config } from "./config";
 import { openDatabase, type Database, type Prisma } from "./db";
+import { createOutgoingDecorator } from "./correspondence/outgoing";
 import { createMailWorker } from "./mail/mail-worker";
 import { createMailer, type Mailer } from "./mail/mailer";
 
@@ -32,7 +33,7 @@ export async function createServices(config: Config, logger: Logger): Promise<Se
     prisma: db.prisma,
     sessions: createAppSessionStorage({ prisma: db.prisma, secret: config.sessionSecret, secure: config.cookieSecure }),
     mailer,
-    mailWorker: createMailWorker({ prisma: db.prisma, mailer, logger }),
+    mailWorker: createMailWorker({ prisma: db.prisma, mailer, logger, decorate: createOutgoingDecorator({ prisma: db.prisma, replyTo: config.mailReplyTo }) }),
     signInLimiter: createSignInLimiter(),
     now: () => new Date(),
   };
