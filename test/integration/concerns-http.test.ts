@@ -174,7 +174,7 @@ describe("the concerns assistant over HTTP", () => {
     await client.get("/cy/concerns/result");
     expect(text(client.lastHtml)).toMatch(/Gofynnwch cyn gynted ag y gallwch, ac erbyn \d{1,2} [A-Z][a-z]+ \d{4}/);
     await client.get("/cy/concerns/letter/foi_internal_review");
-    expect(text(client.lastHtml)).toContain("tîm rhyddid gwybodaeth neu lywodraethu gwybodaeth");
+    expect(text(client.lastHtml)).toContain("dîm rhyddid gwybodaeth neu lywodraethu gwybodaeth");
     expect(text(client.lastHtml)).not.toContain("swyddog diogelu data");
     expect((await client.get("/concerns/letter/sar_chase")).status).toBe(404);
     const pdf = await fetch(`${baseUrl}/concerns/letter/foi_internal_review/pdf?in=both`, { headers: { cookie: client.cookieHeader() } });
