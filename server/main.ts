@@ -39,6 +39,7 @@ export async function startServer(options: { viteDevServer?: ViteDevServer; clie
   const logger = createLogger(config.logLevel);
   const services = await createServices(config, logger);
 
+  if (config.demoWarning) logger.warn(config.demoWarning);
   const seeded = config.seedDemoData ? await seedDemoData(services) : undefined;
 
   const vite = options.viteDevServer;
@@ -92,6 +93,7 @@ export async function startServer(options: { viteDevServer?: ViteDevServer; clie
       await services.mailWorker.stop();
       await relay?.stop();
       services.mailer.close();
+      await services.limits.close();
       await services.db.close();
       logger.info("Doorstep stopped");
     })());
