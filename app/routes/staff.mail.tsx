@@ -8,7 +8,8 @@ import { requireCapability } from "~/lib/permissions.server";
 import { useLang, useLocalePath } from "~/lib/use-lang";
 import { z } from "zod";
 import { audit } from "../../server/audit";
-import { listMail, MAIL_LISTS, MAIL_PAGE_SIZE } from "../../server/correspondence/triage";
+import { MAIL_LISTS, MAIL_PAGE_SIZE } from "../../server/correspondence/lists";
+import { listMail } from "../../server/correspondence/triage";
 
 const QuerySchema = z.object({ list: z.enum(MAIL_LISTS).catch("triage"), page: z.coerce.number().int().min(1).max(10_000).catch(1) });
 
