@@ -239,7 +239,7 @@ describe("data protection pages", () => {
     const copy = await res.json();
     expect(copy.person.email).toBe(email);
     expect(copy.cases.map((c: { reference: string }) => c.reference)).toContain(reference);
-    expect(copy.emails.length).toBeGreaterThan(0);
+    expect(copy.emailsWeSent.length).toBeGreaterThan(0);
     res = await fetch(`${baseUrl}/staff/subject-access.json`, { method: "POST", body: new URLSearchParams({ csrf: token, email: `nobody-${unique()}@example.com` }), headers: { cookie: admin.cookieHeader(), "content-type": "application/x-www-form-urlencoded" } });
     expect(res.status).toBe(404);
     // Without the CSRF token: refused.
