@@ -12,6 +12,7 @@ import { useLocalePath } from "~/lib/use-lang";
 const STAFF_NAV = [
   { path: "/staff", label: "nav.dashboard" },
   { path: "/staff/cases", label: "nav.cases" },
+  { path: "/staff/mail", label: "staff-correspondence:nav.mail" },
   { path: "/staff/adjustments", label: "staff-adjustments:nav.adjustments" },
   { path: "/staff/offenders", label: "staff-nuisance:nav.offenders" },
   { path: "/staff/back-office", label: "staff-backoffice:nav.backOffice" },
