@@ -65,6 +65,7 @@ export async function startServer(options: { viteDevServer?: ViteDevServer; clie
     now: services.now,
     sessions: services.sessions,
     kickMail: () => services.mailWorker.kick(),
+    limits: services.limits,
   });
 
   services.mailWorker.start();

@@ -5,6 +5,7 @@
 // are in their own modules, the queue decisions in coordinator.ts, the rules in domain/chat/.
 import { createHash, randomUUID } from "node:crypto";
 import { RateLimiterMemory } from "rate-limiter-flexible";
+import type { Limiter, Limits } from "../limits/index.js";
 import type { Server, Socket } from "socket.io";
 import type { PrismaClient } from "../../generated/prisma/client.js";
 import { audit } from "../audit.js";
@@ -39,6 +40,8 @@ export type ChatDeps = {
   sessions: AppSessionStorage;
   /** Wakes the mail worker after an email row is written. */
   kickMail: () => void;
+  /** Shared rate limits (PostgreSQL with DATABASE_URL, memory on PGlite). */
+  limits: Limits;
 };
 
 export type ChatApplication = {
@@ -57,7 +60,8 @@ export type ChatContext = ChatDeps & {
   instanceId: string;
   out: Outbound;
   coordinator: ChatCoordinator;
-  limits: { transcriptEmails: RateLimiterMemory };
+  limits: Limits;
+  transcriptEmails: Limiter;
   clientIp(socket: Socket): string;
   status(): StatusView;
   /** Runs the dispatcher soon (coalesced; never two at once in this instance). */
@@ -87,10 +91,12 @@ export function createChatApplication(io: Server, deps: ChatDeps): ChatApplicati
   const hours = config.chat.officeHours;
   const officeHours: OfficeHours | "always" | "closed" = hours === "always" || hours === "closed" ? hours : parseOfficeHours(hours, config.chat.closedDates);
 
-  const connectionsPerIp = new RateLimiterMemory({ keyPrefix: "chat-connect", points: config.chat.connectionsPerIp, duration: 60 });
+  // Limits by address and by conversation hold across instances (shared store); the one per socket
+  // stays in this process's memory, as a socket only ever lives on one instance.
+  const connectionsPerIp = deps.limits.create({ keyPrefix: "chat-connect", points: config.chat.connectionsPerIp, duration: 60 });
   const perConnection = new RateLimiterMemory({ keyPrefix: "chat-socket", points: config.chat.eventsPerConnection, duration: 10 });
-  const perIp = new RateLimiterMemory({ keyPrefix: "chat-ip", points: config.chat.eventsPerIp, duration: 10 });
-  const transcriptEmails = new RateLimiterMemory({ keyPrefix: "chat-transcript", points: 3, duration: 3600 });
+  const perIp = deps.limits.create({ keyPrefix: "chat-ip", points: config.chat.eventsPerIp, duration: 10 });
+  const transcriptEmails = deps.limits.create({ keyPrefix: "chat-transcript", points: 3, duration: 3600 });
 
   const clientIp = (socket: Socket) => {
     const forwarded = config.trustProxy ? String(socket.handshake.headers["x-forwarded-for"] ?? "").split(",")[0]?.trim() : "";
@@ -364,7 +370,7 @@ export function createChatApplication(io: Server, deps: ChatDeps): ChatApplicati
     instanceId,
     out,
     coordinator,
-    limits: { transcriptEmails },
+    transcriptEmails,
     clientIp,
     status,
     schedule,

@@ -137,7 +137,7 @@ export function registerCustomerHandlers(ctx: ChatContext, socket: Socket) {
 
   on("transcript:email", async ({ conversationId, email }) => {
     const c = await owned(conversationId);
-    await ctx.limits.transcriptEmails.consume(conversationId).catch(() => {
+    await ctx.transcriptEmails.consume(conversationId).catch(() => {
       throw new ChatError("rate_limited");
     });
     const messages = (await messagesAfter(prisma, conversationId, 0, false)).map(toMessageView);
