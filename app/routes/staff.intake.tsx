@@ -7,16 +7,16 @@ import { PageTitle } from "~/components/layout";
 import { IntakeFields } from "~/lib/correspondence-staff";
 import { readForm, validate } from "~/lib/forms.server";
 import { langFromPath, localePath } from "~/lib/lang";
-import { requireStaff } from "~/lib/staff.server";
+import { requireCapability } from "~/lib/permissions.server";
 import { createStaffCase, IntakeSchema } from "../../server/correspondence/intake";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requireStaff(request, context);
+  await requireCapability(request, context, "case.create");
   return null;
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const staff = await requireStaff(request, context);
+  const staff = await requireCapability(request, context, "case.create");
   const form = await readForm(request, context);
   const result = validate(form, IntakeSchema);
   if (!result.ok) return data({ errors: result.errors, values: result.values }, { status: 400 });

@@ -2,7 +2,7 @@
 // case), downloaded and never rendered; every download audited.
 import { readFile } from "node:fs/promises";
 import { data, type LoaderFunctionArgs } from "react-router";
-import { requireStaff } from "~/lib/staff.server";
+import { requireCapability } from "~/lib/permissions.server";
 import { audit } from "../../server/audit";
 import { attachmentFile } from "../../server/concerns/uploads";
 import { mailJourneyId } from "../../server/correspondence/attachments";
@@ -11,7 +11,7 @@ import { contentDisposition } from "../../server/domain/concerns";
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const staff = await requireStaff(request, context);
+  const staff = await requireCapability(request, context, "mail.triage");
   const { prisma, config } = context.services;
   const id = params.id ?? "";
   const fileId = params.fileId ?? "";

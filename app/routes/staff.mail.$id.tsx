@@ -9,7 +9,7 @@ import { IntakeFields } from "~/lib/correspondence-staff";
 import { formatDateTime } from "~/lib/format";
 import { readForm, validate } from "~/lib/forms.server";
 import { langFromPath, localePath } from "~/lib/lang";
-import { requireStaff } from "~/lib/staff.server";
+import { requireCapability } from "~/lib/permissions.server";
 import { useLang, useLocalePath } from "~/lib/use-lang";
 import { z } from "zod";
 import { audit } from "../../server/audit";
@@ -20,7 +20,7 @@ import { CaseWorkError, reopenCase } from "../../server/domain/cases";
 const IdSchema = z.uuid();
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const staff = await requireStaff(request, context);
+  const staff = await requireCapability(request, context, "mail.triage");
   const id = IdSchema.safeParse(params.id);
   if (!id.success) throw data({ reason: "notFound" }, { status: 404 });
   const found = await getMail(context.services.prisma, id.data);
@@ -38,7 +38,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 const Intent = z.enum(["confirm", "link", "create", "setAside", "reopen"]);
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const staff = await requireStaff(request, context);
+  const staff = await requireCapability(request, context, "mail.triage");
   const id = IdSchema.safeParse(params.id);
   if (!id.success) throw data({ reason: "notFound" }, { status: 404 });
   const form = await readForm(request, context);

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useLoaderData, type LoaderFunctionArgs } from "react-router";
 import { PageTitle } from "~/components/layout";
 import { formatDateTime } from "~/lib/format";
-import { requireStaff } from "~/lib/staff.server";
+import { requireCapability } from "~/lib/permissions.server";
 import { useLang, useLocalePath } from "~/lib/use-lang";
 import { z } from "zod";
 import { audit } from "../../server/audit";
@@ -13,7 +13,7 @@ import { listMail, MAIL_LISTS, MAIL_PAGE_SIZE } from "../../server/correspondenc
 const QuerySchema = z.object({ list: z.enum(MAIL_LISTS).catch("triage"), page: z.coerce.number().int().min(1).max(10_000).catch(1) });
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const staff = await requireStaff(request, context);
+  const staff = await requireCapability(request, context, "mail.triage");
   const url = new URL(request.url);
   const query = QuerySchema.parse({ list: url.searchParams.get("list") ?? undefined, page: url.searchParams.get("page") ?? undefined });
   const result = await listMail(context.services.prisma, query.list, query.page);
