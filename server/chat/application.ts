@@ -62,6 +62,9 @@ export type ChatContext = ChatDeps & {
   coordinator: ChatCoordinator;
   limits: Limits;
   transcriptEmails: Limiter;
+  /** "Leave a message" makes a case and sends an email: limited per address and per recipient. */
+  leaveMessagePerIp: Limiter;
+  leaveMessagePerRecipient: Limiter;
   clientIp(socket: Socket): string;
   status(): StatusView;
   /** Runs the dispatcher soon (coalesced; never two at once in this instance). */
@@ -97,6 +100,8 @@ export function createChatApplication(io: Server, deps: ChatDeps): ChatApplicati
   const perConnection = new RateLimiterMemory({ keyPrefix: "chat-socket", points: config.chat.eventsPerConnection, duration: 10 });
   const perIp = deps.limits.create({ keyPrefix: "chat-ip", points: config.chat.eventsPerIp, duration: 10 });
   const transcriptEmails = deps.limits.create({ keyPrefix: "chat-transcript", points: 3, duration: 3600 });
+  const leaveMessagePerIp = deps.limits.create({ keyPrefix: "chat-leave-ip", points: 5, duration: 3600 });
+  const leaveMessagePerRecipient = deps.limits.create({ keyPrefix: "chat-leave-to", points: 3, duration: 86_400 });
 
   const clientIp = (socket: Socket) => {
     const forwarded = config.trustProxy ? String(socket.handshake.headers["x-forwarded-for"] ?? "").split(",")[0]?.trim() : "";
@@ -111,6 +116,9 @@ export function createChatApplication(io: Server, deps: ChatDeps): ChatApplicati
   for (const ns of [customers, advisers]) {
     ns.use((socket, next) => {
       if (!originAllowed(socket)) return next(new Error("forbidden"));
+      // Every browser sends Origin on a websocket or polling request from the widget's page; a
+      // customer connection without one is a script, not the widget.
+      if (ns === customers && !socket.handshake.headers.origin) return next(new Error("forbidden"));
       connectionsPerIp.consume(clientIp(socket)).then(
         () => next(),
         () => next(new Error("rate_limited")),
@@ -371,6 +379,8 @@ export function createChatApplication(io: Server, deps: ChatDeps): ChatApplicati
     out,
     coordinator,
     transcriptEmails,
+    leaveMessagePerIp,
+    leaveMessagePerRecipient,
     clientIp,
     status,
     schedule,

@@ -137,6 +137,9 @@ export function registerCustomerHandlers(ctx: ChatContext, socket: Socket) {
 
   on("transcript:email", async ({ conversationId, email }) => {
     const c = await owned(conversationId);
+    // Only to the address the customer gave when the chat started: a transcript is personal data,
+    // and the widget must not become a way to send our email to anyone.
+    if (!c.customerEmail || c.customerEmail.trim().toLowerCase() !== email.trim().toLowerCase()) throw new ChatError("forbidden");
     await ctx.transcriptEmails.consume(conversationId).catch(() => {
       throw new ChatError("rate_limited");
     });
@@ -148,6 +151,14 @@ export function registerCustomerHandlers(ctx: ChatContext, socket: Socket) {
   });
 
   on("chat:leave-message", async (input) => {
+    // Offered only out of hours or with the queue full: otherwise the customer can simply chat.
+    const status = ctx.status();
+    if (status.open && status.acceptingChats) throw new ChatError("unavailable");
+    const limited = () => {
+      throw new ChatError("rate_limited");
+    };
+    await ctx.leaveMessagePerIp.consume(data.ip).catch(limited);
+    await ctx.leaveMessagePerRecipient.consume(input.email.trim().toLowerCase()).catch(limited);
     const topic = chatT(input.lang, "widget")(`topics.${input.topic}`);
     const at = now();
     const result = await createCase(

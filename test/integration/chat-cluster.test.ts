@@ -50,7 +50,7 @@ describe.skipIf(!DATABASE)("live chat on two instances sharing PostgreSQL", () =
     alexCookie = await staffCookie(a.url, ...ADVISER);
     catrinCookie = await staffCookie(b.url, ...WELSH_ADVISER);
     managerCookie = await staffCookie(a.url, ...MANAGER);
-  }, 180_000);
+  }, 400_000);
 
   afterAll(async () => {
     for (const s of sockets) s.disconnect();

@@ -2,7 +2,7 @@
 -- availability, and the customer's last sign of life, live in the database so every instance
 -- decides from the same state.
 
--- One row per adviser per instance holding their sockets; refreshed by a heartbeat, so the row of
+-- One row per adviser per instance holding their sockets, refreshed by a heartbeat, so the row of
 -- an instance that died expires by itself.
 CREATE TABLE "ChatAdviserPresence" (
     "staffId" UUID NOT NULL,
@@ -26,7 +26,7 @@ CREATE TABLE "ChatAdviserState" (
 ALTER TABLE "ChatConversation" ADD COLUMN "customerSeenAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP;
 
 -- The socket.io PostgreSQL adapter's table for broadcasts over NOTIFY's 8000-byte limit
--- (the adapter's documented definition; it deletes its own old rows).
+-- (the adapter's documented definition, it deletes its own old rows).
 CREATE TABLE "socket_io_attachments" (
     "id" BIGSERIAL NOT NULL,
     "created_at" TIMESTAMPTZ DEFAULT NOW(),
