@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Form, NavLink, Outlet, useLoaderData, type LoaderFunctionArgs } from "react-router";
 import { Button, CsrfInput } from "~/components/form";
 import { langFromPath } from "~/lib/lang";
-import { staffResources } from "~/lib/locales.server";
+import { browserResources } from "~/lib/locales.server";
 import { requireStaff } from "~/lib/staff.server";
 import { useExtraTranslations } from "~/lib/use-extra-translations";
 import { useLocalePath } from "~/lib/use-lang";
@@ -24,7 +24,7 @@ export const handle = { hydrate: true };
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const staff = await requireStaff(request, context);
   const lang = langFromPath(new URL(request.url).pathname);
-  return { staff: { name: staff.name, roles: staff.roles }, translations: staffResources(lang) };
+  return { staff: { name: staff.name, roles: staff.roles }, translations: browserResources(lang) };
 }
 
 export default function StaffLayout() {
