@@ -1,17 +1,11 @@
 // What a public page costs the server: an anonymous visit runs no database statement, and a page
 // that is the same for everyone without a session is rendered once and served again from the
 // page cache with this visitor's own CSRF token and CSP nonce (docs/decisions/0015-page-cost.md).
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { BrowserLikeClient } from "../support/browser-like-client";
-import { startTestServer, type TestServer } from "../support/server";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer({ SERVER_TIMING: "true" });
-});
-afterAll(async () => {
-  await server?.stop();
-});
+// The shared test server runs with SERVER_TIMING=true (test/support/global-setup.ts).
+const server = { url: inject("baseUrl") };
 
 const timing = (res: Response) => {
   const header = res.headers.get("server-timing") ?? "";

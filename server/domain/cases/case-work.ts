@@ -2,6 +2,7 @@
 // change, a timeline event, an audit row and an outbox event in one transaction, so the
 // back-office system hears about exactly the changes that happened.
 import { z } from "zod";
+import { can } from "../../auth/permissions.js";
 import type { Prisma as PrismaNamespace, PrismaClient } from "../../../generated/prisma/client.js";
 import { isCaseType, type CaseType } from "./case-types.js";
 import { callbackDueAt, complaintDeadline, computeCaseClocks, isComplaintInTime, nextDueClock } from "./clocks.js";
@@ -15,8 +16,8 @@ type Tx = PrismaNamespace.TransactionClient;
 export type CaseWorkDeps = { prisma: PrismaClient; now?: () => Date };
 export type Actor = { id: string; roles: readonly string[] };
 
-export const MANAGER_ROLES = ["manager", "head_of_customer_contact", "admin"] as const;
-export const isManager = (actor: Actor) => actor.roles.some((r) => (MANAGER_ROLES as readonly string[]).includes(r));
+// Managers work any case; the rule (and who counts as one: not admin) is in server/auth/permissions.ts.
+export const isManager = (actor: Actor) => can(actor, "case.any");
 
 export const CASE_WORK_ERRORS = [
   "not_found",
