@@ -10,7 +10,7 @@ import type { ServerBuild } from "react-router";
 import { chatFrameRouter } from "../chat/http";
 import { safePath } from "../logger";
 import type { Services } from "../services";
-import { langFromPath } from "../../app/lib/lang";
+import { langFromPath } from "../../shared/lang";
 import { UPLOAD_LIMITS } from "../domain/concerns/uploads.js";
 import { createApiRouter } from "../api/router";
 import { csrfCookie, readCookieLeniently } from "./csrf";
