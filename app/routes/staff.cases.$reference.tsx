@@ -111,6 +111,12 @@ export default function StaffCase() {
       <Link to={to("/staff/cases")} className="govuk-back-link">
         {t("case.back")}
       </Link>
+      {/* Correspondence (issue 14) lives on its own route: one link here. */}
+      <p className="govuk-body">
+        <Link className="govuk-link" to={to(`/staff/cases/${c.reference}/write`)} data-testid="write-link">
+          {t("staff-correspondence:write.link")}
+        </Link>
+      </p>
       <ErrorSummary errors={summary} />
       {done && summary.length === 0 ? (
         <div className="govuk-notification-banner govuk-notification-banner--success" role="status" aria-labelledby="done-title" data-testid="done-banner">
@@ -134,7 +140,8 @@ export default function StaffCase() {
               p.flags.map((f, i) => (
                 <li key={`${p.id}-${i}`} data-flag={f.kind}>
                   <strong>{t(`domain:flags.${f.kind}`)}</strong> ({p.name}): {lang === "cy" && f.summaryCy ? f.summaryCy : f.summary}
-                  {f.reviewAt ? ` – ${t("case.reviewBy", { date: formatDate(f.reviewAt, lang) })}` : null}
+                  {/* An adjustment's summary already ends with its review date (flagSummary). */}
+                  {f.reviewAt && f.kind !== "reasonable_adjustment" ? ` – ${t("case.reviewBy", { date: formatDate(f.reviewAt, lang) })}` : null}
                   {f.adjustmentReference ? (
                     <>
                       {" "}
