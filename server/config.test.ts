@@ -2,7 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig } from "./config";
+import { ConfigError, loadConfig, mailboxAddress } from "./config";
 
 const dataDir = () => mkdtempSync(path.join(tmpdir(), "doorstep-config-"));
 
@@ -23,6 +23,15 @@ describe("loadConfig", () => {
     expect(loadConfig({ DATA_DIR: dataDir(), WEBHOOK_URL: "https://backoffice.example/hook", WEBHOOK_SECRET: secret }).webhook).toEqual({ url: "https://backoffice.example/hook", secret });
   });
 
+  it("reads the casework mailbox and inbound mail settings", () => {
+    const config = loadConfig({ DATA_DIR: dataDir(), MAIL_REPLY_TO: "Casework <casework@example.org>", INBOUND_SMTP_PORT: "2525", IMAP_URL: "imaps://u:p@mail.example.org/INBOX" });
+    expect(config.mailReplyTo).toBe("Casework <casework@example.org>");
+    expect(config.inbound).toMatchObject({ smtpPort: 2525, smtpHost: "127.0.0.1", imapUrl: "imaps://u:p@mail.example.org/INBOX" });
+    expect(mailboxAddress("Casework <casework@example.org>")).toBe("casework@example.org");
+    expect(mailboxAddress("casework@example.org")).toBe("casework@example.org");
+    expect(mailboxAddress("casework")).toBeNull();
+  });
+
   it("treats an empty DATABASE_URL as unset", () => {
     expect(loadConfig({ DATA_DIR: dataDir(), DATABASE_URL: "" }).embedded).toBe(true);
   });
@@ -31,6 +40,10 @@ describe("loadConfig", () => {
     [{ PORT: "eighty" }, "PORT"],
     [{ DATABASE_URL: "mysql://x" }, "DATABASE_URL"],
     [{ SMTP_URL: "http://mail" }, "SMTP_URL"],
+    [{ MAIL_REPLY_TO: "casework" }, "MAIL_REPLY_TO"],
+    [{ MAIL_REPLY_TO: "Casework <not an address>" }, "MAIL_REPLY_TO"],
+    [{ IMAP_URL: "http://mail" }, "IMAP_URL"],
+    [{ INBOUND_SMTP_PORT: "70000" }, "INBOUND_SMTP_PORT"],
     [{ DATABASE_URL: "postgresql://localhost/x" }, "SESSION_SECRET"],
     [{ SESSION_SECRET: "short" }, "SESSION_SECRET"],
     [{ WEBHOOK_URL: "https://backoffice.example/hook" }, "WEBHOOK_SECRET"],

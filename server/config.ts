@@ -8,6 +8,13 @@ const booleanString = z
   .enum(["true", "false", "1", "0", "yes", "no"])
   .transform((value) => value === "true" || value === "1" || value === "yes");
 
+/** The bare address of "Name <a@b>" or "a@b", or null when it is not one. */
+export function mailboxAddress(value: string): string | null {
+  const m = /^\s*(?:[^<>]*<([^<>\s]+)>|([^<>\s]+))\s*$/.exec(value);
+  const address = m?.[1] ?? m?.[2];
+  return address && z.email().safeParse(address).success ? address : null;
+}
+
 const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
 
 export const ConfigSchema = z
@@ -25,6 +32,13 @@ export const ConfigSchema = z
     SMTP_URL: z.preprocess(emptyAsUndefined, z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL").optional()),
     MAIL_FROM: z.string().default("Doorstep <no-reply@doorstep.localhost>"),
     MAIL_DIR: z.preprocess(emptyAsUndefined, z.string().optional()),
+    // Correspondence (docs/decisions/0014-correspondence.md): where replies go, and how mail comes in.
+    MAIL_REPLY_TO: z.string().default("Doorstep casework <casework@doorstep.localhost>").refine((v) => mailboxAddress(v) !== null, "must be an email address, optionally as Name <address>"),
+    INBOUND_SMTP_PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(65535).optional()),
+    INBOUND_SMTP_HOST: z.string().default("127.0.0.1"),
+    INBOUND_MAX_BYTES: z.coerce.number().int().min(64 * 1024).max(100 * 1024 * 1024).default(25 * 1024 * 1024),
+    IMAP_URL: z.preprocess(emptyAsUndefined, z.string().regex(/^imaps?:\/\/[^/]+/, "must be an imap:// or imaps:// URL, e.g. imaps://user:pass@host/INBOX").optional()),
+    IMAP_POLL_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
     SEED_DEMO_DATA: z.preprocess(emptyAsUndefined, booleanString.optional()),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     MAX_FORM_BYTES: z.coerce.number().int().positive().default(1_000_000),
@@ -74,6 +88,14 @@ export const ConfigSchema = z
       smtpUrl: env.SMTP_URL,
       mailFrom: env.MAIL_FROM,
       mailDir: path.resolve(env.MAIL_DIR ?? path.join(env.DATA_DIR, "mail")),
+      mailReplyTo: env.MAIL_REPLY_TO,
+      inbound: {
+        smtpPort: env.INBOUND_SMTP_PORT,
+        smtpHost: env.INBOUND_SMTP_HOST,
+        maxBytes: env.INBOUND_MAX_BYTES,
+        imapUrl: env.IMAP_URL,
+        imapPollMs: env.IMAP_POLL_SECONDS * 1000,
+      },
       // Demo staff with published passwords must never reach a real PostgreSQL by accident.
       seedDemoData: env.SEED_DEMO_DATA ?? embedded,
       logLevel: env.LOG_LEVEL,

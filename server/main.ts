@@ -15,6 +15,7 @@ import { createLogger } from "./logger";
 import { seedDemoData } from "./seed/demo";
 import { createRelay } from "./outbox/relay";
 import { createServices, type Services } from "./services";
+import { startInboundMail } from "./correspondence/start";
 
 export type RunningServer = {
   services: Services;
@@ -60,6 +61,8 @@ export async function startServer(options: { viteDevServer?: ViteDevServer; clie
   // Delivers the transactional outbox to the back-office webhook (several instances may run it).
   const relay = config.webhook ? createRelay({ prisma: services.prisma, url: config.webhook.url, secret: config.webhook.secret, logger }) : null;
   relay?.start();
+  // Mail in (docs/decisions/0014-correspondence.md): the SMTP receiver and/or the IMAP poller, when configured.
+  const inbound = await startInboundMail(services);
   const housekeeping = setInterval(() => {
     void purgeExpiredSessions(services.prisma).catch(() => undefined);
     void purgeConcerns(services).catch((err) => logger.warn({ err }, "concerns clean-up failed"));
@@ -85,9 +88,11 @@ export async function startServer(options: { viteDevServer?: ViteDevServer; clie
         httpServer.close(() => resolve());
         httpServer.closeIdleConnections();
       });
+      await inbound.stop();
       await services.mailWorker.stop();
       await relay?.stop();
       services.mailer.close();
+      await services.limits.close();
       await services.db.close();
       logger.info("Doorstep stopped");
     })());

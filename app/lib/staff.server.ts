@@ -39,14 +39,12 @@ export function createStaffAuthenticator(context: AppLoadContext) {
         throw new SignInError("fields", fields);
       }
       const { email, password } = parsed.data;
-      const wait = await signInLimiter.retryAfter(context.clientIp, email);
+      // Counted before the password is checked, so parallel guesses cannot outrun the limit.
+      const wait = await signInLimiter.attempt(context.clientIp, email);
       if (wait > 0) throw new SignInError("tooMany", {}, wait);
       const user = await prisma.staffUser.findUnique({ where: { email: email.toLowerCase() } });
       const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
-      if (!user || !ok || !user.active) {
-        await signInLimiter.fail(context.clientIp, email);
-        throw new SignInError("invalid");
-      }
+      if (!user || !ok || !user.active) throw new SignInError("invalid");
       await signInLimiter.succeed(context.clientIp, email);
       return { id: user.id, name: user.name, email: user.email, roles: user.roles, speaksWelsh: user.speaksWelsh };
     }),

@@ -88,7 +88,7 @@ export function createApp({ services, build, devMiddleware, clientDir }: AppOpti
   }
 
   // The read API: bearer tokens, no cookies, so it sits before the CSRF cookie and the pages.
-  app.use("/api/v1", createApiRouter({ prisma: services.prisma, now: services.now }));
+  app.use("/api/v1", createApiRouter({ prisma: services.prisma, now: services.now, limits: services.limits }));
 
   app.use(rejectOversizedForms((path) => formBodyLimit(path, config.maxFormBytes)));
   app.use(csrfCookie({ secret: config.sessionSecret, secure: config.cookieSecure }));

@@ -10,7 +10,7 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "../../generated/prisma/client";
 
 export type Engine = "pglite" | "postgres";
-export type TestDatabase = { prisma: PrismaClient; engine: Engine; close(): Promise<void> };
+export type TestDatabase = { prisma: PrismaClient; engine: Engine; /** The connection string, on PostgreSQL. */ url?: string; close(): Promise<void> };
 
 export const ENGINES: Engine[] = process.env.TEST_DATABASE_URL ? ["pglite", "postgres"] : ["pglite"];
 
@@ -51,6 +51,7 @@ export async function createTestDatabase(engine: Engine): Promise<TestDatabase> 
   return {
     prisma,
     engine,
+    url: url.toString(),
     async close() {
       await prisma.$disconnect();
       const drop = new pg.Client({ connectionString: base });

@@ -42,7 +42,8 @@ export async function startTestServer(extraEnv: Record<string, string> = {}): Pr
   child.stdout!.on("data", (chunk) => (output += chunk));
   child.stderr!.on("data", (chunk) => (output += chunk));
   const url = `http://localhost:${port}`;
-  const deadline = Date.now() + 60_000;
+  // Generous: on a loaded 2-core machine (eight people testing at once) a cold start took over a minute.
+  const deadline = Date.now() + 180_000;
   while (true) {
     if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
     try {
