@@ -264,6 +264,71 @@ test.describe("when the chat is closed", () => {
   }
 });
 
+for (const lang of LANGS) {
+  test(`a manager sets which advisers speak Welsh and how many chats each takes at once (${lang}) @no-js`, async ({ browser, javaScriptEnabled }) => {
+    const cy = lang === "cy";
+    const context = await browser.newContext({ baseURL: chat.url, javaScriptEnabled });
+    const page = await context.newPage();
+    await page.goto(inLang(lang, "/staff/sign-in"));
+    await page.locator("#email").fill("head@doorstep.example");
+    await page.locator("#password").fill("demo-head-2026");
+    await page.locator("main form button[type=submit]").click();
+    await page.waitForURL(/\/staff(\?|$)/);
+    await page.goto(inLang(lang, "/staff/advisers"));
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(cy ? "Cynghorwyr: Cymraeg a sgyrsiau ar y tro" : "Advisers: Welsh and chats at once");
+    await expectNoAxeViolations(page);
+
+    const welsh = page.getByLabel(cy ? "Yn siarad Cymraeg (Alex Adviser)" : "Speaks Welsh (Alex Adviser)");
+    const capacity = page.getByLabel(cy ? "Sgyrsiau ar y tro i Alex Adviser" : "Chats at once for Alex Adviser");
+    const save = page.getByRole("button", { name: cy ? "Cadw’r newidiadau" : "Save changes" });
+    const before = { welsh: await welsh.isChecked(), capacity: await capacity.inputValue() };
+    const next = { welsh: !before.welsh, capacity: before.capacity === "5" ? "2" : "5" };
+
+    await welsh.setChecked(next.welsh);
+    await capacity.selectOption(next.capacity);
+    await save.click();
+    await expect(page.getByTestId("saved")).toHaveText(cy ? "Wedi diweddaru 1 cynghorydd." : "1 adviser updated.");
+    await expectNoAxeViolations(page);
+    // Stored, not just shown: a fresh load has the new values.
+    await page.goto(inLang(lang, "/staff/advisers"));
+    await expect(welsh).toBeChecked({ checked: next.welsh });
+    await expect(capacity).toHaveValue(next.capacity);
+
+    // Saving without a change says so; then put the demo adviser back as it was.
+    await save.click();
+    await expect(page.getByTestId("saved")).toHaveText(cy ? "Dim newid." : "Nothing changed.");
+    await welsh.setChecked(before.welsh);
+    await capacity.selectOption(before.capacity);
+    await save.click();
+    await expect(page.getByTestId("saved")).toHaveText(cy ? "Wedi diweddaru 1 cynghorydd." : "1 adviser updated.");
+
+    // A capacity outside 1–6 (only by editing the page) is refused with an error on that field.
+    await capacity.evaluate((select: HTMLSelectElement) => {
+      select.add(new Option("9", "9"));
+      select.value = "9";
+    }).catch(() => undefined);
+    if (javaScriptEnabled) {
+      await save.click();
+      await expect(page.getByRole("alert")).toContainText(cy ? "Dewiswch faint o sgyrsiau y mae Alex Adviser yn eu cymryd ar y tro, o 1 i 6" : "Choose how many chats Alex Adviser takes at once, from 1 to 6");
+      await expect(page).toHaveTitle(cy ? /^Gwall: / : /^Error: /);
+      await expectNoAxeViolations(page);
+    }
+    await context.close();
+
+    // Only managers and the Head of Customer Contact: an adviser is refused.
+    const adviser = await browser.newContext({ baseURL: chat.url, javaScriptEnabled });
+    const other = await adviser.newPage();
+    await other.goto(inLang(lang, "/staff/sign-in"));
+    await other.locator("#email").fill("adviser@doorstep.example");
+    await other.locator("#password").fill("demo-adviser-2026");
+    await other.locator("main form button[type=submit]").click();
+    await other.waitForURL(/\/staff(\?|$)/);
+    const refused = await other.goto(inLang(lang, "/staff/advisers"));
+    expect(refused?.status()).toBe(403);
+    await adviser.close();
+  });
+}
+
 test("the supervisor view, canned replies and behaviour reviews pass axe in both languages", async ({ browser }) => {
   for (const lang of LANGS) {
     const page = await adviserConsole(browser, { email: "manager@doorstep.example", password: "demo-manager-2026" }, lang);
