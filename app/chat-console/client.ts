@@ -4,8 +4,8 @@
 // step with the server's events. The console's React components only read `state` and call
 // the methods; nothing here imports React.
 import { io, type Socket } from "socket.io-client";
-import type { Ack, AdviserChatView, AdviserClientEvents, AdviserServerEvents, ChatMessageView } from "../../server/domain/chat/events";
-import { ADVISER_NAMESPACE } from "../../server/domain/chat/events";
+import type { Ack, AdviserChatView, AdviserClientEvents, AdviserServerEvents, ChatMessageView } from "../../shared/chat/events";
+import { ADVISER_NAMESPACE } from "../../shared/chat/events";
 
 export type ChatState = AdviserChatView & { unread: number; typing: boolean; ended: boolean; notice: string | null };
 export type ConsoleState = { connected: boolean; available: boolean; chats: ChatState[] };

@@ -4,8 +4,8 @@
 // through the AdviserChatClient they are given.
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { Ack } from "../../server/domain/chat/events";
-import { MAX_MESSAGE_CHARS } from "../../server/domain/chat/events";
+import type { Ack } from "../../shared/chat/events";
+import { MAX_MESSAGE_CHARS } from "../../shared/chat/events";
 import type { AdviserChatClient, ChatState } from "./client";
 
 export type CannedReply = { id: string; language: "en" | "cy"; title: string; text: string };

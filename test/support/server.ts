@@ -33,6 +33,8 @@ export async function startTestServer(extraEnv: Record<string, string> = {}): Pr
     PGLITE_DIR: path.join(dataDir, "pglite"),
     DATABASE_URL: "",
     LOG_LEVEL: "warn",
+    // NODE_ENV=production seeds the demo staff only when asked explicitly (server/config.ts).
+    SEED_DEMO_DATA: "true",
     ...extraEnv,
   };
   const migrate = spawnSync("npx", ["prisma", "migrate", "deploy"], { env, encoding: "utf8" });
