@@ -2,13 +2,13 @@
 // of any chat, and today's figures. Live over socket.io; the first view comes with the page.
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useLoaderData, type LoaderFunctionArgs } from "react-router";
+import { Link, useLoaderData, type LoaderFunctionArgs } from "react-router";
 import { io, type Socket } from "socket.io-client";
 import { PageTitle } from "~/components/layout";
 import { SUPERVISOR_ROLES, todaysFigures } from "~/lib/chat-staff.server";
 import { formatDateTime } from "~/lib/format";
 import { requireStaff } from "~/lib/staff.server";
-import { useLang } from "~/lib/use-lang";
+import { useLang, useLocalePath } from "~/lib/use-lang";
 import { audit } from "../../server/audit";
 import type { Ack, AdviserChatView, AdviserClientEvents, AdviserServerEvents, MonitorView } from "../../server/domain/chat/events";
 import { ADVISER_NAMESPACE } from "../../server/domain/chat/events";
@@ -27,6 +27,7 @@ const duration = (t: (k: string, v?: Record<string, unknown>) => string, seconds
 export default function ChatMonitor() {
   const { t } = useTranslation("staff-chat");
   const lang = useLang();
+  const to = useLocalePath();
   const { figures, snapshot } = useLoaderData<typeof loader>();
   const [view, setView] = useState<MonitorView | null>(snapshot);
   const [socket, setSocket] = useState<Socket<AdviserServerEvents, AdviserClientEvents> | null>(null);
@@ -123,6 +124,11 @@ export default function ChatMonitor() {
           ))}
         </tbody>
       </table>
+      <p className="govuk-body">
+        <Link className="govuk-link" to={to("/staff/advisers")}>
+          {t("monitor.advisersLink")}
+        </Link>
+      </p>
       <h2 className="govuk-heading-m">{t("monitor.active")}</h2>
       <div aria-live="polite">
         {notice ? (
