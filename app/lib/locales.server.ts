@@ -1,42 +1,17 @@
-// Every locale file, bundled into the server build.
-import type { Lang } from "./lang";
-import type { Resources } from "./i18n";
-import i18next, { type TFunction } from "i18next";
+// Server-side translations live in server/i18n/; pages import them through here.
+import type { i18n as I18n } from "i18next";
+import { browserResources } from "../../server/i18n/locales";
+import type { Lang } from "../../shared/lang";
+import { createI18n } from "./i18n";
 
-const files = import.meta.glob<Record<string, unknown>>("../../locales/*/*.json", { eager: true, import: "default" });
+export { browserResources, serverT, staffResources } from "../../server/i18n/locales";
 
-const all: Record<Lang, Resources> = { en: {}, cy: {} };
-for (const [file, content] of Object.entries(files)) {
-  const match = /locales\/(en|cy)\/([\w-]+)\.json$/.exec(file);
-  if (match) all[match[1] as Lang][match[2]] = content;
-}
+// One i18next instance per language for rendering pages on the server, made once: building one
+// per request (and serialising the bundle into every response's loader data) was a large share
+// of what a page cost (docs/decisions/0015-page-cost.md).
+const pageI18n: Partial<Record<Lang, I18n>> = {};
 
-/**
- * Namespaces only staff screens need ("domain" and any "staff…" file): sent by the staff layout,
- * not to every public page. Namespaces used only on the server ("email…", "letters…") go nowhere.
- */
-const isStaffNamespace = (ns: string) => ns === "domain" || ns.startsWith("staff");
-const isServerOnlyNamespace = (ns: string) => ns.startsWith("email") || ns.startsWith("letters") || ns === "widget";
-
-export function publicResources(lang: Lang): Resources {
-  return Object.fromEntries(Object.entries(all[lang]).filter(([ns]) => ns !== "common" && !isStaffNamespace(ns) && !isServerOnlyNamespace(ns)));
-}
-
-export function staffResources(lang: Lang): Resources {
-  return Object.fromEntries(Object.entries(all[lang]).filter(([ns]) => isStaffNamespace(ns)));
-}
-
-const serverI18n = i18next.createInstance();
-void serverI18n.init({
-  resources: all,
-  fallbackLng: false,
-  defaultNS: "common",
-  ns: Object.keys(all.en),
-  interpolation: { escapeValue: false },
-  initAsync: false,
-} as Parameters<typeof serverI18n.init>[0]);
-
-/** A translator for server-side text such as emails and letters. */
-export function serverT(lang: Lang, ns: string): TFunction {
-  return serverI18n.getFixedT(lang, ns);
+/** The server-side page translator for a language (every page namespace, fixed language, shared). */
+export function pageI18nFor(lang: Lang): I18n {
+  return (pageI18n[lang] ??= createI18n(lang, browserResources(lang)));
 }
