@@ -8,7 +8,8 @@ import { requireCapability } from "~/lib/permissions.server";
 import { useLang, useLocalePath } from "~/lib/use-lang";
 import { z } from "zod";
 import { audit } from "../../server/audit";
-import { listMail, MAIL_LISTS, MAIL_PAGE_SIZE } from "../../server/correspondence/triage";
+import { MAIL_LISTS, MAIL_PAGE_SIZE } from "../../server/correspondence/lists";
+import { listMail } from "../../server/correspondence/triage";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   // Built here, not at module level: the page's browser bundle must not pull server/correspondence
