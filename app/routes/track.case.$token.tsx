@@ -129,7 +129,7 @@ export default function TrackCasePage() {
         {page.open ? (
           <Form method="post" encType="multipart/form-data" noValidate>
             <CsrfInput />
-            <Textarea id="message" label={t("page.message")} hint={t("page.messageHint")} rows={6} maxLength={MESSAGE_MAX} limitText={t("page.limit", { count: MESSAGE_MAX })} error={error ? t(error) : undefined} defaultValue={result && "message" in result ? result.message : undefined} />
+            <Textarea id="message" label={t("page.message")} hint={t("page.messageHint")} rows={6} maxLength={MESSAGE_MAX} limitText={t("page.limit", { count: MESSAGE_MAX })} error={error ? t(error) : undefined} defaultValue={result && "message" in result ? String(result.message) : undefined} />
             <FileUpload id="files" label={t("page.files")} hint={t("page.filesHint")} accept={UPLOAD_ACCEPT} />
             <Button>{t("page.send")}</Button>
           </Form>
