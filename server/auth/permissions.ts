@@ -29,6 +29,8 @@ export const CAPABILITIES = {
   "case.any": MANAGERS,
   "case.progress": OFFICERS,
   "case.contact": OFFICERS,
+  // Writing to the customer (emails and letters from templates): the case must be theirs.
+  "case.write": OFFICERS,
   "case.note": OFFICERS,
   "case.link": OFFICERS,
   "case.callback": OFFICERS,
