@@ -46,6 +46,7 @@ const pages: Page[] = [
   page("adjustments/consent/:token", "routes/adjustments.consent.$token.tsx"),
   page("chat", "routes/chat.tsx"),
   page("track", "routes/track.tsx"),
+  page("track/case/:token", "routes/track.case.$token.tsx"),
   page("accessibility", "routes/accessibility.tsx"),
   page("privacy", "routes/privacy.tsx"),
   page("cookies", "routes/cookies.tsx"),
