@@ -5,6 +5,8 @@ import { PrismaClient } from "../generated/prisma/client";
 export type Database = {
   prisma: PrismaClient;
   engine: "pglite" | "postgres";
+  /** The embedded database itself, for the job queue (server/jobs), which talks SQL to it directly. */
+  pglite?: import("@electric-sql/pglite").PGlite;
   close(): Promise<void>;
 };
 
@@ -23,6 +25,7 @@ export async function openDatabase(options: { databaseUrl?: string; pgliteDir: s
   return {
     prisma,
     engine: "pglite",
+    pglite: client,
     async close() {
       await prisma.$disconnect();
       await client.close();

@@ -18,6 +18,8 @@ export type Services = {
   mailWorker: ReturnType<typeof createMailWorker>;
   signInLimiter: SignInLimiter;
   now: () => Date;
+  /** The background job queue, once started (server/main.ts). */
+  jobs?: import("./jobs/queue").JobQueue;
   /** The live chat, once socket.io is attached (server/main.ts). */
   chat?: import("./chat/hub").ChatHub;
 };

@@ -1,0 +1,68 @@
+// Doorstep's background work, each piece a job on the queue (server/jobs/queue.ts) so it runs once
+// per deployment however many instances run, and a failure retries and shows on /staff/jobs.
+// Replaces the per-process timers server/main.ts used to start.
+import { purgeExpiredSessions } from "../auth/sessions.js";
+import { purgeChats } from "../chat/housekeeping.js";
+import { purgeConcerns } from "../concerns/housekeeping.js";
+import { purgeNuisance } from "../domain/nuisance/retention.js";
+import type { Relay } from "../outbox/relay.js";
+import { retentionPolicies, runRetention, uploadRemover } from "../retention/retention.js";
+import type { Services } from "../services.js";
+import type { JobQueue } from "./queue.js";
+
+/** How long one relay or mail turn lasts before it hands over to the next (any instance). */
+export const TURN_MS = 50_000;
+
+/** The timetables, in London time. Every minute is also what restarts a turn lost with its instance. */
+export const TIMETABLE = {
+  "outbox-relay": "* * * * *",
+  "mail-deliver": "* * * * *",
+  "retention-records": "30 2 * * *",
+  "retention-sessions": "*/15 * * * *",
+  "retention-drafts": "7,37 * * * *",
+  "retention-nuisance": "12,42 * * * *",
+  "chat-housekeeping": "*/5 * * * *",
+} as const;
+
+type Deps = Pick<Services, "prisma" | "config" | "logger" | "now" | "mailWorker">;
+
+export async function startBackgroundJobs(jobs: JobQueue, services: Deps, options: { relay?: Relay | null; turnMs?: number } = {}) {
+  const { prisma, config, logger, now } = services;
+  const turnMs = options.turnMs ?? TURN_MS;
+  await jobs.start();
+
+  // A turn: work for turnMs, then queue the next turn (a stately queue holds one waiting at most,
+  // so the every-minute timetable and the hand-over never stack up).
+  const turns = async (name: "outbox-relay" | "mail-deliver", runFor: (ms: number, signal: AbortSignal) => Promise<void>) => {
+    await jobs.schedule(name, TIMETABLE[name], async (_data, { signal }) => {
+      await runFor(turnMs, signal);
+      if (!signal.aborted) await jobs.send(name, {});
+    });
+    // Start now rather than at the next minute.
+    await jobs.send(name, {});
+  };
+
+  const relay = options.relay;
+  if (relay) await turns("outbox-relay", (ms, signal) => relay.runFor(ms, signal));
+  else await jobs.boss.unschedule("outbox-relay").catch(() => undefined);
+  await turns("mail-deliver", (ms, signal) => services.mailWorker.runFor(ms, signal));
+
+  const periods = { nuisanceRetentionDays: config.nuisanceRetentionDays, chatRetentionDays: config.chat.retentionDays };
+  await jobs.schedule("retention-records", TIMETABLE["retention-records"], async () => {
+    const reports = await runRetention(prisma, { now: now(), dryRun: false, policies: retentionPolicies(periods), removeFile: uploadRemover(config.dataDir) });
+    logger.info({ removed: Object.fromEntries(reports.map((r) => [r.policy, r.removed])) }, "retention run");
+  });
+  await jobs.schedule("retention-sessions", TIMETABLE["retention-sessions"], async () => {
+    await purgeExpiredSessions(prisma, now());
+  });
+  await jobs.schedule("retention-drafts", TIMETABLE["retention-drafts"], async () => {
+    await purgeConcerns(services);
+  });
+  await jobs.schedule("retention-nuisance", TIMETABLE["retention-nuisance"], async () => {
+    await purgeNuisance({ prisma, now, retentionDays: config.nuisanceRetentionDays });
+  });
+  await jobs.schedule("chat-housekeeping", TIMETABLE["chat-housekeeping"], async () => {
+    await purgeChats(services);
+  });
+  await jobs.dropUnknownSchedules();
+}
