@@ -8,6 +8,7 @@ import { useLocalePath } from "~/lib/use-lang";
 const TOOLS = [
   { path: "/staff/reports/welsh", key: "welsh", roles: ["manager", "head_of_customer_contact", "admin"] },
   { path: "/staff/dead-letters", key: "deadLetters", roles: ["manager", "head_of_customer_contact", "admin"] },
+  { path: "/staff/jobs", key: "jobs", roles: ["manager", "admin"] },
   { path: "/staff/api-tokens", key: "tokens", roles: ["admin"] },
   { path: "/staff/audit", key: "audit", roles: ["admin"] },
   { path: "/staff/retention", key: "retention", roles: ["admin"] },
