@@ -24,6 +24,22 @@ export const TIMETABLE = {
   "chat-housekeeping": "*/5 * * * *",
 } as const;
 
+type TurnJob = "outbox-relay" | "mail-deliver";
+
+/**
+ * Work done in turns: a turn works for turnMs, then queues the next turn (a stately queue holds
+ * one waiting at most, so the every-minute timetable and the hand-over never stack up). One turn
+ * runs at a time in the whole deployment; the timetable restarts the chain if an instance died.
+ */
+export async function scheduleTurns(jobs: JobQueue, name: TurnJob, runFor: (ms: number, signal: AbortSignal) => Promise<void>, turnMs = TURN_MS) {
+  await jobs.schedule(name, TIMETABLE[name], async (_data, { signal }) => {
+    await runFor(turnMs, signal);
+    if (!signal.aborted) await jobs.send(name, {});
+  });
+  // Start now rather than at the next minute.
+  await jobs.send(name, {});
+}
+
 type Deps = Pick<Services, "prisma" | "config" | "logger" | "now" | "mailWorker">;
 
 export async function startBackgroundJobs(jobs: JobQueue, services: Deps, options: { relay?: Relay | null; turnMs?: number } = {}) {
@@ -31,17 +47,7 @@ export async function startBackgroundJobs(jobs: JobQueue, services: Deps, option
   const turnMs = options.turnMs ?? TURN_MS;
   await jobs.start();
 
-  // A turn: work for turnMs, then queue the next turn (a stately queue holds one waiting at most,
-  // so the every-minute timetable and the hand-over never stack up).
-  const turns = async (name: "outbox-relay" | "mail-deliver", runFor: (ms: number, signal: AbortSignal) => Promise<void>) => {
-    await jobs.schedule(name, TIMETABLE[name], async (_data, { signal }) => {
-      await runFor(turnMs, signal);
-      if (!signal.aborted) await jobs.send(name, {});
-    });
-    // Start now rather than at the next minute.
-    await jobs.send(name, {});
-  };
-
+  const turns = (name: TurnJob, runFor: (ms: number, signal: AbortSignal) => Promise<void>) => scheduleTurns(jobs, name, runFor, turnMs);
   const relay = options.relay;
   if (relay) await turns("outbox-relay", (ms, signal) => relay.runFor(ms, signal));
   else await jobs.boss.unschedule("outbox-relay").catch(() => undefined);
