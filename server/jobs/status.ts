@@ -45,7 +45,7 @@ function safeParse(text: string): unknown {
   }
 }
 
-export async function jobsStatus(jobs: Pick<JobQueue, "sql" | "catalogue">, options: { failures?: number } = {}) {
+export async function jobsStatus(jobs: { sql: JobQueue["sql"]; catalogue: Record<string, unknown> }, options: { failures?: number } = {}) {
   const s = JOBS_SCHEMA;
   const names = Object.keys(jobs.catalogue);
   const [counts, schedules, failures] = await Promise.all([
