@@ -6,7 +6,7 @@ import { purgeChats } from "../chat/housekeeping.js";
 import { purgeConcerns } from "../concerns/housekeeping.js";
 import { purgeNuisance } from "../domain/nuisance/retention.js";
 import type { Relay } from "../outbox/relay.js";
-import { retentionPolicies, runRetention, uploadRemover } from "../retention/retention.js";
+import { nuisanceReportsPolicy, retentionPolicies, runRetention, uploadRemover } from "../retention/retention.js";
 import type { Services } from "../services.js";
 import type { JobQueue } from "./queue.js";
 
@@ -53,9 +53,9 @@ export async function startBackgroundJobs(jobs: JobQueue, services: Deps, option
   else await jobs.boss.unschedule("outbox-relay").catch(() => undefined);
   await turns("mail-deliver", (ms, signal) => services.mailWorker.runFor(ms, signal));
 
-  const periods = { nuisanceRetentionDays: config.nuisanceRetentionDays, chatRetentionDays: config.chat.retentionDays };
+  const periods = { nuisanceRetentionDays: config.nuisanceRetentionDays, chatRetentionDays: config.chat.retentionDays, webhookConfigured: Boolean(config.webhook) };
   await jobs.schedule("retention-records", TIMETABLE["retention-records"], async () => {
-    const reports = await runRetention(prisma, { now: now(), dryRun: false, policies: retentionPolicies(periods), removeFile: uploadRemover(config.dataDir) });
+    const reports = await runRetention(prisma, { now: now(), dryRun: false, policies: retentionPolicies(periods), removeFile: uploadRemover(config.dataDir), maxRounds: 200 });
     logger.info({ removed: Object.fromEntries(reports.map((r) => [r.policy, r.removed])) }, "retention run");
   });
   await jobs.schedule("retention-sessions", TIMETABLE["retention-sessions"], async () => {
@@ -65,6 +65,9 @@ export async function startBackgroundJobs(jobs: JobQueue, services: Deps, option
     await purgeConcerns(services);
   });
   await jobs.schedule("retention-nuisance", TIMETABLE["retention-nuisance"], async () => {
+    // Reports past their period go with their outbox events first (the policy deletes both in one
+    // transaction); purgeNuisance then drops unused .eml files and rebuilds the offender summary.
+    await runRetention(prisma, { now: now(), dryRun: false, policies: [nuisanceReportsPolicy(config.nuisanceRetentionDays)], maxRounds: 50 });
     await purgeNuisance({ prisma, now, retentionDays: config.nuisanceRetentionDays });
   });
   await jobs.schedule("chat-housekeeping", TIMETABLE["chat-housekeeping"], async () => {

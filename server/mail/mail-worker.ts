@@ -6,7 +6,8 @@ import type { Logger } from "pino";
 import type { Prisma } from "../db";
 import type { Mailer } from "./mailer";
 
-const MAX_ATTEMPTS = 10;
+export const MAIL_MAX_ATTEMPTS = 10;
+const MAX_ATTEMPTS = MAIL_MAX_ATTEMPTS;
 
 export function retryDelayMs(attempts: number): number {
   return Math.min(60 * 60_000, 2 ** attempts * 30_000);
