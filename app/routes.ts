@@ -58,6 +58,7 @@ const pages: Page[] = [
   page("staff/cases.csv", "routes/staff.cases.csv.tsx"),
   page("staff/reports/welsh.csv", "routes/staff.reports.welsh.csv.tsx"),
   page("staff/subject-access.json", "routes/staff.subject-access.json.tsx"),
+  page("staff/mail/:id/files/:fileId", "routes/staff.mail.$id.files.$fileId.tsx"),
   group("routes/staff.tsx", "staff-layout", [
     page("staff", "routes/staff._index.tsx"),
     page("staff/cases", "routes/staff.cases.tsx"),
@@ -79,6 +80,9 @@ const pages: Page[] = [
     page("staff/adjustments/:reference/review", "routes/staff.adjustments.$reference.review.tsx"),
     page("staff/adjustments/:reference/remove", "routes/staff.adjustments.$reference.remove.tsx"),
     page("staff/adjustments/:reference/conference", "routes/staff.adjustments.$reference.conference.tsx"),
+    page("staff/mail", "routes/staff.mail.tsx"),
+    page("staff/mail/:id", "routes/staff.mail.$id.tsx"),
+    page("staff/intake", "routes/staff.intake.tsx"),
     page("staff/chat", "routes/staff.chat.tsx"),
     page("staff/chat/monitor", "routes/staff.chat.monitor.tsx"),
     page("staff/chat/canned", "routes/staff.chat.canned.tsx"),

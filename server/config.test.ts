@@ -2,7 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig } from "./config";
+import { ConfigError, loadConfig, mailboxAddress } from "./config";
 
 const dataDir = () => mkdtempSync(path.join(tmpdir(), "doorstep-config-"));
 
@@ -23,6 +23,15 @@ describe("loadConfig", () => {
     expect(loadConfig({ DATA_DIR: dataDir(), WEBHOOK_URL: "https://backoffice.example/hook", WEBHOOK_SECRET: secret }).webhook).toEqual({ url: "https://backoffice.example/hook", secret });
   });
 
+  it("reads the casework mailbox and inbound mail settings", () => {
+    const config = loadConfig({ DATA_DIR: dataDir(), MAIL_REPLY_TO: "Casework <casework@example.org>", INBOUND_SMTP_PORT: "2525", IMAP_URL: "imaps://u:p@mail.example.org/INBOX" });
+    expect(config.mailReplyTo).toBe("Casework <casework@example.org>");
+    expect(config.inbound).toMatchObject({ smtpPort: 2525, smtpHost: "127.0.0.1", imapUrl: "imaps://u:p@mail.example.org/INBOX" });
+    expect(mailboxAddress("Casework <casework@example.org>")).toBe("casework@example.org");
+    expect(mailboxAddress("casework@example.org")).toBe("casework@example.org");
+    expect(mailboxAddress("casework")).toBeNull();
+  });
+
   it("treats an empty DATABASE_URL as unset", () => {
     expect(loadConfig({ DATA_DIR: dataDir(), DATABASE_URL: "" }).embedded).toBe(true);
   });
@@ -31,11 +40,17 @@ describe("loadConfig", () => {
     [{ PORT: "eighty" }, "PORT"],
     [{ DATABASE_URL: "mysql://x" }, "DATABASE_URL"],
     [{ SMTP_URL: "http://mail" }, "SMTP_URL"],
+    [{ MAIL_REPLY_TO: "casework" }, "MAIL_REPLY_TO"],
+    [{ MAIL_REPLY_TO: "Casework <not an address>" }, "MAIL_REPLY_TO"],
+    [{ IMAP_URL: "http://mail" }, "IMAP_URL"],
+    [{ INBOUND_SMTP_PORT: "70000" }, "INBOUND_SMTP_PORT"],
     [{ DATABASE_URL: "postgresql://localhost/x" }, "SESSION_SECRET"],
     [{ SESSION_SECRET: "short" }, "SESSION_SECRET"],
     [{ WEBHOOK_URL: "https://backoffice.example/hook" }, "WEBHOOK_SECRET"],
     [{ WEBHOOK_URL: "https://backoffice.example/hook", WEBHOOK_SECRET: "short" }, "WEBHOOK_SECRET"],
     [{ WEBHOOK_URL: "ftp://backoffice.example/hook", WEBHOOK_SECRET: "x".repeat(32) }, "WEBHOOK_URL"],
+    [{ WEBHOOK_URL: "http://backoffice.example/hook", WEBHOOK_SECRET: "x".repeat(32) }, "WEBHOOK_URL"],
+    [{ WEBHOOK_URL: "http://10.0.0.5:8080/hook", WEBHOOK_SECRET: "x".repeat(32) }, "WEBHOOK_URL"],
   ])("rejects %o naming %s", (env, name) => {
     expect(() => loadConfig({ DATA_DIR: dataDir(), ...env })).toThrow(ConfigError);
     expect(() => loadConfig({ DATA_DIR: dataDir(), ...env })).toThrow(name);
@@ -45,5 +60,25 @@ describe("loadConfig", () => {
     const config = loadConfig({ DATABASE_URL: "postgresql://localhost/x", SESSION_SECRET: "x".repeat(32) });
     expect(config.embedded).toBe(false);
     expect(config.seedDemoData).toBe(false);
+  });
+
+  it("allows plain http webhooks only to this machine", () => {
+    const secret = "s".repeat(40);
+    for (const url of ["http://127.0.0.1:9999/hook", "http://localhost:8080/x", "http://[::1]:81/"]) {
+      expect(loadConfig({ DATA_DIR: dataDir(), WEBHOOK_URL: url, WEBHOOK_SECRET: secret }).webhook?.url).toBe(url);
+    }
+  });
+
+  it("never seeds demo staff under NODE_ENV=production unless SEED_DEMO_DATA=true, and warns when it does", () => {
+    const production = loadConfig({ DATA_DIR: dataDir(), NODE_ENV: "production" });
+    expect(production.embedded).toBe(true);
+    expect(production.seedDemoData).toBe(false);
+    expect(loadConfig({ DATA_DIR: dataDir(), NODE_ENV: "production", SEED_DEMO_DATA: "false" }).seedDemoData).toBe(false);
+    const asked = loadConfig({ DATA_DIR: dataDir(), NODE_ENV: "production", SEED_DEMO_DATA: "true" });
+    expect(asked.seedDemoData).toBe(true);
+    expect(asked.demoWarning).toMatch(/published passwords/);
+    const quickStart = loadConfig({ DATA_DIR: dataDir() });
+    expect(quickStart.seedDemoData).toBe(true);
+    expect(quickStart.demoWarning).toMatch(/Demo mode/);
   });
 });

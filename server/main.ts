@@ -13,6 +13,7 @@ import { startBackgroundJobs } from "./jobs/background";
 import { createJobQueue } from "./jobs/queue";
 import { createRelay } from "./outbox/relay";
 import { createServices, type Services } from "./services";
+import { startInboundMail } from "./correspondence/start";
 
 export type RunningServer = {
   services: Services;
@@ -36,6 +37,7 @@ export async function startServer(options: { viteDevServer?: ViteDevServer; clie
   const logger = createLogger(config.logLevel);
   const services = await createServices(config, logger);
 
+  if (config.demoWarning) logger.warn(config.demoWarning);
   const seeded = config.seedDemoData ? await seedDemoData(services) : undefined;
 
   const vite = options.viteDevServer;
@@ -60,6 +62,8 @@ export async function startServer(options: { viteDevServer?: ViteDevServer; clie
   services.jobs = jobs;
   // Delivers the transactional outbox to the back-office webhook.
   const relay = config.webhook ? createRelay({ prisma: services.prisma, url: config.webhook.url, secret: config.webhook.secret, logger }) : null;
+  // Mail in (docs/decisions/0014-correspondence.md): the SMTP receiver and/or the IMAP poller, when configured.
+  const inbound = await startInboundMail(services);
 
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
   const address = httpServer.address();
@@ -82,10 +86,12 @@ export async function startServer(options: { viteDevServer?: ViteDevServer; clie
         httpServer.close(() => resolve());
         httpServer.closeIdleConnections();
       });
+      await inbound.stop();
       await background;
       await jobs.stop();
       await services.mailWorker.stop();
       services.mailer.close();
+      await services.limits.close();
       await services.db.close();
       logger.info("Doorstep stopped");
     })());

@@ -5,6 +5,8 @@ import { createSignInLimiter, type SignInLimiter } from "./auth/rate-limit";
 import { createAppSessionStorage, type AppSessionStorage } from "./auth/sessions";
 import type { Config } from "./config";
 import { openDatabase, type Database, type Prisma } from "./db";
+import { createOutgoingDecorator } from "./correspondence/outgoing";
+import { createLimits, type Limits } from "./limits";
 import { createMailWorker } from "./mail/mail-worker";
 import { createMailer, type Mailer } from "./mail/mailer";
 
@@ -16,6 +18,8 @@ export type Services = {
   sessions: AppSessionStorage;
   mailer: Mailer;
   mailWorker: ReturnType<typeof createMailWorker>;
+  /** Makes rate limiters: in PostgreSQL when DATABASE_URL is set (shared by every instance), else in memory. */
+  limits: Limits;
   signInLimiter: SignInLimiter;
   now: () => Date;
   /** The background job queue, once started (server/main.ts). */
@@ -26,6 +30,7 @@ export type Services = {
 
 export async function createServices(config: Config, logger: Logger): Promise<Services> {
   const db = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: config.pgliteDir });
+  const limits = createLimits({ databaseUrl: config.databaseUrl, secret: config.sessionSecret, logger });
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, mailDir: config.mailDir });
   return {
     config,
@@ -34,8 +39,9 @@ export async function createServices(config: Config, logger: Logger): Promise<Se
     prisma: db.prisma,
     sessions: createAppSessionStorage({ prisma: db.prisma, secret: config.sessionSecret, secure: config.cookieSecure }),
     mailer,
-    mailWorker: createMailWorker({ prisma: db.prisma, mailer, logger }),
-    signInLimiter: createSignInLimiter(),
+    mailWorker: createMailWorker({ prisma: db.prisma, mailer, logger, decorate: createOutgoingDecorator({ prisma: db.prisma, replyTo: config.mailReplyTo }) }),
+    limits,
+    signInLimiter: createSignInLimiter(limits),
     now: () => new Date(),
   };
 }

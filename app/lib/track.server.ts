@@ -1,8 +1,8 @@
 // /track: a customer checks their case with its reference and their email address. The answer
 // is the same for "no such reference" and "not your reference", and both are rate-limited.
-import { RateLimiterMemory } from "rate-limiter-flexible";
 import { z } from "zod";
 import type { Prisma } from "../../server/db";
+import { isLimited, secondsToWait, type Limits } from "../../server/limits";
 import { normaliseEmail, parseReference, formatReference } from "../../server/domain/cases";
 
 export const TrackSchema = z.object({
@@ -15,20 +15,19 @@ export const TrackSchema = z.object({
   email: z.string("track:errors.email.required").trim().min(1, "track:errors.email.required").max(254, "track:errors.email.invalid").pipe(z.email("track:errors.email.invalid")),
 });
 
-// Per address: enough for a person with a few cases, too few to walk through references.
-const perIp = new RateLimiterMemory({ keyPrefix: "track-ip", points: 30, duration: 10 * 60 });
-// Per reference: stops guessing the email address that goes with one reference.
-const perReference = new RateLimiterMemory({ keyPrefix: "track-ref", points: 5, duration: 15 * 60 });
-
 /** Seconds to wait, or 0 when this lookup may go ahead (and is counted). */
-export async function trackAllowed(ip: string, reference: string): Promise<number> {
+export async function trackAllowed(limits: Limits, ip: string, reference: string): Promise<number> {
+  // Per address: enough for a person with a few cases, too few to walk through references.
+  const perIp = limits.create({ keyPrefix: "track-ip", points: 30, duration: 10 * 60 });
+  // Per reference: stops guessing the email address that goes with one reference.
+  const perReference = limits.create({ keyPrefix: "track-ref", points: 5, duration: 15 * 60 });
   try {
     await perIp.consume(ip);
     await perReference.consume(`${ip}|${reference}`);
     return 0;
   } catch (res) {
-    const ms = (res as { msBeforeNext?: number }).msBeforeNext ?? 60_000;
-    return Math.max(1, Math.ceil(ms / 1000));
+    if (!isLimited(res)) throw res;
+    return secondsToWait(res);
   }
 }
 

@@ -4,12 +4,12 @@ import { useTranslation } from "react-i18next";
 import { useLoaderData, type LoaderFunctionArgs } from "react-router";
 import { PageTitle } from "~/components/layout";
 import { formatDateTime, formatNumber } from "~/lib/format";
-import { requireStaff } from "~/lib/staff.server";
+import { requireCapability } from "~/lib/permissions.server";
 import { useLang } from "~/lib/use-lang";
 import { jobsStatus } from "../../server/jobs/status";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requireStaff(request, context, ["manager", "admin"]);
+  await requireCapability(request, context, "jobs.read");
   const jobs = context.services.jobs;
   if (!jobs) return { running: false as const, queues: [], recentFailures: [] };
   return { running: true as const, ...(await jobsStatus(jobs)) };

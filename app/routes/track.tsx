@@ -23,7 +23,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const result = validate(form, TrackSchema);
   if (!result.ok) return data({ kind: "invalid" as const, errors: result.errors, values: result.values }, { status: 400 });
   const reference = result.value.reference.replace(/\s+/g, "").toUpperCase();
-  const wait = await trackAllowed(context.clientIp, reference);
+  const wait = await trackAllowed(context.services.limits, context.clientIp, reference);
   if (wait > 0) {
     return data({ kind: "tooMany" as const, minutes: Math.ceil(wait / 60), values: { reference, email: result.value.email } }, { status: 429, headers: { "Retry-After": String(wait) } });
   }

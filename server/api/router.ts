@@ -1,10 +1,10 @@
 // The read API under /api/v1: bearer tokens with scopes, rate-limited per token, JSON out,
 // the case list also as CSV, and the JSON Schemas of every resource and event.
 import express, { type NextFunction, type Request, type Response } from "express";
-import { RateLimiterMemory } from "rate-limiter-flexible";
 import { z } from "zod";
 import type { PrismaClient } from "../../generated/prisma/client.js";
 import { parseCaseFilters, listCases, CASE_PAGE_SIZE, parseReference } from "../domain/cases/index.js";
+import type { Limits } from "../limits/index.js";
 import { toEnvelope } from "../outbox/events.js";
 import { casesCsv } from "./case-csv.js";
 import { jsonSchema } from "./schemas.js";
@@ -15,16 +15,16 @@ export const REPORT_AGGREGATE_TYPES = ["nuisance_report"];
 /** Events younger than this are held back from /events so a slower transaction's lower sequence is not skipped. */
 export const EVENT_SETTLE_MS = 10_000;
 
-type Deps = { prisma: PrismaClient; now: () => Date; pointsPerMinute?: number };
+type Deps = { prisma: PrismaClient; now: () => Date; limits: Limits; pointsPerMinute?: number };
 type Authed = Request & { apiScopes?: ApiScope[]; tokenId?: string };
 
 const problem = (res: Response, status: number, error: string, message: string) => res.status(status).json({ error, message });
 
-export function createApiRouter({ prisma, now, pointsPerMinute = 120 }: Deps) {
+export function createApiRouter({ prisma, now, limits, pointsPerMinute = 120 }: Deps) {
   const router = express.Router();
-  const limiter = new RateLimiterMemory({ keyPrefix: "api-token", points: pointsPerMinute, duration: 60 });
+  const limiter = limits.create({ keyPrefix: "api-token", points: pointsPerMinute, duration: 60 });
   // Unauthenticated attempts are limited per address, so tokens cannot be guessed quickly.
-  const failures = new RateLimiterMemory({ keyPrefix: "api-fail", points: 30, duration: 60, blockDuration: 300 });
+  const failures = limits.create({ keyPrefix: "api-fail", points: 30, duration: 60, blockDuration: 300 });
 
   router.use((_req, res, next) => {
     res.set("Cache-Control", "no-store");

@@ -4,7 +4,7 @@
 // FOR UPDATE SKIP LOCKED, so a kick beside a running turn never sends a message twice.
 import type { Logger } from "pino";
 import type { Prisma } from "../db";
-import type { Mailer } from "./mailer";
+import type { Mailer, OutgoingMail } from "./mailer";
 
 export const MAIL_MAX_ATTEMPTS = 10;
 const MAX_ATTEMPTS = MAIL_MAX_ATTEMPTS;
@@ -13,7 +13,9 @@ export function retryDelayMs(attempts: number): number {
   return Math.min(60 * 60_000, 2 ** attempts * 30_000);
 }
 
-export function createMailWorker(deps: { prisma: Prisma; mailer: Mailer; logger: Logger; intervalMs?: number }) {
+type Decorate = (email: { id: string; subject: string; caseId: string | null; attachments?: unknown }) => Promise<Partial<OutgoingMail>>;
+
+export function createMailWorker(deps: { prisma: Prisma; mailer: Mailer; logger: Logger; intervalMs?: number; decorate?: Decorate }) {
   const { prisma, mailer, logger } = deps;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<number> | undefined;
@@ -34,7 +36,9 @@ export function createMailWorker(deps: { prisma: Prisma; mailer: Mailer; logger:
     let sent = 0;
     for (const email of claimed) {
       try {
-        await mailer.send({ to: email.to, subject: email.subject, text: email.text, html: email.html, language: email.language });
+        // The reference tag, Reply-To and Message-ID (server/correspondence/outgoing.ts).
+        const extra = deps.decorate ? await deps.decorate(email) : {};
+        await mailer.send({ to: email.to, subject: email.subject, text: email.text, html: email.html, language: email.language, ...extra });
         await prisma.emailMessage.update({ where: { id: email.id }, data: { sentAt: new Date(), attempts: { increment: 1 }, lastError: null } });
         sent++;
       } catch (error) {

@@ -4,7 +4,17 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import nodemailer from "nodemailer";
 
-export type OutgoingMail = { to: string; subject: string; text: string; html?: string | null; language: "en" | "cy" };
+export type OutgoingMail = {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string | null;
+  language: "en" | "cy";
+  /** Set by server/correspondence/outgoing.ts: the casework mailbox, our Message-ID, files. */
+  replyTo?: string;
+  messageId?: string;
+  attachments?: { filename: string; contentType: string; content: Buffer }[];
+};
 
 export type Mailer = {
   send(mail: OutgoingMail): Promise<{ messageId: string; file?: string }>;
@@ -43,6 +53,9 @@ function message(from: string, mail: OutgoingMail) {
     subject: mail.subject,
     text: mail.text,
     html: mail.html ?? undefined,
+    replyTo: mail.replyTo,
+    messageId: mail.messageId,
+    attachments: mail.attachments,
     headers: { "Content-Language": mail.language === "cy" ? "cy" : "en-GB" },
   };
 }

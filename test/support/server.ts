@@ -33,6 +33,8 @@ export async function startTestServer(extraEnv: Record<string, string> = {}): Pr
     PGLITE_DIR: path.join(dataDir, "pglite"),
     DATABASE_URL: "",
     LOG_LEVEL: "warn",
+    // NODE_ENV=production seeds the demo staff only when asked explicitly (server/config.ts).
+    SEED_DEMO_DATA: "true",
     ...extraEnv,
   };
   const migrate = spawnSync("npx", ["prisma", "migrate", "deploy"], { env, encoding: "utf8" });
@@ -42,7 +44,8 @@ export async function startTestServer(extraEnv: Record<string, string> = {}): Pr
   child.stdout!.on("data", (chunk) => (output += chunk));
   child.stderr!.on("data", (chunk) => (output += chunk));
   const url = `http://localhost:${port}`;
-  const deadline = Date.now() + 60_000;
+  // Generous: on a loaded 2-core machine (eight people testing at once) a cold start took over a minute.
+  const deadline = Date.now() + 180_000;
   while (true) {
     if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
     try {
