@@ -200,7 +200,8 @@ export const emailsWithoutCasePolicy: RetentionPolicy = {
 /**
  * Abandoned chats: queued or active with no message, assignment or queueing for
  * RETENTION_PERIODS.abandonedChatHours (the customer and adviser are long gone; a live chat never
- * sits that long). They are deleted with their messages, as an ended chat without consent would be.
+ * sits that long), and chats closed by leaving a message, whose message now lives in its ENQ case.
+ * They are deleted with their messages, as an ended chat without consent would be.
  */
 export const abandonedChatsPolicy: RetentionPolicy = {
   name: "abandoned_chats",
@@ -209,7 +210,7 @@ export const abandonedChatsPolicy: RetentionPolicy = {
     const rows = await prisma.$queryRaw<{ id: string; last: Date }[]>`
       SELECT c."id", GREATEST(c."createdAt", c."queuedAt", COALESCE(c."assignedAt", c."queuedAt"), COALESCE(MAX(m."createdAt"), c."queuedAt")) AS last
       FROM "ChatConversation" c LEFT JOIN "ChatMessage" m ON m."conversationId" = c."id"
-      WHERE c."status" IN ('queued', 'active')
+      WHERE c."status" IN ('queued', 'active', 'left_message')
       GROUP BY c."id"
       HAVING GREATEST(c."createdAt", c."queuedAt", COALESCE(c."assignedAt", c."queuedAt"), COALESCE(MAX(m."createdAt"), c."queuedAt")) < ${before}
       ORDER BY last ASC
@@ -218,7 +219,7 @@ export const abandonedChatsPolicy: RetentionPolicy = {
   },
   async remove(prisma, ids, now) {
     if (ids.length === 0) return { removed: 0, files: [] };
-    const { count } = await prisma.chatConversation.deleteMany({ where: { id: { in: ids }, status: { in: ["queued", "active"] } } });
+    const { count } = await prisma.chatConversation.deleteMany({ where: { id: { in: ids }, status: { in: ["queued", "active", "left_message"] } } });
     await prisma.auditEvent.create({ data: { at: now, actorId: null, action: "retention.delete", entityType: "ChatConversation", entityId: "batch", data: { count, abandoned: true } } });
     return { removed: count, files: [] };
   },

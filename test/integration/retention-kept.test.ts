@@ -102,7 +102,7 @@ describe.each(ENGINES)("retention of what used to be kept on %s", (engine) => {
   });
 
   it("abandoned queued or active chats go a day after the last thing that happened in them", async () => {
-    const chat = (status: "queued" | "active", at: Date) =>
+    const chat = (status: "queued" | "active" | "left_message", at: Date) =>
       db.prisma.chatConversation.create({ data: { status, language: "en", topic: "general", customerName: "Ann", customerEmail: "ann@example.org", queuedAt: at, createdAt: at, assignedAt: status === "active" ? at : null } });
     const h = RETENTION_PERIODS.abandonedChatHours;
     ids.queuedOld = (await chat("queued", hoursAgo(h + 1))).id;
@@ -110,13 +110,15 @@ describe.each(ENGINES)("retention of what used to be kept on %s", (engine) => {
     ids.activeTalking = (await chat("active", hoursAgo(h + 5))).id;
     await db.prisma.chatMessage.create({ data: { conversationId: ids.activeTalking, seq: 1, clientId: "c1", author: "customer", text: "still here", createdAt: hoursAgo(1) } });
     ids.queuedNow = (await chat("queued", hoursAgo(1))).id;
+    ids.leftMessage = (await chat("left_message", hoursAgo(h + 2))).id;
     const [dry] = await runRetention(db.prisma, { now: NOW, dryRun: true, policies: retentionPolicies({ nuisanceRetentionDays: 730, chatRetentionDays: 365 }).filter((p) => p.name === "abandoned_chats") });
-    expect(dry!.items.map((i) => i.id).sort()).toEqual([ids.queuedOld, ids.activeOld].sort());
+    expect(dry!.items.map((i) => i.id).sort()).toEqual([ids.queuedOld, ids.activeOld, ids.leftMessage].sort());
     await runRetention(db.prisma, { now: NOW, dryRun: false, policies: retentionPolicies({ nuisanceRetentionDays: 730, chatRetentionDays: 365 }) });
     expect(await exists.chat(ids.queuedOld!)).toBe(false);
     expect(await exists.chat(ids.activeOld!)).toBe(false);
     expect(await exists.chat(ids.activeTalking!)).toBe(true);
     expect(await exists.chat(ids.queuedNow!)).toBe(true);
+    expect(await exists.chat(ids.leftMessage!)).toBe(false);
   });
 
   it("a real run takes as many batches as it needs", async () => {
