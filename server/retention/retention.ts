@@ -6,6 +6,7 @@
 import type { PrismaClient } from "../../generated/prisma/client.js";
 import { addCalendarMonths, endOfLondonDay, londonDate } from "../domain/cases/working-days.js";
 import { MAIL_MAX_ATTEMPTS } from "../mail/mail-worker.js";
+import { emit } from "../outbox/emit.js";
 
 export const CLOSED_CASE_RETENTION_MONTHS = 24;
 
@@ -48,7 +49,7 @@ export const closedCasesPolicy: RetentionPolicy = {
         // A person or organisation left with no case and no adjustment request goes too.
         await tx.party.deleteMany({ where: { id: { in: partyIds }, cases: { none: {} }, adjustmentRequests: { none: {} } } });
         for (const c of cases) {
-          await tx.outboxEvent.create({ data: { aggregateType: "case", aggregateId: c.id, eventType: "case.deleted", schemaVersion: 1, createdAt: now, payload: { reference: c.reference, reason: "retention" } } });
+          await emit(tx, { type: "case.deleted", aggregateId: c.id, at: now, data: { reference: c.reference, reason: "retention" } });
           await tx.auditEvent.create({ data: { at: now, actorId: null, action: "retention.delete", entityType: "Case", entityId: c.id, data: { reference: c.reference } } });
         }
         return { removed: cases.length, files: cases.flatMap((c) => c.concernAttachments.map((a) => a.storedName)) };
