@@ -59,6 +59,7 @@ const pages: Page[] = [
   page("staff/reports/welsh.csv", "routes/staff.reports.welsh.csv.tsx"),
   page("staff/subject-access.json", "routes/staff.subject-access.json.tsx"),
   page("staff/mail/:id/files/:fileId", "routes/staff.mail.$id.files.$fileId.tsx"),
+  page("staff/cases/:reference/letters/:id", "routes/staff.cases.$reference.letters.$id.tsx"),
   group("routes/staff.tsx", "staff-layout", [
     page("staff", "routes/staff._index.tsx"),
     page("staff/cases", "routes/staff.cases.tsx"),
@@ -83,6 +84,7 @@ const pages: Page[] = [
     page("staff/mail", "routes/staff.mail.tsx"),
     page("staff/mail/:id", "routes/staff.mail.$id.tsx"),
     page("staff/intake", "routes/staff.intake.tsx"),
+    page("staff/cases/:reference/write", "routes/staff.cases.$reference.write.tsx"),
     page("staff/chat", "routes/staff.chat.tsx"),
     page("staff/chat/monitor", "routes/staff.chat.monitor.tsx"),
     page("staff/chat/canned", "routes/staff.chat.canned.tsx"),

@@ -4,7 +4,8 @@ import path from "node:path";
 import type { ServerBuild } from "react-router";
 import { Server as SocketServer } from "socket.io";
 import type { ViteDevServer } from "vite";
-import { attachChat } from "./chat/socket";
+import { createChatApplication } from "./chat/application";
+import { useClusterAdapter } from "./chat/cluster-adapter";
 import { ConfigError, loadConfig } from "./config";
 import { createApp } from "./http/app";
 import { createLogger } from "./logger";
@@ -54,7 +55,17 @@ export async function startServer(options: { viteDevServer?: ViteDevServer; clie
   const httpServer = createServer(app);
   // Attached now so every later capability shares one server; the chat uses it.
   const io = new SocketServer(httpServer, { serveClient: false, maxHttpBufferSize: 64 * 1024 });
-  services.chat = attachChat(io, services);
+  // Several instances on one PostgreSQL share rooms through the database; PGlite is one process.
+  const closeAdapter = config.databaseUrl ? useClusterAdapter(io, config.databaseUrl, logger) : undefined;
+  services.chat = createChatApplication(io, {
+    prisma: services.prisma,
+    logger,
+    config,
+    now: services.now,
+    sessions: services.sessions,
+    kickMail: () => services.mailWorker.kick(),
+    limits: services.limits,
+  });
 
   // Background work (outbox relay, mail, retention, chat housekeeping) runs as jobs on the
   // database's queue: once per deployment however many instances run (server/jobs/).
@@ -86,6 +97,7 @@ export async function startServer(options: { viteDevServer?: ViteDevServer; clie
         httpServer.close(() => resolve());
         httpServer.closeIdleConnections();
       });
+      await closeAdapter?.().catch(() => undefined);
       await inbound.stop();
       await background;
       await jobs.stop();

@@ -25,7 +25,7 @@ export type Services = {
   /** The background job queue, once started (server/main.ts). */
   jobs?: import("./jobs/queue").JobQueue;
   /** The live chat, once socket.io is attached (server/main.ts). */
-  chat?: import("./chat/hub").ChatHub;
+  chat?: import("./chat/application").ChatApplication;
 };
 
 export async function createServices(config: Config, logger: Logger): Promise<Services> {

@@ -3,7 +3,7 @@
 import { useTranslation } from "react-i18next";
 import { TextInput, Textarea } from "~/components/form";
 import { CASE_TYPES, SECTORS } from "../../server/domain/cases/index.js";
-import { INTAKE_CHANNELS } from "../../server/correspondence/intake";
+import { INTAKE_CHANNELS } from "../../server/correspondence/lists";
 
 export function Select({ id, label, options, value, error, hint, empty }: { id: string; label: string; options: { value: string; label: string }[]; value?: string; error?: string; hint?: string; empty?: string }) {
   const { t } = useTranslation();

@@ -111,6 +111,12 @@ export default function StaffCase() {
       <Link to={to("/staff/cases")} className="govuk-back-link">
         {t("case.back")}
       </Link>
+      {/* Correspondence (issue 14) lives on its own route: one link here. */}
+      <p className="govuk-body">
+        <Link className="govuk-link" to={to(`/staff/cases/${c.reference}/write`)} data-testid="write-link">
+          {t("staff-correspondence:write.link")}
+        </Link>
+      </p>
       <ErrorSummary errors={summary} />
       {done && summary.length === 0 ? (
         <div className="govuk-notification-banner govuk-notification-banner--success" role="status" aria-labelledby="done-title" data-testid="done-banner">

@@ -8,25 +8,26 @@ import { requireCapability } from "~/lib/permissions.server";
 import { useLang, useLocalePath } from "~/lib/use-lang";
 import { z } from "zod";
 import { audit } from "../../server/audit";
-import { listMail, MAIL_LISTS, MAIL_PAGE_SIZE } from "../../server/correspondence/triage";
-
-const QuerySchema = z.object({ list: z.enum(MAIL_LISTS).catch("triage"), page: z.coerce.number().int().min(1).max(10_000).catch(1) });
+import { MAIL_LISTS, MAIL_PAGE_SIZE } from "../../server/correspondence/lists";
+import { listMail } from "../../server/correspondence/triage";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
+  // Built here, not at module level: the page's browser bundle must not pull server/correspondence
+  // (and with it node:fs and mailparser), which broke the client build.
+  const QuerySchema = z.object({ list: z.enum(MAIL_LISTS).catch("triage"), page: z.coerce.number().int().min(1).max(10_000).catch(1) });
   const staff = await requireCapability(request, context, "mail.triage");
   const url = new URL(request.url);
   const query = QuerySchema.parse({ list: url.searchParams.get("list") ?? undefined, page: url.searchParams.get("page") ?? undefined });
   const result = await listMail(context.services.prisma, query.list, query.page);
   await audit(context.services.prisma, { actorId: staff.id, action: "mail.list", entityType: "InboundMail", entityId: query.list, data: { page: query.page } });
-  return { ...query, total: result.total, counts: result.counts, rows: result.rows.map((r) => ({ ...r, receivedAt: r.receivedAt.toISOString() })) };
+  return { ...query, lists: [...MAIL_LISTS], pages: Math.max(1, Math.ceil(result.total / MAIL_PAGE_SIZE)), total: result.total, counts: result.counts, rows: result.rows.map((r) => ({ ...r, receivedAt: r.receivedAt.toISOString() })) };
 }
 
 export default function StaffMail() {
   const { t } = useTranslation("staff-correspondence");
   const lang = useLang();
   const to = useLocalePath();
-  const { list, page, total, counts, rows } = useLoaderData<typeof loader>();
-  const pages = Math.max(1, Math.ceil(total / MAIL_PAGE_SIZE));
+  const { list, lists, page, pages, total, counts, rows } = useLoaderData<typeof loader>();
   return (
     <>
       <PageTitle title={`${t(`mail.lists.${list}`)} – ${t("mail.title")}`} />
@@ -39,7 +40,7 @@ export default function StaffMail() {
       </p>
       <nav aria-label={t("mail.title")}>
         <ul className="govuk-list ds-inline-list">
-          {MAIL_LISTS.map((l) => (
+          {lists.map((l) => (
             <li key={l} style={{ display: "inline-block", marginRight: "1.5em" }}>
               <Link className="govuk-link" to={to(`/staff/mail?list=${l}`)} aria-current={l === list ? "page" : undefined}>
                 {t(`mail.lists.${l}`)} ({counts[l] ?? 0})

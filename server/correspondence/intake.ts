@@ -6,7 +6,9 @@ import type { Prisma } from "../db";
 import { CASE_TYPES, createCase, isComplaintInTime, SECTORS, type CaseType, type CreatedCase } from "../domain/cases/index.js";
 import { mailText, type Lang } from "./texts";
 
-export const INTAKE_CHANNELS = ["phone", "letter", "email"] as const;
+import { INTAKE_CHANNELS } from "./lists";
+
+export { INTAKE_CHANNELS };
 
 const optionalText = (max: number) =>
   z

@@ -9,9 +9,9 @@ import { mailJourneyId } from "./attachments";
 import { joinedToCase } from "./inbound";
 import { createStaffCase, type IntakeInput } from "./intake";
 
-export const MAIL_LISTS = ["triage", "held", "ignored", "joined"] as const;
-export type MailList = (typeof MAIL_LISTS)[number];
-export const MAIL_PAGE_SIZE = 50;
+import { MAIL_LISTS, MAIL_PAGE_SIZE, type MailList } from "./lists";
+
+export { MAIL_LISTS, MAIL_PAGE_SIZE, type MailList };
 
 export class TriageError extends Error {
   constructor(readonly code: "not_found" | "already_decided" | "unknown_case") {
