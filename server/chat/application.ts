@@ -26,7 +26,7 @@ import { isOpen, parseOfficeHours, type OfficeHours } from "../domain/chat/offic
 import { chatTransition, type ChatRequeueReason, type ChatSnapshot } from "../domain/chat/status.js";
 import type { Logger } from "pino";
 import { registerAdviserHandlers, type AdviserSocketData } from "./adviser-handlers.js";
-import { ChatCoordinator, HEARTBEAT_MS } from "./coordinator.js";
+import { ChatCoordinator, HEARTBEAT_MS, PRESENCE_TTL_MS } from "./coordinator.js";
 import { registerCustomerHandlers, type CustomerSocketData } from "./customer-handlers.js";
 import { adviserRoom, ChatError, customerRoom, firstName, MONITOR_ROOM, Outbound } from "./protocol.js";
 import { messagesAfter, toMessageView } from "./store.js";
@@ -318,7 +318,7 @@ export function createChatApplication(io: Server, deps: ChatDeps): ChatApplicati
       prisma.staffUser.findMany({ where: { active: true, roles: { has: "adviser" } }, select: { id: true, name: true, speaksWelsh: true, maxChats: true }, orderBy: { name: "asc" } }),
       prisma.$queryRaw<{ staffId: string; available: boolean; connected: boolean }[]>`
         SELECT s."staffId", s."available",
-               EXISTS (SELECT 1 FROM "ChatAdviserPresence" p WHERE p."staffId" = s."staffId" AND p."sockets" > 0 AND p."seenAt" > ${new Date(at.getTime() - 15_000)}) AS "connected"
+               EXISTS (SELECT 1 FROM "ChatAdviserPresence" p WHERE p."staffId" = s."staffId" AND p."sockets" > 0 AND p."seenAt" > ${new Date(at.getTime() - PRESENCE_TTL_MS)}) AS "connected"
         FROM "ChatAdviserState" s`,
       prisma.chatConversation.findMany({ where: { status: "active" }, select: { id: true, adviserId: true, language: true, assignedAt: true }, orderBy: { assignedAt: "asc" } }),
       prisma.chatConversation.findMany({ where: { status: "queued" }, select: { id: true, language: true, queuedAt: true }, orderBy: [{ queuedAt: "asc" }, { id: "asc" }] }),
@@ -412,7 +412,6 @@ export function createChatApplication(io: Server, deps: ChatDeps): ChatApplicati
   advisers.on("connection", (socket) => registerAdviserHandlers(context, socket));
 
   // ---- housekeeping on every instance: heartbeat, reassignment, customers gone, sessions ----
-  let lastHeartbeat = 0;
   let lastSessionCheck = 0;
   let ticking = false;
   async function tick() {
@@ -420,12 +419,6 @@ export function createChatApplication(io: Server, deps: ChatDeps): ChatApplicati
     ticking = true;
     try {
       const at = Date.now();
-      if (at - lastHeartbeat >= HEARTBEAT_MS) {
-        lastHeartbeat = at;
-        const ids = new Set<string>();
-        for (const s of customers.sockets.values()) for (const id of (s.data as CustomerSocketData).conversations ?? []) ids.add(id);
-        await coordinator.heartbeat([...ids]);
-      }
       for (const r of await coordinator.dueForRequeue()) await requeue(r.chatId, r.adviserId, r.reason);
       for (const id of await coordinator.customersGone()) {
         // The heartbeat of another instance may be a moment late: ask every instance first.
@@ -450,6 +443,22 @@ export function createChatApplication(io: Server, deps: ChatDeps): ChatApplicati
     tick().catch((err: unknown) => logger.error({ err }, "chat tick failed"));
   }, 2_000);
   timer.unref();
+  // The heartbeat has its own timer: a slow sweep must never make this instance's advisers and
+  // customers look gone.
+  let beating = false;
+  const heartbeat = setInterval(() => {
+    if (beating) return;
+    beating = true;
+    const ids = new Set<string>();
+    for (const s of customers.sockets.values()) for (const id of (s.data as CustomerSocketData).conversations ?? []) ids.add(id);
+    coordinator
+      .heartbeat([...ids])
+      .catch((err: unknown) => logger.error({ err }, "chat heartbeat failed"))
+      .finally(() => {
+        beating = false;
+      });
+  }, HEARTBEAT_MS);
+  heartbeat.unref();
   void coordinator.refreshHandlingTimes().catch(() => undefined);
   if (!config.databaseUrl) void coordinator.forgetEarlierRuns().then(schedule, (err: unknown) => logger.warn({ err }, "chat presence clean-up failed"));
   else schedule();
@@ -458,7 +467,10 @@ export function createChatApplication(io: Server, deps: ChatDeps): ChatApplicati
     instanceId,
     monitor,
     settled: () => chain,
-    stop: () => clearInterval(timer),
+    stop: () => {
+      clearInterval(timer);
+      clearInterval(heartbeat);
+    },
   };
 }
 

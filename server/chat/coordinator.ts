@@ -21,7 +21,8 @@ import {
 
 /** An adviser's presence row is live while its instance keeps refreshing it. */
 export const HEARTBEAT_MS = 5_000;
-export const PRESENCE_TTL_MS = 15_000;
+// Generous against a loaded machine: a heartbeat late by a few seconds must not look like a death.
+export const PRESENCE_TTL_MS = 30_000;
 /** Keys of the advisory locks (any 64-bit number of our own). */
 const DISPATCH_LOCK = 0x64_6f_6f_72_63_68_61_74n; // "doorchat"
 
