@@ -69,6 +69,7 @@ const pages: Page[] = [
     page("staff/offenders/:dimension/:key", "routes/staff.offenders.$dimension.$key.tsx"),
     page("staff/back-office", "routes/staff.back-office.tsx"),
     page("staff/dead-letters", "routes/staff.dead-letters.tsx"),
+    page("staff/jobs", "routes/staff.jobs.tsx"),
     page("staff/api-tokens", "routes/staff.api-tokens.tsx"),
     page("staff/reports/welsh", "routes/staff.reports.welsh.tsx"),
     page("staff/audit", "routes/staff.audit.tsx"),
