@@ -72,14 +72,18 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Any answer from /healthz means the process is serving (503 = up, but its database is not). */
 async function answers(url: string, timeoutMs = 1_000): Promise<boolean> {
+  return (await probe(url, timeoutMs)) === "up";
+}
+
+/** "refused" = nothing listens (the process is gone); "slow" = no answer in time (busy, or hung). */
+async function probe(url: string, timeoutMs: number): Promise<"up" | "refused" | "slow"> {
   try {
-    const res = await fetch(`${url}/healthz`, {
-      signal: AbortSignal.timeout(timeoutMs),
-    });
+    const res = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(timeoutMs) });
     await res.arrayBuffer();
-    return true;
-  } catch {
-    return false;
+    return "up";
+  } catch (error) {
+    const code = (error as { cause?: { code?: string } }).cause?.code;
+    return code === "ECONNREFUSED" || code === "ECONNRESET" ? "refused" : "slow";
   }
 }
 
@@ -233,7 +237,9 @@ function createProxy(instances: ClusterInstance[]) {
     const isSocket = (req.url ?? "").startsWith("/socket.io/");
     const sticky = isSocket ? instances.find((i) => i.name === readCookie(req.headers.cookie, STICKY_COOKIE) && i.alive) : undefined;
     if (sticky) return sticky;
-    const candidates = live();
+    // Nothing marked live (all slow at once): any instance whose process runs is better than a 503.
+    let candidates = live();
+    if (candidates.length === 0) candidates = instances.filter((i) => i.process.exitCode === null && i.process.signalCode === null);
     if (candidates.length === 0) return undefined;
     return candidates[next++ % candidates.length];
   };
@@ -285,14 +291,29 @@ function createProxy(instances: ClusterInstance[]) {
     attempt(1);
   });
 
-  // Health: a stopped instance is skipped within a second; a restarted one is used again.
+  // Health: an instance that refuses connections (or whose process exited) is skipped at once; one
+  // that is only slow is skipped after 3 checks in a row without an answer in 5 s (a loaded machine
+  // must not empty the pool); a restarted one is used again as soon as it answers.
+  const slowChecks = new Map<ClusterInstance, number>();
+  let checking = false;
   const checker = setInterval(() => {
-    for (const instance of instances) {
-      void answers(instance.url, 800).then((up) => {
-        if (instance.process.exitCode !== null || instance.process.signalCode !== null) instance.alive = false;
-        else instance.alive = up;
-      });
-    }
+    if (checking) return;
+    checking = true;
+    void Promise.all(
+      instances.map(async (instance) => {
+        if (instance.process.exitCode !== null || instance.process.signalCode !== null) return void (instance.alive = false);
+        const state = await probe(instance.url, 5_000);
+        if (state === "up") {
+          slowChecks.set(instance, 0);
+          instance.alive = true;
+        } else if (state === "refused") instance.alive = false;
+        else {
+          const slow = (slowChecks.get(instance) ?? 0) + 1;
+          slowChecks.set(instance, slow);
+          if (slow >= 3) instance.alive = false;
+        }
+      }),
+    ).finally(() => (checking = false));
   }, 1_000);
   checker.unref();
 
