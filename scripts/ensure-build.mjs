@@ -5,7 +5,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
-const SOURCES = ["app", "server", "generated", "locales", "widget", "public", "vite.config.ts", "react-router.config.ts", "package.json", "prisma/schema.prisma"];
+const SOURCES = ["app", "server", "shared", "generated", "locales", "widget", "public", "vite.config.ts", "react-router.config.ts", "package.json", "prisma/schema.prisma"];
 const STAMP = "build/server/index.js";
 
 function newest(entry) {

@@ -49,6 +49,8 @@ describe("loadConfig", () => {
     [{ WEBHOOK_URL: "https://backoffice.example/hook" }, "WEBHOOK_SECRET"],
     [{ WEBHOOK_URL: "https://backoffice.example/hook", WEBHOOK_SECRET: "short" }, "WEBHOOK_SECRET"],
     [{ WEBHOOK_URL: "ftp://backoffice.example/hook", WEBHOOK_SECRET: "x".repeat(32) }, "WEBHOOK_URL"],
+    [{ WEBHOOK_URL: "http://backoffice.example/hook", WEBHOOK_SECRET: "x".repeat(32) }, "WEBHOOK_URL"],
+    [{ WEBHOOK_URL: "http://10.0.0.5:8080/hook", WEBHOOK_SECRET: "x".repeat(32) }, "WEBHOOK_URL"],
   ])("rejects %o naming %s", (env, name) => {
     expect(() => loadConfig({ DATA_DIR: dataDir(), ...env })).toThrow(ConfigError);
     expect(() => loadConfig({ DATA_DIR: dataDir(), ...env })).toThrow(name);
@@ -58,5 +60,25 @@ describe("loadConfig", () => {
     const config = loadConfig({ DATABASE_URL: "postgresql://localhost/x", SESSION_SECRET: "x".repeat(32) });
     expect(config.embedded).toBe(false);
     expect(config.seedDemoData).toBe(false);
+  });
+
+  it("allows plain http webhooks only to this machine", () => {
+    const secret = "s".repeat(40);
+    for (const url of ["http://127.0.0.1:9999/hook", "http://localhost:8080/x", "http://[::1]:81/"]) {
+      expect(loadConfig({ DATA_DIR: dataDir(), WEBHOOK_URL: url, WEBHOOK_SECRET: secret }).webhook?.url).toBe(url);
+    }
+  });
+
+  it("never seeds demo staff under NODE_ENV=production unless SEED_DEMO_DATA=true, and warns when it does", () => {
+    const production = loadConfig({ DATA_DIR: dataDir(), NODE_ENV: "production" });
+    expect(production.embedded).toBe(true);
+    expect(production.seedDemoData).toBe(false);
+    expect(loadConfig({ DATA_DIR: dataDir(), NODE_ENV: "production", SEED_DEMO_DATA: "false" }).seedDemoData).toBe(false);
+    const asked = loadConfig({ DATA_DIR: dataDir(), NODE_ENV: "production", SEED_DEMO_DATA: "true" });
+    expect(asked.seedDemoData).toBe(true);
+    expect(asked.demoWarning).toMatch(/published passwords/);
+    const quickStart = loadConfig({ DATA_DIR: dataDir() });
+    expect(quickStart.seedDemoData).toBe(true);
+    expect(quickStart.demoWarning).toMatch(/Demo mode/);
   });
 });

@@ -17,6 +17,12 @@ export function mailboxAddress(value: string): string | null {
 
 const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
 
+/** localhost, 127.0.0.0/8 and ::1: addresses that never leave this machine. */
+export function isLoopback(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, "").toLowerCase();
+  return host === "localhost" || host.endsWith(".localhost") || host === "::1" || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
 export const ConfigSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
@@ -43,7 +49,15 @@ export const ConfigSchema = z
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     MAX_FORM_BYTES: z.coerce.number().int().positive().default(1_000_000),
     NUISANCE_RETENTION_DAYS: z.coerce.number().int().min(30).max(3650).default(730),
-    WEBHOOK_URL: z.preprocess(emptyAsUndefined, z.url().regex(/^https?:\/\//, "must be an http:// or https:// URL").optional()),
+    // Case payloads carry personal data: plain http only to this machine (tests, a local relay).
+    WEBHOOK_URL: z.preprocess(
+      emptyAsUndefined,
+      z
+        .url()
+        .regex(/^https?:\/\//, "must be an http:// or https:// URL")
+        .refine((url) => url.startsWith("https://") || isLoopback(new URL(url).hostname), "must be an https:// URL (plain http:// only to localhost)")
+        .optional(),
+    ),
     WEBHOOK_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32, "must be at least 32 characters").optional()),
     CHAT_ALLOWED_ORIGINS: z.preprocess(
       emptyAsUndefined,
@@ -96,8 +110,11 @@ export const ConfigSchema = z
         imapUrl: env.IMAP_URL,
         imapPollMs: env.IMAP_POLL_SECONDS * 1000,
       },
-      // Demo staff with published passwords must never reach a real PostgreSQL by accident.
+      // Demo staff with published passwords must never reach a real PostgreSQL by accident;
+      // loadConfig also refuses them under an explicit NODE_ENV=production (see demoSeeding).
       seedDemoData: env.SEED_DEMO_DATA ?? embedded,
+      /** Set by loadConfig: why demo data is (not) seeded, for the start-up warning. */
+      demoWarning: undefined as string | undefined,
       logLevel: env.LOG_LEVEL,
       maxFormBytes: env.MAX_FORM_BYTES,
       nuisanceRetentionDays: env.NUISANCE_RETENTION_DAYS,
@@ -131,7 +148,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".") || "(config)"}: ${issue.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}\nSee the configuration table in README.md.`);
   }
-  const config = parsed.data;
+  const config = { ...parsed.data, ...demoSeeding(parsed.data, source) };
   if (config.sessionSecret) return config as Config;
   if (!config.embedded) {
     throw new ConfigError("Invalid configuration:\n  SESSION_SECRET: required when DATABASE_URL is set (at least 32 characters).");
@@ -141,4 +158,21 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   mkdirSync(config.dataDir, { recursive: true });
   if (!existsSync(secretFile)) writeFileSync(secretFile, randomBytes(32).toString("hex"), { mode: 0o600 });
   return { ...config, sessionSecret: readFileSync(secretFile, "utf8").trim() };
+}
+
+/**
+ * Demo staff have published passwords. With NODE_ENV=production set by the operator they are
+ * seeded only when SEED_DEMO_DATA=true is set as well, and then with a warning at start. The
+ * quick start (`npm start`, NODE_ENV unset, embedded database) keeps its demo data.
+ */
+function demoSeeding(config: { seedDemoData: boolean }, source: NodeJS.ProcessEnv): { seedDemoData: boolean; demoWarning?: string } {
+  const explicit = source.SEED_DEMO_DATA !== undefined && source.SEED_DEMO_DATA !== "";
+  if (source.NODE_ENV === "production") {
+    if (!explicit) return { seedDemoData: false };
+    if (config.seedDemoData) {
+      return { seedDemoData: true, demoWarning: "SEED_DEMO_DATA=true with NODE_ENV=production: demo staff accounts with published passwords are seeded. Never do this in real use." };
+    }
+    return { seedDemoData: false };
+  }
+  return config.seedDemoData ? { seedDemoData: true, demoWarning: "Demo mode: demo staff accounts with published passwords are seeded (SEED_DEMO_DATA=false to stop)." } : { seedDemoData: false };
 }

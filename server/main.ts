@@ -39,6 +39,7 @@ export async function startServer(options: { viteDevServer?: ViteDevServer; clie
   const logger = createLogger(config.logLevel);
   const services = await createServices(config, logger);
 
+  if (config.demoWarning) logger.warn(config.demoWarning);
   const seeded = config.seedDemoData ? await seedDemoData(services) : undefined;
 
   const vite = options.viteDevServer;

@@ -54,8 +54,14 @@ describe("journey steps", () => {
 
   it.each<[Draft, string[]]>([
     [{ email: "a@b.c" }, ["email", "letter"]],
-    [{ phone: "01632 960001" }, ["phone", "text", "letter"]],
-    [{ email: "a@b.c", phone: "01632 960001" }, ["email", "phone", "text", "letter"]],
+    [{ phone: "07700 900001" }, ["phone", "text", "letter"]],
+    [{ email: "a@b.c", phone: "07700 900001" }, ["email", "phone", "text", "letter"]],
+    // A landline cannot take a text message (issue 13: "By text message to 029 2018 0000").
+    [{ phone: "029 2018 0000" }, ["phone", "letter"]],
+    [{ email: "a@b.c", phone: "01632 960001" }, ["email", "phone", "letter"]],
+    [{ phone: "+44 7624 123456" }, ["phone", "text", "letter"]],
+    [{ phone: "07000 123456" }, ["phone", "letter"]],
+    [{ phone: "+33 6 12 34 56 78" }, ["phone", "text", "letter"]],
   ])("offers the ways their details allow: %j", (draft, options) => {
     expect(replyOptions(draft)).toEqual(options);
   });

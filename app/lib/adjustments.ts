@@ -2,6 +2,8 @@
 // i18n keys) and which page comes next. One question a page; conditional follow-ups are a
 // page of their own, so every step works without JavaScript.
 import { isPossiblePhoneNumber } from "libphonenumber-js";
+// The mobile metadata: enough to tell a mobile from a landline abroad (the UK rule is ours).
+import { parsePhoneNumberFromString } from "libphonenumber-js/mobile";
 import { z } from "zod";
 import {
   FOLLOW_UP_TEXT_MAX,
@@ -123,11 +125,25 @@ export const ReplySchema = z
   })
   .refine((v) => v.replyBy !== "letter" || v.address !== "", { message: e("address.required"), path: ["address"] });
 
+/**
+ * Whether a number can take text messages. UK numbers: mobiles are 07 (not 070 personal numbers
+ * or 076 pagers, apart from 07624 on the Isle of Man); a landline such as 029 2018 0000 cannot.
+ * Other countries: what the numbering plan says, and "maybe" counts as yes.
+ */
+export function canTakeTexts(phone: string): boolean {
+  const parsed = parsePhoneNumberFromString(phone, "GB");
+  if (!parsed) return false;
+  if (parsed.countryCallingCode === "44") return /^7(?!0|6(?!24))/.test(parsed.nationalNumber);
+  const type = parsed.getType();
+  return type === "MOBILE" || type === "FIXED_LINE_OR_MOBILE";
+}
+
 /** The ways we can tell them our decision, given the contact details they gave. */
 export function replyOptions(draft: Draft): AdjustmentsDraft["replyBy"][] {
   const options: AdjustmentsDraft["replyBy"][] = [];
   if (draft.email) options.push("email");
-  if (draft.phone) options.push("phone", "text");
+  if (draft.phone) options.push("phone");
+  if (draft.phone && canTakeTexts(draft.phone)) options.push("text");
   options.push("letter");
   return options;
 }

@@ -1,6 +1,7 @@
 // Server-side helpers for the staff chat pages: canned replies (with defaults in both
 // languages), today's figures for supervisors, behaviour reviews.
 import type { AppLoadContext } from "react-router";
+import { CAPABILITIES } from "../../server/auth/permissions";
 import type { Services } from "../../server/services";
 import { medianOf } from "../../server/domain/chat/queue";
 import { startOfLondonDay, londonDate } from "../../server/domain/cases/working-days";
@@ -42,8 +43,9 @@ export async function todaysFigures(context: AppLoadContext) {
   };
 }
 
-export const CHAT_ROLES = ["adviser", "manager", "head_of_customer_contact"] as const;
-export const SUPERVISOR_ROLES = ["manager", "head_of_customer_contact"] as const;
+// The roles come from server/auth/permissions.ts (chat.answer, chat.supervise).
+export const CHAT_ROLES = CAPABILITIES["chat.answer"];
+export const SUPERVISOR_ROLES = CAPABILITIES["chat.supervise"];
 
 /** The services, typed (route args type the load context loosely). */
 export function chatServices(context: AppLoadContext): Services {

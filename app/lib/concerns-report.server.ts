@@ -152,7 +152,7 @@ export function parseTimeline(form: FormData, own: TimelineEntry[], today: strin
   if (intent === "continue" && !typed) return { ok: true, timeline: own, done: true };
   const errors: FieldError[] = [];
   if (own.length >= REPORT_LIMITS.timelineEntriesMax) return { ok: false, errors: [{ field: "entryText", key: "report.timeline.tooMany" }], values };
-  const date = readDate(form, "entryDate", { today });
+  const date = readDate(form, "entryDate", { today, dateOf: "entry" });
   if (!date.ok) errors.push(date.error);
   const entry = EntryTextSchema.safeParse(form.get("entryText") ?? "");
   if (!entry.success) errors.push({ field: "entryText", key: entry.error.issues[0]!.message });

@@ -15,6 +15,7 @@ import {
   parseDateParts,
   STEP_ANSWER,
   STEP_INPUT,
+  stepAfter,
   type Answers,
   type Evaluation,
   type Step,
@@ -74,9 +75,17 @@ export function safeFrom(value: string | null): string {
   return value && /^\/concerns(\/[a-z0-9-]+){0,3}$/.test(value) ? value : "/concerns/result";
 }
 
-/** The page after an answer: the next question, or the result (or the check page, when changing an answer of a report). */
-export function pathAfterAnswer(evaluation: Evaluation, draft: ConcernDraft, change: ChangeFrom | null): string {
-  if (evaluation.next) return stepPath(evaluation.next) + (change ? `?change=${change}` : "");
+/**
+ * The page after answering `step`: the next question on the path (answered or not), or the
+ * result. When changing an answer from the check or result page, only a question the change
+ * opened is asked before going back there.
+ */
+export function pathAfterAnswer(evaluation: Evaluation, draft: ConcernDraft, change: ChangeFrom | null, step: Step): string {
+  if (!change) {
+    const following = stepAfter(evaluation, step);
+    return following ? stepPath(following) : "/concerns/result";
+  }
+  if (evaluation.next) return stepPath(evaluation.next) + `?change=${change}`;
   if (change === "check" && isReportOutcome(evaluation.outcome)) {
     const step = nextReportStep(draft.report, evaluation.outcome.kind === "report_late");
     return step ? `/concerns/report/${step}` : "/concerns/report/check";
@@ -91,8 +100,12 @@ export function redirectToJourney(evaluation: Evaluation, lang: Lang): never {
 
 export type DateCheck = { ok: true; iso: string } | { ok: false; error: FieldError; parts: { day: string; month: string; year: string } };
 
-/** Reads a GOV.UK date input named `name` and checks it has happened (and is not before `floor`). */
-export function readDate(form: FormData, name: string, rules: { today: string; floor?: { date: string; step: Step } | null }): DateCheck {
+/**
+ * Reads a GOV.UK date input named `name` and checks it has happened (and is not before `floor`).
+ * `dateOf` names which date it is in the "must be today or in the past" message: a question's step,
+ * or "entry" for a timeline entry.
+ */
+export function readDate(form: FormData, name: string, rules: { today: string; dateOf: Step | "entry"; floor?: { date: string; step: Step } | null }): DateCheck {
   const parts = { day: String(form.get(`${name}-day`) ?? ""), month: String(form.get(`${name}-month`) ?? ""), year: String(form.get(`${name}-year`) ?? "") };
   const parsed = parseDateParts(parts);
   if (!parsed.ok) {
@@ -100,7 +113,7 @@ export function readDate(form: FormData, name: string, rules: { today: string; f
     return { ok: false, parts, error: { field: `${name}-${parsed.parts[0]}`, key, parts: parsed.parts } };
   }
   const problem = checkPastDate(parsed.iso, { today: rules.today, notBefore: rules.floor?.date ?? null });
-  if (problem === "future") return { ok: false, parts, error: { field: `${name}-day`, key: "errors.date.future" } };
+  if (problem === "future") return { ok: false, parts, error: { field: `${name}-day`, key: `errors.date.future.${rules.dateOf}` } };
   if (problem === "too_early") {
     return { ok: false, parts, error: { field: `${name}-day`, key: "errors.date.too_early", params: { date: rules.floor!.date, eventKey: `errors.dateEvents.${rules.floor!.step}` } } };
   }
@@ -146,7 +159,7 @@ export function parseStepAnswer(step: Step, form: FormData, answers: Answers, ev
     }
     case "date": {
       const path = evaluation.path.includes(step) ? evaluation.path.slice(0, evaluation.path.indexOf(step)) : evaluation.path;
-      const result = readDate(form, name, { today, floor: dateFloor(step, answers, path) });
+      const result = readDate(form, name, { today, dateOf: step, floor: dateFloor(step, answers, path) });
       if (!result.ok) return fail(result.error, { [`${name}-day`]: result.parts.day, [`${name}-month`]: result.parts.month, [`${name}-year`]: result.parts.year });
       return { ok: true, value: result.iso };
     }

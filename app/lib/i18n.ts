@@ -3,9 +3,9 @@ import i18next, { type i18n as I18n } from "i18next";
 import { initReactI18next } from "react-i18next";
 import cyCommon from "../../locales/cy/common.json";
 import enCommon from "../../locales/en/common.json";
-import type { Lang } from "./lang";
+import type { Lang, Resources } from "../../shared/lang";
 
-export type Resources = Record<string, Record<string, unknown>>;
+export type { Resources };
 
 // The layout and error pages must render even when no loader data arrived.
 export const COMMON: Record<Lang, Resources> = { en: { common: enCommon }, cy: { common: cyCommon } };

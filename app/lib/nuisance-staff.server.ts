@@ -4,11 +4,11 @@ import { stringify } from "csv-stringify/sync";
 import type { AppLoadContext } from "react-router";
 import { z } from "zod";
 import { CONTACT_KINDS, DIMENSIONS, SORTS, TOPICS, type OffenderFilter } from "../../server/domain/nuisance";
-import { requireStaff } from "./staff.server";
+import { requireCapability } from "./permissions.server";
 
 /** Officers and managers work offenders; advisers answer the public and do not need them. */
-export const OFFENDER_ROLES = ["case_officer", "manager", "head_of_customer_contact", "admin"] as const;
-export const requireOffenderStaff = (request: Request, context: AppLoadContext) => requireStaff(request, context, [...OFFENDER_ROLES]);
+// Who may: server/auth/permissions.ts ("nuisance.read"; admins administer, they do not work reports).
+export const requireOffenderStaff = (request: Request, context: AppLoadContext) => requireCapability(request, context, "nuisance.read");
 
 const FilterSchema = z.object({
   dimension: z.enum(DIMENSIONS).catch("number"),

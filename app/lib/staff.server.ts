@@ -4,7 +4,7 @@ import { Authenticator } from "remix-auth";
 import { FormStrategy } from "remix-auth-form";
 import { z } from "zod";
 import type { StaffRole } from "../../generated/prisma/enums";
-import { DUMMY_HASH, verifyPassword } from "../../server/auth/password";
+import { DUMMY_HASH, hashPassword, needsRehash, verifyPassword } from "../../server/auth/password";
 import { isValidCsrfToken } from "../../server/http/csrf";
 import { langFromPath, localePath } from "./lang";
 import { getSession } from "./session.server";
@@ -46,6 +46,10 @@ export function createStaffAuthenticator(context: AppLoadContext) {
       const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
       if (!user || !ok || !user.active) throw new SignInError("invalid");
       await signInLimiter.succeed(context.clientIp, email);
+      // Hashes made at an older, cheaper cost are upgraded while we have the password in hand.
+      if (needsRehash(user.passwordHash)) {
+        await prisma.staffUser.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(password) } });
+      }
       return { id: user.id, name: user.name, email: user.email, roles: user.roles, speaksWelsh: user.speaksWelsh };
     }),
     "staff-form",

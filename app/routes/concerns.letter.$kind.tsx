@@ -102,7 +102,7 @@ export default function ConcernLetter() {
             <textarea className="govuk-textarea ds-letter-text" id="letter-text" rows={12} readOnly value={text} />
           </div>
           <h2 className="govuk-heading-m ds-no-print">{t("letter.sendHeading")}</h2>
-          <p className="govuk-body ds-no-print">{t("letter.send")}</p>
+          <p className="govuk-body ds-no-print" data-testid="letter-send">{t(kind === "foi_internal_review" ? "letter.send_foi" : "letter.send")}</p>
           <p className="govuk-body ds-no-print">
             <Link className="govuk-link" to={to("/concerns/result")}>
               {t("letter.back")}

@@ -57,7 +57,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const updated = { ...draft, answers };
   saveConcernDraft(session, updated);
   const next = evaluate(answers, today);
-  return redirect(localePath(pathAfterAnswer(next, updated, parseChangeFrom(url)), lang), { headers: await commitSession(context, session) });
+  return redirect(localePath(pathAfterAnswer(next, updated, parseChangeFrom(url), step), lang), { headers: await commitSession(context, session) });
 }
 
 export default function ConcernQuestion() {

@@ -2,6 +2,7 @@
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
 import { JourneyAnswers } from "~/components/concerns";
+import { journeyAnswerRows } from "~/lib/concerns-ui";
 import { Button, CsrfInput } from "~/components/form";
 import { BackLink, PageTitle } from "~/components/layout";
 import { CONCERNS_DRAFT, formatBytes } from "~/lib/concerns";
@@ -150,7 +151,7 @@ export default function ReportCheck() {
           <span className="govuk-caption-l">{t("report.caption")}</span>
           <h1 className="govuk-heading-l">{t("report.check.title")}</h1>
           <h2 className="govuk-heading-m">{t("report.check.concernHeading")}</h2>
-          <JourneyAnswers path={page.path} answers={page.answers} changeFrom="check" />
+          <JourneyAnswers rows={journeyAnswerRows(t, lang, { path: page.path, answers: page.answers, changeFrom: "check" })} />
           <h2 className="govuk-heading-m govuk-!-margin-top-9">{t("report.check.reportHeading")}</h2>
           {list(whatRows)}
           <h2 className="govuk-heading-m">{t("report.check.filesHeading")}</h2>

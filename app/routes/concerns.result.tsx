@@ -4,14 +4,14 @@ import { useTranslation } from "react-i18next";
 import { Link, useLoaderData, type LoaderFunctionArgs } from "react-router";
 import { HelperList, JourneyAnswers } from "~/components/concerns";
 import { PageTitle } from "~/components/layout";
-import { capitalise } from "~/lib/concerns-ui";
+import { capitalise, journeyAnswerRows } from "~/lib/concerns-ui";
 import { stepPath } from "~/lib/concerns";
 import { loadJourney, redirectToJourney } from "~/lib/concerns.server";
 import { formatDate } from "~/lib/format";
 import { localePath } from "~/lib/lang";
 import { useLang, useLocalePath } from "~/lib/use-lang";
 import { nextReportStep, type Outcome } from "../../server/domain/concerns";
-import { authorityFor, COUNTRIES_WITH_REGIONAL_AUTHORITIES, EEA_AUTHORITIES_SOURCE, HELPERS, marketingHelpers } from "../../server/domain/concerns/remit.js";
+import { authorityFor, COUNTRIES_WITH_REGIONAL_AUTHORITIES, EEA_AUTHORITIES_SOURCE, helper, HELPERS, marketingHelpers } from "../../server/domain/concerns/remit.js";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { lang, draft, evaluation } = await loadJourney(request, context);
@@ -93,10 +93,10 @@ export default function ConcernResult() {
               <span className="govuk-warning-text__icon" aria-hidden="true">
                 !
               </span>
-              <strong className="govuk-warning-text__text">{t("outcomes.internal_review_first.windowClosed", { date: date(outcome.askBy!) })}</strong>
+              <strong className="govuk-warning-text__text">{t("outcomes.internal_review_first.windowClosed", { date: date(outcome.askBy) })}</strong>
             </div>
           ) : (
-            <p className="govuk-body">{outcome.eir ? t("outcomes.internal_review_first.window_eir", { date: date(outcome.askBy!) }) : t("outcomes.internal_review_first.window_foi")}</p>
+            <p className="govuk-body">{t(outcome.eir ? "outcomes.internal_review_first.window_eir" : "outcomes.internal_review_first.window_foi", { date: date(outcome.askBy) })}</p>
           )}
           {letterLink(outcome.letter, t("outcomes.letterButton"))}
           <p className="govuk-body">{t(outcome.eir ? "outcomes.internal_review_first.reply_eir" : "outcomes.internal_review_first.reply_foi")}</p>
@@ -147,7 +147,7 @@ export default function ConcernResult() {
         <>
           <p className="govuk-body">{t("outcomes.not_in_remit.why")}</p>
           <h2 className="govuk-heading-m">{t("outcomes.not_in_remit.next")}</h2>
-          <HelperList ids={HELPERS.map((h) => h.id)} />
+          <HelperList helpers={HELPERS} />
           <p className="govuk-body">
             <Link className="govuk-link" to={to(`${stepPath("topic")}?change=result`)}>
               {t("outcomes.not_in_remit.change")}
@@ -204,13 +204,13 @@ export default function ConcernResult() {
       body = premium ? (
         <>
           <p className="govuk-body">{t("outcomes.premium_rate.why")}</p>
-          <HelperList ids={["phone_paid_services"]} />
+          <HelperList helpers={[helper("phone_paid_services")]} />
           <p className="govuk-body">{t("outcomes.premium_rate.alsoReport")}</p>
           {start}
           {others.length > 0 ? (
             <>
               <h2 className="govuk-heading-m">{t("outcomes.marketing.alsoHeading")}</h2>
-              <HelperList ids={others} />
+              <HelperList helpers={others.map(helper)} />
             </>
           ) : null}
         </>
@@ -221,7 +221,7 @@ export default function ConcernResult() {
           {others.length > 0 ? (
             <>
               <h2 className="govuk-heading-m">{t("outcomes.marketing.alsoHeading")}</h2>
-              <HelperList ids={others} />
+              <HelperList helpers={others.map(helper)} />
             </>
           ) : null}
         </>
@@ -242,7 +242,7 @@ export default function ConcernResult() {
             <span className="govuk-details__summary-text">{t("summary.heading")}</span>
           </summary>
           <div className="govuk-details__text">
-            <JourneyAnswers path={path} answers={answers} changeFrom="result" />
+            <JourneyAnswers rows={journeyAnswerRows(t, lang, { path, answers, changeFrom: "result" })} />
           </div>
         </details>
         <p className="govuk-body">

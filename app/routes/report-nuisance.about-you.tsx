@@ -56,7 +56,7 @@ export default function AboutYou() {
       <Radios
         name="tps"
         legend={t(`about.tps.${loaded.service}`)}
-        hint={t("about.tpsHint")}
+        hint={t(`about.tpsHint.${loaded.service}`)}
         error={err("tps")}
         value={v.tps}
         choices={[

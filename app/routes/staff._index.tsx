@@ -7,14 +7,15 @@ import { BarChart } from "~/components/bar-chart";
 import { PageTitle } from "~/components/layout";
 import { dashboardFigures } from "~/lib/dashboard.server";
 import { formatNumber } from "~/lib/format";
-import { requireStaff } from "~/lib/staff.server";
+import { requireCapability } from "~/lib/permissions.server";
+import { can } from "../../server/auth/permissions";
 import { useLang, useLocalePath } from "~/lib/use-lang";
-import { isManager, QUEUE_CLOCK_STATES, queueCounts } from "../../server/domain/cases";
+import { QUEUE_CLOCK_STATES, queueCounts } from "../../server/domain/cases";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const staff = await requireStaff(request, context);
+  const staff = await requireCapability(request, context, "staff.home");
   const queues = await queueCounts(context.services.prisma, context.services.now());
-  return { queues, figures: isManager(staff) ? await dashboardFigures(context) : null };
+  return { queues, figures: can(staff, "case.any") ? await dashboardFigures(context) : null };
 }
 
 const shortDay = (iso: string) => `${Number(iso.slice(8, 10))}/${Number(iso.slice(5, 7))}`;

@@ -10,16 +10,15 @@ import { adjustmentDeps } from "~/lib/adjustments.server";
 import { formatDate, formatNumber } from "~/lib/format";
 import { readForm } from "~/lib/forms.server";
 import { langFromPath, localePath } from "~/lib/lang";
-import { requireStaff } from "~/lib/staff.server";
+import { requireCapability } from "~/lib/permissions.server";
 import { useLang, useLocalePath } from "~/lib/use-lang";
-import { DECIDER_ROLES } from "../../server/domain/adjustments/access";
 import { CONFERENCE_OUTCOMES, DECISION_TEXT_MAX, type ConferenceOutcome } from "../../server/domain/adjustments/decision";
 import { openAppeal, updateConference } from "../../server/domain/adjustments/service";
 
 const ATTENDEES_MAX = 1000;
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const staff = await requireStaff(request, context, [...DECIDER_ROLES]);
+  const staff = await requireCapability(request, context, "adjustment.decide");
   const reference = referenceParam(params.reference);
   const found = await adjustmentForStaff(context, staff, reference);
   if (!found.can.appeal && !found.can.conference) throw redirect(localePath(`/staff/adjustments/${reference}`, langFromPath(new URL(request.url).pathname)));
@@ -27,7 +26,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const staff = await requireStaff(request, context, [...DECIDER_ROLES]);
+  const staff = await requireCapability(request, context, "adjustment.decide");
   const reference = referenceParam(params.reference);
   const form = await readForm(request, context);
   const lang = langFromPath(new URL(request.url).pathname);

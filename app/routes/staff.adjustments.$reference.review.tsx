@@ -9,14 +9,13 @@ import { adjustmentDeps } from "~/lib/adjustments.server";
 import { formatDate } from "~/lib/format";
 import { readForm } from "~/lib/forms.server";
 import { langFromPath, localePath } from "~/lib/lang";
-import { requireStaff } from "~/lib/staff.server";
+import { requireCapability } from "~/lib/permissions.server";
 import { useLang, useLocalePath } from "~/lib/use-lang";
-import { DECIDER_ROLES } from "../../server/domain/adjustments/access";
 import { latestReviewDate } from "../../server/domain/adjustments/clocks";
 import { recordReview } from "../../server/domain/adjustments/service";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const staff = await requireStaff(request, context, [...DECIDER_ROLES]);
+  const staff = await requireCapability(request, context, "adjustment.decide");
   const reference = referenceParam(params.reference);
   const found = await adjustmentForStaff(context, staff, reference);
   if (!found.can.review) throw redirect(localePath(`/staff/adjustments/${reference}`, langFromPath(new URL(request.url).pathname)));
@@ -24,7 +23,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const staff = await requireStaff(request, context, [...DECIDER_ROLES]);
+  const staff = await requireCapability(request, context, "adjustment.decide");
   const reference = referenceParam(params.reference);
   const form = await readForm(request, context);
   const lang = langFromPath(new URL(request.url).pathname);

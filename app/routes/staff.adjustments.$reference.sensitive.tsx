@@ -5,12 +5,12 @@ import { Link, useLoaderData, type LoaderFunctionArgs } from "react-router";
 import { PageTitle } from "~/components/layout";
 import { referenceParam, throwAdjustmentError } from "~/lib/adjustments-staff.server";
 import { adjustmentDeps } from "~/lib/adjustments.server";
-import { requireStaff } from "~/lib/staff.server";
+import { requireCapability } from "~/lib/permissions.server";
 import { useLocalePath } from "~/lib/use-lang";
 import { readDifficulty } from "../../server/domain/adjustments/service";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const staff = await requireStaff(request, context);
+  const staff = await requireCapability(request, context, "adjustment.read");
   const reference = referenceParam(params.reference);
   try {
     const { text } = await readDifficulty(adjustmentDeps(context), staff, reference);

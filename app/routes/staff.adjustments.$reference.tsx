@@ -2,57 +2,37 @@
 // check, the review, any appeal, and removal. The sensitive text shows only to those allowed.
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { data, Form, Link, redirect, useActionData, useLoaderData, useSearchParams, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
+import { Form, Link, useActionData, useLoaderData, useSearchParams, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
 import { Radios } from "~/components/choices";
 import { ClockTag } from "~/components/clock-tag";
 import { Button, CsrfInput, ErrorSummary, Textarea } from "~/components/form";
 import { PageTitle } from "~/components/layout";
 import { describeNeed } from "~/lib/adjustments-labels";
-import { adjustmentForStaff, referenceParam, throwAdjustmentError } from "~/lib/adjustments-staff.server";
-import { adjustmentDeps } from "~/lib/adjustments.server";
+import { adjustmentForStaff, referenceParam } from "~/lib/adjustments-staff.server";
+import { runAdjustmentIntent } from "~/lib/adjustment-intents.server";
 import { formatDate, formatDateTime, formatNumber } from "~/lib/format";
 import { readForm } from "~/lib/forms.server";
-import { langFromPath, localePath } from "~/lib/lang";
-import { requireStaff } from "~/lib/staff.server";
+import { langFromPath } from "~/lib/lang";
+import { requireCapability } from "~/lib/permissions.server";
 import { useLang, useLocalePath } from "~/lib/use-lang";
 import { audit } from "../../server/audit";
 import { DECISION_TEXT_MAX } from "../../server/domain/adjustments/decision";
-import { acknowledgeHeadNotice, markTold, recordCheck, takeRequest, withdrawConsent } from "../../server/domain/adjustments/service";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const staff = await requireStaff(request, context);
+  const staff = await requireCapability(request, context, "adjustment.read");
   const reference = referenceParam(params.reference);
   const found = await adjustmentForStaff(context, staff, reference);
   await audit(context.services.prisma, { actorId: staff.id, action: "adjustment.view", entityType: "AdjustmentRequest", entityId: found.id, data: { reference } });
   return { found };
 }
 
+// Each intent (its fields, capability and domain call) is one row of the table in
+// app/lib/adjustment-intents.server.ts.
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const staff = await requireStaff(request, context);
+  const staff = await requireCapability(request, context, "adjustment.read");
   const reference = referenceParam(params.reference);
   const form = await readForm(request, context);
-  const deps = adjustmentDeps(context);
-  const intent = String(form.get("intent") ?? "");
-  const lang = langFromPath(new URL(request.url).pathname);
-  if (!["take", "told", "seen", "withdrawConsent", "check"].includes(intent)) throw data({ reason: "badRequest" }, { status: 400 });
-  try {
-    if (intent === "take") await takeRequest(deps, staff, reference);
-    else if (intent === "told") await markTold(deps, staff, reference);
-    else if (intent === "seen") await acknowledgeHeadNotice(deps, staff, reference);
-    else if (intent === "withdrawConsent") await withdrawConsent(deps, { staff, reference });
-    else if (intent === "check") {
-      const worked = form.get("worked");
-      const note = String(form.get("note") ?? "").trim();
-      const errors: Record<string, string> = {};
-      if (worked !== "yes" && worked !== "no") errors.worked = "errors.worked.required";
-      if (note.length > DECISION_TEXT_MAX) errors.note = "errors.note.tooLong";
-      if (Object.keys(errors).length) return data({ errors, values: { worked: String(worked ?? ""), note } }, { status: 400 });
-      await recordCheck(deps, staff, reference, { worked: worked === "yes", note: note || null });
-    }
-  } catch (error) {
-    throwAdjustmentError(error);
-  }
-  return redirect(localePath(`/staff/adjustments/${reference}?saved=1`, lang));
+  return runAdjustmentIntent({ context, staff, reference, form, lang: langFromPath(new URL(request.url).pathname) });
 }
 
 export default function AdjustmentDetail() {

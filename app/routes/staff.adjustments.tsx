@@ -14,14 +14,14 @@ import { adjustmentDeps } from "~/lib/adjustments.server";
 import { formatDate, formatDateTime } from "~/lib/format";
 import { readForm } from "~/lib/forms.server";
 import { langFromPath, localePath } from "~/lib/lang";
-import { requireStaff } from "~/lib/staff.server";
+import { requireCapability } from "~/lib/permissions.server";
 import { useLang, useLocalePath } from "~/lib/use-lang";
 import { audit } from "../../server/audit";
 import { isHeadOfCustomerContact } from "../../server/domain/adjustments/access";
 import { acknowledgeHeadNotice } from "../../server/domain/adjustments/service";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const staff = await requireStaff(request, context);
+  const staff = await requireCapability(request, context, "adjustment.read");
   const params = new URL(request.url).searchParams;
   const filters = { status: params.get("status") ?? "", review: params.get("review") === "1", who: (params.get("who") ?? "").slice(0, 100) };
   const register = await adjustmentRegister(context, filters);
@@ -30,7 +30,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const staff = await requireStaff(request, context);
+  const staff = await requireCapability(request, context, "adjustment.read");
   const form = await readForm(request, context);
   const reference = referenceParam(String(form.get("reference") ?? ""));
   try {

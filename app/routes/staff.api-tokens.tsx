@@ -6,14 +6,14 @@ import { Button, CsrfInput, ErrorSummary, TextInput } from "~/components/form";
 import { PageTitle } from "~/components/layout";
 import { formatDateTime } from "~/lib/format";
 import { readForm, validate } from "~/lib/forms.server";
-import { requireStaff } from "~/lib/staff.server";
+import { requireCapability } from "~/lib/permissions.server";
 import { useLang } from "~/lib/use-lang";
 import { z } from "zod";
 import { audit } from "../../server/audit";
 import { API_SCOPES, createApiToken, NewTokenSchema, revokeApiToken } from "../../server/api/tokens";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requireStaff(request, context, ["admin"]);
+  await requireCapability(request, context, "api.tokens");
   const tokens = await context.services.prisma.apiToken.findMany({ orderBy: { createdAt: "desc" }, take: 200 });
   return {
     scopes: [...API_SCOPES],
@@ -31,7 +31,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const staff = await requireStaff(request, context, ["admin"]);
+  const staff = await requireCapability(request, context, "api.tokens");
   const form = await readForm(request, context);
   const { prisma, now } = context.services;
   if (form.get("intent") === "revoke") {

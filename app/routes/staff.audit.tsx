@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Form, Link, useLoaderData, type LoaderFunctionArgs } from "react-router";
 import { PageTitle } from "~/components/layout";
 import { formatDateTime } from "~/lib/format";
-import { requireStaff } from "~/lib/staff.server";
+import { requireCapability } from "~/lib/permissions.server";
 import { useLang, useLocalePath } from "~/lib/use-lang";
 import { z } from "zod";
 import { audit } from "../../server/audit";
@@ -17,7 +17,7 @@ const FilterSchema = z.object({
 });
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const staff = await requireStaff(request, context, ["admin"]);
+  const staff = await requireCapability(request, context, "audit.read");
   const params = Object.fromEntries(new URL(request.url).searchParams);
   const f = FilterSchema.parse({ action: params.action ?? "", entity: params.entity ?? "", actor: params.actor ?? "", before: params.before });
   const { prisma } = context.services;

@@ -1,22 +1,23 @@
-// The back-office tools, each for the roles that may use it.
+// The back-office tools, each shown to those holding its capability (server/auth/permissions.ts).
 import { useTranslation } from "react-i18next";
 import { Link, useLoaderData, type LoaderFunctionArgs } from "react-router";
 import { PageTitle } from "~/components/layout";
-import { requireStaff } from "~/lib/staff.server";
+import { requireCapability } from "~/lib/permissions.server";
+import { can, type Capability } from "../../server/auth/permissions";
 import { useLocalePath } from "~/lib/use-lang";
 
 const TOOLS = [
-  { path: "/staff/reports/welsh", key: "welsh", roles: ["manager", "head_of_customer_contact", "admin"] },
-  { path: "/staff/dead-letters", key: "deadLetters", roles: ["manager", "head_of_customer_contact", "admin"] },
-  { path: "/staff/api-tokens", key: "tokens", roles: ["admin"] },
-  { path: "/staff/audit", key: "audit", roles: ["admin"] },
-  { path: "/staff/retention", key: "retention", roles: ["admin"] },
-  { path: "/staff/subject-access", key: "sar", roles: ["admin"] },
+  { path: "/staff/reports/welsh", key: "welsh", capability: "reports.read" },
+  { path: "/staff/dead-letters", key: "deadLetters", capability: "outbox.manage" },
+  { path: "/staff/api-tokens", key: "tokens", capability: "api.tokens" },
+  { path: "/staff/audit", key: "audit", capability: "audit.read" },
+  { path: "/staff/retention", key: "retention", capability: "retention.manage" },
+  { path: "/staff/subject-access", key: "sar", capability: "subject_access.export" },
 ] as const;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const staff = await requireStaff(request, context);
-  return { tools: TOOLS.filter((tool) => tool.roles.some((r) => staff.roles.includes(r))).map(({ path, key }) => ({ path, key })) };
+  const staff = await requireCapability(request, context, "staff.home");
+  return { tools: TOOLS.filter((tool) => can(staff, tool.capability)).map(({ path, key }) => ({ path, key })) };
 }
 
 export default function BackOffice() {

@@ -2,13 +2,13 @@
 // outside the web root and are never served any other way.
 import { readFile } from "node:fs/promises";
 import { data, type LoaderFunctionArgs } from "react-router";
-import { requireStaff } from "~/lib/staff.server";
+import { requireCapability } from "~/lib/permissions.server";
 import { audit } from "../../server/audit";
 import { attachmentFile } from "../../server/concerns/uploads";
 import { contentDisposition } from "../../server/domain/concerns";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const staff = await requireStaff(request, context);
+  const staff = await requireCapability(request, context, "case.attachment.read");
   const { prisma, config } = context.services;
   const id = params.id ?? "";
   if (!/^[0-9a-f-]{36}$/.test(id)) throw data({ reason: "notFound" }, { status: 404 });

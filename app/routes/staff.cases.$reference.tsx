@@ -3,7 +3,7 @@
 // the clocks, the parties, linked cases, callbacks and the timeline with notes and contacts.
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { data, Form, Link, redirect, useActionData, useLoaderData, useSearchParams, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
+import { data, Form, Link, useActionData, useLoaderData, useSearchParams, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
 import { ClockTag } from "~/components/clock-tag";
 import { ConcernReport } from "~/components/concern-report";
 import { Button, CsrfInput, ErrorSummary, Textarea, TextInput } from "~/components/form";
@@ -11,50 +11,14 @@ import { PageTitle } from "~/components/layout";
 import { caseForStaff } from "~/lib/cases.server";
 import { concernForStaff } from "~/lib/concerns-staff.server";
 import { formatDate, formatDateTime } from "~/lib/format";
-import { readForm, validate } from "~/lib/forms.server";
-import { langFromPath, localePath } from "~/lib/lang";
-import { requireStaff } from "~/lib/staff.server";
+import { readForm } from "~/lib/forms.server";
+import { langFromPath } from "~/lib/lang";
+import { requireCapability } from "~/lib/permissions.server";
 import { useLang, useLocalePath } from "~/lib/use-lang";
 import { audit } from "../../server/audit";
-import {
-  addContact,
-  addNote,
-  allocateCase,
-  allowedActions,
-  CallbackSchema,
-  ComplaintSchema,
-  recordServiceComplaint,
-  CASE_TYPES,
-  CaseWorkError,
-  changeType,
-  CloseSchema,
-  closeCase,
-  completeCallback,
-  CONTACT_DIRECTIONS,
-  CONTACT_METHODS,
-  ContactSchema,
-  isManager,
-  liftRestrictedContact,
-  linkCases,
-  markNoFurtherContact,
-  NfcSchema,
-  NoteSchema,
-  outcomesFor,
-  parseReference,
-  prepareDone,
-  recordProgress,
-  reopenCase,
-  requestCallback,
-  RestrictSchema,
-  setRestrictedContact,
-  takeCase,
-  type CaseStatus,
-  type CaseType,
-} from "../../server/domain/cases";
-import { z } from "zod";
-
-const INTENTS = ["complaint", "allocate", "take", "prepare", "progress", "note", "contact", "changeType", "link", "close", "reopen", "nfc", "callback", "callbackDone", "restrict", "lift"] as const;
-const MANAGER_INTENTS: readonly string[] = ["allocate", "nfc", "restrict", "lift"];
+import { allowedActions, CASE_TYPES, CONTACT_DIRECTIONS, CONTACT_METHODS, outcomesFor, parseReference, type CaseStatus, type CaseType } from "../../server/domain/cases";
+import { can } from "../../server/auth/permissions";
+import { CASE_INTENT_NAMES, mayCaseIntent, runCaseIntent, type CaseIntentName } from "~/lib/case-intents.server";
 
 function referenceParam(value: string | undefined): string {
   const parsed = parseReference(value ?? "");
@@ -63,137 +27,38 @@ function referenceParam(value: string | undefined): string {
 }
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const staff = await requireStaff(request, context);
+  const staff = await requireCapability(request, context, "case.read");
   const reference = referenceParam(params.reference);
   const found = await caseForStaff(context, reference);
   if (!found) throw data({ reason: "notFound" }, { status: 404 });
   // Every staff view of a case (and so of its customer's details) is recorded.
   await audit(context.services.prisma, { actorId: staff.id, action: "case.view", entityType: "Case", entityId: found.id, data: { reference: found.reference } });
-  const manager = isManager(staff);
-  const officers = manager
-    ? await context.services.prisma.staffUser.findMany({ where: { active: true, roles: { hasSome: ["case_officer", "manager", "adviser"] } }, select: { id: true, name: true }, orderBy: { name: "asc" } })
+  // What this person may do here: the page shows only those forms (the action checks again).
+  const record = { assignedToId: found.assignedToId };
+  const may = Object.fromEntries(CASE_INTENT_NAMES.map((name) => [name, mayCaseIntent(staff, name, record)])) as Record<CaseIntentName, boolean>;
+  const officers = may.allocate
+    ? await context.services.prisma.staffUser.findMany({ where: { active: true, roles: { hasSome: ["case_officer", "manager", "head_of_customer_contact"] } }, select: { id: true, name: true }, orderBy: { name: "asc" } })
     : [];
   const snapshot = { type: found.type as CaseType, status: found.status as CaseStatus, openedAt: new Date(found.openedAt), workQueue: null, queuedAt: null, underWayAt: null, closedAt: found.closedAt ? new Date(found.closedAt) : null, outcome: null, reopenCount: found.reopenCount };
   return {
     found,
     concern: await concernForStaff(context, found.id),
     me: staff.id,
-    manager,
+    may,
+    acceptLate: can(staff, "case.complaint.late"),
     officers,
     allowed: allowedActions(snapshot, context.services.now()),
     outcomes: outcomesFor(found.type as CaseType),
   };
 }
 
+// Each intent (its fields, capability, whose case, domain call) is one row of the table in
+// app/lib/case-intents.server.ts.
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const staff = await requireStaff(request, context);
+  const staff = await requireCapability(request, context, "case.read");
   const reference = referenceParam(params.reference);
   const form = await readForm(request, context);
-  const intent = String(form.get("intent") ?? "");
-  if (!(INTENTS as readonly string[]).includes(intent)) throw data({ reason: "badRequest" }, { status: 400 });
-  if (MANAGER_INTENTS.includes(intent) && !isManager(staff)) throw data({ reason: "forbidden" }, { status: 403 });
-  const lang = langFromPath(new URL(request.url).pathname);
-  const deps = { prisma: context.services.prisma, now: context.services.now };
-  const actor = { id: staff.id, roles: staff.roles };
-  const invalid = (errors: Record<string, string>, values: Record<string, string> = {}) => data({ intent, errors, values }, { status: 400 });
-  const check = <S extends z.ZodType>(schema: S) => {
-    const result = validate(form, schema);
-    return result;
-  };
-  try {
-    switch (intent) {
-      case "allocate": {
-        const officer = z.union([z.uuid(), z.literal("")]).safeParse(form.get("officer") ?? "");
-        if (!officer.success) return invalid({ officer: "staff-cases:errors.officer.required" });
-        await allocateCase(deps, actor, reference, officer.data || null);
-        break;
-      }
-      case "take":
-        await takeCase(deps, actor, reference);
-        break;
-      case "prepare":
-        await prepareDone(deps, actor, reference);
-        break;
-      case "progress":
-        await recordProgress(deps, actor, reference);
-        break;
-      case "note": {
-        const r = check(NoteSchema);
-        if (!r.ok) return invalid(r.errors, r.values);
-        await addNote(deps, actor, reference, r.value);
-        break;
-      }
-      case "contact": {
-        const r = check(ContactSchema);
-        if (!r.ok) return invalid(r.errors, r.values);
-        await addContact(deps, actor, reference, r.value);
-        break;
-      }
-      case "changeType": {
-        const r = check(z.object({ type: z.enum(CASE_TYPES, "staff-cases:errors.type.required") }));
-        if (!r.ok) return invalid(r.errors);
-        await changeType(deps, actor, reference, r.value.type);
-        break;
-      }
-      case "link": {
-        const r = check(z.object({ other: z.string("staff-cases:errors.other.required").trim().refine((v) => parseReference(v) !== null, "staff-cases:errors.other.invalid") }));
-        if (!r.ok) return invalid(r.errors, r.values);
-        await linkCases(deps, actor, reference, r.value.other.replace(/\s+/g, "").toUpperCase());
-        break;
-      }
-      case "close": {
-        const r = check(CloseSchema);
-        if (!r.ok) return invalid({ outcome: "staff-cases:errors.outcome.required" });
-        await closeCase(deps, actor, reference, { outcome: r.value.outcome, closeLinked: r.value.closeLinked === "yes" });
-        break;
-      }
-      case "reopen":
-        await reopenCase(deps, actor, reference);
-        break;
-      case "nfc": {
-        const r = check(NfcSchema);
-        if (!r.ok) return invalid(r.errors, r.values);
-        await markNoFurtherContact(deps, actor, reference, r.value);
-        break;
-      }
-      case "callback": {
-        const r = check(CallbackSchema);
-        if (!r.ok) return invalid(r.errors, r.values);
-        await requestCallback(deps, actor, reference, r.value);
-        break;
-      }
-      case "callbackDone": {
-        const id = z.uuid().safeParse(form.get("callbackId"));
-        if (!id.success) throw data({ reason: "badRequest" }, { status: 400 });
-        await completeCallback(deps, actor, reference, id.data);
-        break;
-      }
-      case "restrict": {
-        const r = check(RestrictSchema);
-        if (!r.ok) return invalid(r.errors, r.values);
-        await setRestrictedContact(deps, actor, reference, r.value);
-        break;
-      }
-      case "lift":
-        await liftRestrictedContact(deps, actor, reference);
-        break;
-      case "complaint": {
-        const r = check(ComplaintSchema);
-        if (!r.ok) return invalid(r.errors, r.values);
-        const made = await recordServiceComplaint(deps, actor, reference, r.value);
-        return redirect(localePath(`/staff/cases/${made.reference}?done=${made.refused ? "complaintRefused" : "complaint"}`, lang));
-      }
-    }
-  } catch (error) {
-    if (error instanceof CaseWorkError) {
-      if (error.code === "not_found" && intent !== "link") throw data({ reason: "notFound" }, { status: 404 });
-      if (error.code === "forbidden") throw data({ reason: "forbidden" }, { status: 403 });
-      const field = intent === "link" ? "other" : intent === "close" ? "outcome" : intent === "complaint" ? (error.code === "late_reason_required" ? "lateReason" : "eventOn") : "action";
-      return data({ intent, errors: { [field]: `staff-cases:refusals.${error.code}` }, values: {} }, { status: 409 });
-    }
-    throw error;
-  }
-  return redirect(localePath(`/staff/cases/${reference}?done=${intent}`, lang));
+  return runCaseIntent({ context, staff, reference, form, lang: langFromPath(new URL(request.url).pathname) });
 }
 
 export default function StaffCase() {
@@ -201,7 +66,7 @@ export default function StaffCase() {
   const lang = useLang();
   const to = useLocalePath();
   const [params] = useSearchParams();
-  const { found: c, concern, me, manager, officers, allowed, outcomes } = useLoaderData<typeof loader>();
+  const { found: c, concern, me, may, acceptLate, officers, allowed, outcomes } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors: Record<string, string> = result?.errors ?? {};
   const values: Record<string, string> = result?.values ?? {};
@@ -246,6 +111,12 @@ export default function StaffCase() {
       <Link to={to("/staff/cases")} className="govuk-back-link">
         {t("case.back")}
       </Link>
+      {/* Correspondence (issue 14) lives on its own route: one link here. */}
+      <p className="govuk-body">
+        <Link className="govuk-link" to={to(`/staff/cases/${c.reference}/write`)} data-testid="write-link">
+          {t("staff-correspondence:write.link")}
+        </Link>
+      </p>
       <ErrorSummary errors={summary} />
       {done && summary.length === 0 ? (
         <div className="govuk-notification-banner govuk-notification-banner--success" role="status" aria-labelledby="done-title" data-testid="done-banner">
@@ -269,7 +140,8 @@ export default function StaffCase() {
               p.flags.map((f, i) => (
                 <li key={`${p.id}-${i}`} data-flag={f.kind}>
                   <strong>{t(`domain:flags.${f.kind}`)}</strong> ({p.name}): {lang === "cy" && f.summaryCy ? f.summaryCy : f.summary}
-                  {f.reviewAt ? ` – ${t("case.reviewBy", { date: formatDate(f.reviewAt, lang) })}` : null}
+                  {/* An adjustment's summary already ends with its review date (flagSummary). */}
+                  {f.reviewAt && f.kind !== "reasonable_adjustment" ? ` – ${t("case.reviewBy", { date: formatDate(f.reviewAt, lang) })}` : null}
                   {f.adjustmentReference ? (
                     <>
                       {" "}
@@ -310,7 +182,7 @@ export default function StaffCase() {
         t("actions.heading"),
         <>
           {errors.action ? <p className="govuk-error-message" id="action">{t(errors.action)}</p> : null}
-          {open && manager
+          {open && may.allocate
             ? intentForm(
                 "allocate",
                 <div className="govuk-form-group">
@@ -329,8 +201,8 @@ export default function StaffCase() {
                 </div>,
               )
             : null}
-          {open && c.assignedToId !== me && (!c.assignedToId || manager) ? intentForm("take", <Button secondary>{t("actions.take")}</Button>) : null}
-          {allowed.includes("start") ? (
+          {open && c.assignedToId !== me && may.take ? intentForm("take", <Button secondary>{t("actions.take")}</Button>) : null}
+          {may.prepare && allowed.includes("start") ? (
             intentForm(
               "prepare",
               <>
@@ -339,7 +211,7 @@ export default function StaffCase() {
               </>,
             )
           ) : null}
-          {c.status === "under_way" && !c.clocks.find((k) => k.name === "answerBy")?.doneAt
+          {may.progress && c.status === "under_way" && !c.clocks.find((k) => k.name === "answerBy")?.doneAt
             ? intentForm(
                 "progress",
                 <>
@@ -348,7 +220,7 @@ export default function StaffCase() {
                 </>,
               )
             : null}
-          {open
+          {open && may.close
             ? intentForm(
                 "close",
                 <>
@@ -384,7 +256,7 @@ export default function StaffCase() {
                 </>,
               )
             : null}
-          {open
+          {open && may.changeType
             ? intentForm(
                 "changeType",
                 <div className="govuk-form-group">
@@ -402,7 +274,7 @@ export default function StaffCase() {
                 </div>,
               )
             : null}
-          {c.status === "closed" ? (
+          {c.status === "closed" && may.reopen ? (
             allowed.includes("reopen") ? (
               intentForm(
                 "reopen",
@@ -415,7 +287,7 @@ export default function StaffCase() {
               <p className="govuk-body" data-testid="reopen-tomorrow">{t("actions.reopenTomorrow")}</p>
             )
           ) : null}
-          {c.status === "closed" && manager && hasCustomer
+          {c.status === "closed" && may.nfc && hasCustomer
             ? intentForm(
                 "nfc",
                 <>
@@ -482,7 +354,7 @@ export default function StaffCase() {
               ))}
             </tbody>
           </table>
-          {manager && hasCustomer ? (
+          {may.restrict && hasCustomer ? (
             <details className="govuk-details">
               <summary className="govuk-details__summary">
                 <span className="govuk-details__summary-text">{t("restrict.summary")}</span>
@@ -503,7 +375,7 @@ export default function StaffCase() {
                     <Button secondary>{t("restrict.set")}</Button>
                   </>,
                 )}
-                {restricted.length > 0 ? intentForm("lift", <Button secondary>{t("restrict.lift")}</Button>) : null}
+                {restricted.length > 0 && may.lift ? intentForm("lift", <Button secondary>{t("restrict.lift")}</Button>) : null}
               </div>
             </details>
           ) : null}
@@ -528,7 +400,7 @@ export default function StaffCase() {
               ))}
             </ul>
           )}
-          {intentForm(
+          {may.link && intentForm(
             "link",
             <>
               <TextInput id="other" label={t("links.label")} hint={t("links.hint")} width="10" error={errors.other ? t(errors.other) : undefined} defaultValue={values.other} spellCheck={false} />
@@ -547,7 +419,7 @@ export default function StaffCase() {
               {c.callbacks.map((cb) => (
                 <li key={cb.id}>
                   {cb.note} – {t("callbacks.due", { date: formatDateTime(cb.dueAt, lang) })} <ClockTag state={cb.state} />
-                  {!cb.doneAt ? (
+                  {!cb.doneAt && may.callbackDone ? (
                     <Form method="post" className="govuk-!-display-inline-block govuk-!-margin-left-2">
                       <CsrfInput />
                       <input type="hidden" name="intent" value="callbackDone" />
@@ -561,7 +433,7 @@ export default function StaffCase() {
           ) : (
             <p className="govuk-body">{t("callbacks.none")}</p>
           )}
-          {intentForm(
+          {may.callback && intentForm(
             "callback",
             <>
               <Textarea id="note" label={t("callbacks.label")} hint={t("callbacks.hint")} rows={2} maxLength={2000} limitText={t("case.limit", { count: 2000 })} error={errors.note ? t(errors.note) : undefined} defaultValue={values.note} />
@@ -571,7 +443,7 @@ export default function StaffCase() {
         </>,
       )}
 
-      {section(
+      {may.contact && section(
         "contact",
         t("contact.heading"),
         intentForm(
@@ -612,7 +484,7 @@ export default function StaffCase() {
         ),
       )}
 
-      {c.type !== "RCC"
+      {c.type !== "RCC" && may.complaint
         ? section(
             "complaint",
             t("complaint.heading"),
@@ -629,7 +501,7 @@ export default function StaffCase() {
                   {errors.eventOn ? <p className="govuk-error-message" id="eventOn-error">{t(errors.eventOn)}</p> : null}
                   <input className="govuk-input govuk-input--width-10" id="eventOn" name="eventOn" type="date" defaultValue={values.eventOn} aria-describedby={`eventOn-hint${errors.eventOn ? " eventOn-error" : ""}`} />
                 </div>
-                {manager ? (
+                {acceptLate ? (
                   <>
                     <div className="govuk-checkboxes govuk-checkboxes--small govuk-!-margin-bottom-4">
                       <div className="govuk-checkboxes__item">
@@ -648,7 +520,7 @@ export default function StaffCase() {
           )
         : null}
 
-      {section(
+      {may.note && section(
         "note",
         t("notes.heading"),
         intentForm(

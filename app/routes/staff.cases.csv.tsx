@@ -1,12 +1,12 @@
 // The case list for the same filters as the page, as a CSV download.
 import type { LoaderFunctionArgs } from "react-router";
-import { requireStaff } from "~/lib/staff.server";
+import { requireCapability } from "~/lib/permissions.server";
 import { audit } from "../../server/audit";
 import { casesCsv } from "../../server/api/case-csv";
 import { parseCaseFilters } from "../../server/domain/cases";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const staff = await requireStaff(request, context);
+  const staff = await requireCapability(request, context, "case.export");
   const { prisma, now } = context.services;
   const filters = parseCaseFilters(new URL(request.url).searchParams);
   const { csv, rows } = await casesCsv(prisma, filters, now());

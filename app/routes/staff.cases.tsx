@@ -5,7 +5,7 @@ import { Form, Link, redirect, useLoaderData, type LoaderFunctionArgs } from "re
 import { ClockTag } from "~/components/clock-tag";
 import { PageTitle } from "~/components/layout";
 import { formatDate, formatDateTime, formatNumber } from "~/lib/format";
-import { requireStaff } from "~/lib/staff.server";
+import { requireCapability } from "~/lib/permissions.server";
 import { useLang, useLocalePath } from "~/lib/use-lang";
 import { audit } from "../../server/audit";
 import {
@@ -24,7 +24,7 @@ import {
 } from "../../server/domain/cases";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const staff = await requireStaff(request, context);
+  const staff = await requireCapability(request, context, "case.read");
   const { prisma, now } = context.services;
   const at = now();
   const url = new URL(request.url);

@@ -13,7 +13,7 @@ import { langFromPath, localePath } from "~/lib/lang";
 import { requireStaff } from "~/lib/staff.server";
 import { useLang } from "~/lib/use-lang";
 import { audit } from "../../server/audit";
-import { normaliseEmail } from "../../server/domain/cases/create-case";
+import { restrictContactByEmail } from "../../server/domain/parties";
 import "~/styles/chat-console.css";
 
 const ReviewSchema = z.object({
@@ -69,13 +69,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     let partyFlagId: string | null = null;
     const email = report.conversation.customerEmail;
     if (decision === "approve_flag" && email) {
-      const party =
-        (await tx.party.findUnique({ where: { emailNormalised: normaliseEmail(email) } })) ??
-        (await tx.party.create({ data: { kind: "person", name: report.conversation.customerName ?? email, email, emailNormalised: normaliseEmail(email), preferredLanguage: report.conversation.language } }));
-      const flag = await tx.partyFlag.create({
-        data: { partyId: party.id, kind: "restricted_contact", summary: restriction, setById: staff.id, setAt: at, reviewAt: new Date(at.getTime() + 182 * 86_400_000) },
-      });
-      partyFlagId = flag.id;
+      const { flagId } = await restrictContactByEmail(tx, { email, name: report.conversation.customerName, language: report.conversation.language, arrangement: restriction, setById: staff.id, at });
+      partyFlagId = flagId;
     }
     await tx.chatBehaviourReport.update({
       where: { id: reportId },

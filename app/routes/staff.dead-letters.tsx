@@ -6,16 +6,15 @@ import { PageTitle } from "~/components/layout";
 import { formatDateTime, formatNumber } from "~/lib/format";
 import { readForm } from "~/lib/forms.server";
 import { langFromPath, localePath } from "~/lib/lang";
-import { requireStaff } from "~/lib/staff.server";
+import { requireCapability } from "~/lib/permissions.server";
 import { useLang } from "~/lib/use-lang";
 import { z } from "zod";
 import { audit } from "../../server/audit";
 import { listDeadLetters, replayDeadLetter } from "../../server/outbox/relay";
 
-const ROLES = ["admin", "manager", "head_of_customer_contact"] as const;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requireStaff(request, context, [...ROLES]);
+  await requireCapability(request, context, "outbox.manage");
   const { total, waiting, rows } = await listDeadLetters(context.services.prisma);
   return {
     configured: Boolean(context.services.config.webhook),
@@ -26,7 +25,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const staff = await requireStaff(request, context, [...ROLES]);
+  const staff = await requireCapability(request, context, "outbox.manage");
   const form = await readForm(request, context);
   const id = z.uuid().safeParse(form.get("id"));
   if (!id.success) throw data({ reason: "badRequest" }, { status: 400 });

@@ -1,13 +1,13 @@
 // The Welsh enquiries report as CSV.
 import type { LoaderFunctionArgs } from "react-router";
-import { requireStaff } from "~/lib/staff.server";
+import { requireCapability } from "~/lib/permissions.server";
 import { WELSH_REPORT_CHANNELS, welshTable } from "~/lib/welsh-report.server";
 import { audit } from "../../server/audit";
 import { toCsv } from "../../server/api/csv";
 import { londonDate } from "../../server/domain/cases";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const staff = await requireStaff(request, context, ["manager", "head_of_customer_contact", "admin"]);
+  const staff = await requireCapability(request, context, "reports.read");
   const { prisma, now } = context.services;
   const table = await welshTable(prisma, londonDate(now()));
   await audit(prisma, { actorId: staff.id, action: "report.welsh.csv", entityType: "Report", entityId: "welsh" });

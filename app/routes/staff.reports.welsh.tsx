@@ -4,15 +4,14 @@ import { useLoaderData, type LoaderFunctionArgs } from "react-router";
 import { BarChart } from "~/components/bar-chart";
 import { PageTitle } from "~/components/layout";
 import { formatNumber } from "~/lib/format";
-import { requireStaff } from "~/lib/staff.server";
+import { requireCapability } from "~/lib/permissions.server";
 import { WELSH_REPORT_CHANNELS, welshTable } from "~/lib/welsh-report.server";
 import { useLang } from "~/lib/use-lang";
 import { londonDate } from "../../server/domain/cases";
 
-const ROLES = ["manager", "head_of_customer_contact", "admin"] as const;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requireStaff(request, context, [...ROLES]);
+  await requireCapability(request, context, "reports.read");
   const { prisma, now } = context.services;
   const table = await welshTable(prisma, londonDate(now()));
   return { table, channels: [...WELSH_REPORT_CHANNELS] };

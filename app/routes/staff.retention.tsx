@@ -5,7 +5,7 @@ import { Button, CsrfInput } from "~/components/form";
 import { PageTitle } from "~/components/layout";
 import { formatDate } from "~/lib/format";
 import { readForm } from "~/lib/forms.server";
-import { requireStaff } from "~/lib/staff.server";
+import { requireCapability } from "~/lib/permissions.server";
 import { useLang } from "~/lib/use-lang";
 import { audit } from "../../server/audit";
 import { retentionPolicies, runRetention, uploadRemover } from "../../server/retention/retention";
@@ -14,7 +14,7 @@ const policiesFor = (config: { nuisanceRetentionDays: number; chat: { retentionD
   retentionPolicies({ nuisanceRetentionDays: config.nuisanceRetentionDays, chatRetentionDays: config.chat.retentionDays });
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const staff = await requireStaff(request, context, ["admin"]);
+  const staff = await requireCapability(request, context, "retention.manage");
   const reports = await runRetention(context.services.prisma, { now: context.services.now(), dryRun: true, policies: policiesFor(context.services.config) });
   await audit(context.services.prisma, { actorId: staff.id, action: "retention.dry_run", entityType: "Retention", entityId: "all", data: { due: reports.map((r) => r.items.length) } });
   const { nuisanceRetentionDays: nuisanceDays, chat } = context.services.config;
@@ -22,7 +22,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const staff = await requireStaff(request, context, ["admin"]);
+  const staff = await requireCapability(request, context, "retention.manage");
   await readForm(request, context);
   const reports = await runRetention(context.services.prisma, {
     now: context.services.now(),

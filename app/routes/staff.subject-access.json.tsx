@@ -1,7 +1,7 @@
 // Downloads the subject access export for one email address (admins; audited).
 import { data, type ActionFunctionArgs } from "react-router";
 import { readForm } from "~/lib/forms.server";
-import { requireStaff } from "~/lib/staff.server";
+import { requireCapability } from "~/lib/permissions.server";
 import { z } from "zod";
 import { audit } from "../../server/audit";
 import { subjectAccessExport } from "../../server/retention/subject-access";
@@ -11,7 +11,7 @@ export async function loader() {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const staff = await requireStaff(request, context, ["admin"]);
+  const staff = await requireCapability(request, context, "subject_access.export");
   const form = await readForm(request, context);
   const email = z.email().max(254).safeParse(String(form.get("email") ?? "").trim());
   if (!email.success) return new Response(JSON.stringify({ error: "invalid_email" }), { status: 400, headers: { "Content-Type": "application/json" } });

@@ -3,11 +3,11 @@ import { useTranslation } from "react-i18next";
 import { type LoaderFunctionArgs } from "react-router";
 import { Button, CsrfInput, TextInput } from "~/components/form";
 import { PageTitle } from "~/components/layout";
-import { requireStaff } from "~/lib/staff.server";
+import { requireCapability } from "~/lib/permissions.server";
 import { useLocalePath } from "~/lib/use-lang";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requireStaff(request, context, ["admin"]);
+  await requireCapability(request, context, "subject_access.export");
   return null;
 }
 

@@ -4,31 +4,34 @@ import { Form, NavLink, Outlet, useLoaderData, type LoaderFunctionArgs } from "r
 import { Button, CsrfInput } from "~/components/form";
 import { langFromPath } from "~/lib/lang";
 import { staffResources } from "~/lib/locales.server";
-import { requireStaff } from "~/lib/staff.server";
+import { requireCapability } from "~/lib/permissions.server";
+import { can, type Capability } from "../../server/auth/permissions";
 import { useExtraTranslations } from "~/lib/use-extra-translations";
 import { useLocalePath } from "~/lib/use-lang";
 
-// One line per staff area; each area's issue adds its own.
-const STAFF_NAV = [
-  { path: "/staff", label: "nav.dashboard" },
-  { path: "/staff/cases", label: "nav.cases" },
-  { path: "/staff/adjustments", label: "staff-adjustments:nav.adjustments" },
-  { path: "/staff/offenders", label: "staff-nuisance:nav.offenders" },
-  { path: "/staff/back-office", label: "staff-backoffice:nav.backOffice" },
-  { path: "/staff/chat", label: "staff-chat:nav.chat" },
+// One line per staff area; each area's issue adds its own. Each shows only to those holding its capability (server/auth/permissions.ts).
+const STAFF_NAV: { path: string; label: string; capability: Capability }[] = [
+  { path: "/staff", label: "nav.dashboard", capability: "staff.home" },
+  { path: "/staff/cases", label: "nav.cases", capability: "case.read" },
+  { path: "/staff/mail", label: "staff-correspondence:nav.mail", capability: "mail.triage" },
+  { path: "/staff/adjustments", label: "staff-adjustments:nav.adjustments", capability: "adjustment.read" },
+  { path: "/staff/offenders", label: "staff-nuisance:nav.offenders", capability: "nuisance.read" },
+  { path: "/staff/back-office", label: "staff-backoffice:nav.backOffice", capability: "staff.home" },
+  { path: "/staff/chat", label: "staff-chat:nav.chat", capability: "chat.answer" },
 ];
 
 // Staff screens are enhanced with JavaScript (and the chat console needs it).
 export const handle = { hydrate: true };
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const staff = await requireStaff(request, context);
+  const staff = await requireCapability(request, context, "staff.home");
   const lang = langFromPath(new URL(request.url).pathname);
-  return { staff: { name: staff.name, roles: staff.roles }, translations: staffResources(lang) };
+  const nav = STAFF_NAV.filter((item) => can(staff, item.capability)).map(({ path, label }) => ({ path, label }));
+  return { staff: { name: staff.name, roles: staff.roles }, nav, translations: staffResources(lang) };
 }
 
 export default function StaffLayout() {
-  const { staff, translations } = useLoaderData<typeof loader>();
+  const { staff, nav, translations } = useLoaderData<typeof loader>();
   useExtraTranslations(translations);
   const { t } = useTranslation("staff");
   const to = useLocalePath();
@@ -37,7 +40,7 @@ export default function StaffLayout() {
     <>
       <nav aria-label={t("nav.label")} className="govuk-!-margin-bottom-6">
         <ul className="govuk-list govuk-!-display-inline-block govuk-!-margin-bottom-0">
-          {STAFF_NAV.map((item) => (
+          {nav.map((item) => (
             <li key={item.path} className="govuk-!-display-inline-block govuk-!-margin-right-4">
               <NavLink end={item.path === "/staff"} to={to(item.path)} className={link}>
                 {t(item.label)}

@@ -3,7 +3,9 @@
 import { createHash, randomBytes } from "node:crypto";
 import { createCookie, createSessionStorage, type Session, type SessionStorage } from "react-router";
 import type { Prisma } from "../db";
+import { cookieNames } from "../http/csrf";
 
+/** The plain-HTTP name; over HTTPS it is `__Host-doorstep_session` (see cookieNames). */
 export const SESSION_COOKIE = "doorstep_session";
 export const STAFF_IDLE_MS = 30 * 60_000;
 export const PUBLIC_IDLE_MS = 2 * 60 * 60_000;
@@ -25,7 +27,7 @@ const hash = (token: string) => createHash("sha256").update(token).digest("hex")
 export function createAppSessionStorage(options: { prisma: Prisma; secret: string; secure: boolean; now?: () => Date }): AppSessionStorage {
   const { prisma } = options;
   const now = options.now ?? (() => new Date());
-  const cookie = createCookie(SESSION_COOKIE, {
+  const cookie = createCookie(cookieNames(options.secure).session, {
     httpOnly: true,
     sameSite: "lax",
     secure: options.secure,
@@ -53,6 +55,7 @@ export function createAppSessionStorage(options: { prisma: Prisma; secret: strin
       return token;
     },
     async readData(token) {
+      if (typeof token !== "string" || token.length > 100) return null;
       const row = await prisma.session.findUnique({ where: { id: hash(token) } });
       if (!row) return null;
       const at = now();

@@ -11,10 +11,10 @@ import type { ServerBuild } from "react-router";
 import { chatFrameRouter } from "../chat/http";
 import { safePath } from "../logger";
 import type { Services } from "../services";
-import { langFromPath } from "../../app/lib/lang";
+import { langFromPath } from "../../shared/lang";
 import { UPLOAD_LIMITS } from "../domain/concerns/uploads.js";
 import { createApiRouter } from "../api/router";
-import { csrfCookie, readCookie } from "./csrf";
+import { csrfCookie, readCookieLeniently } from "./csrf";
 import { healthCheck } from "./health";
 
 export type AppOptions = {
@@ -96,7 +96,7 @@ export function createApp({ services, build, devMiddleware, clientDir }: AppOpti
   app.use((req, res, next) => {
     if (req.method === "GET" && !/\.(?!data$)\w+$/.test(req.path)) {
       const lang = langFromPath(req.path);
-      if (readCookie(req.headers.cookie, "lang") !== lang) {
+      if (readCookieLeniently(req.headers.cookie, "lang") !== lang) {
         res.cookie("lang", lang, { maxAge: 365 * 24 * 3600_000, sameSite: "lax", secure: config.cookieSecure, path: "/" });
       }
     }

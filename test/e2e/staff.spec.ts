@@ -200,6 +200,9 @@ for (const lang of LANGS) {
       await expect(banner).toContainText(s.reasonableAdjustment);
       await expect(banner).toContainText("(Priya Shah)");
       await expect(banner).toContainText("Large print (18pt)");
+      // The review date once, not "Review by …" from the summary and "review by …" again (issue 13).
+      const adjustment = (await banner.locator('li[data-flag="reasonable_adjustment"]').first().textContent()) ?? "";
+      expect(adjustment.match(lang === "cy" ? /adolygu erbyn/gi : /review by/gi)?.length ?? 0).toBeLessThanOrEqual(1);
       // A customer without flags: no banner.
       await openCaseFromList(staffPage, lang, "Northshire NHS Trust");
       await expect(staffPage.getByTestId("flag-banner")).toHaveCount(0);

@@ -87,6 +87,8 @@ export async function restartServer(url: string, dataDir: string, extraEnv: Reco
     PGLITE_DIR: path.join(dataDir, "pglite"),
     DATABASE_URL: "",
     LOG_LEVEL: "warn",
+    // NODE_ENV=production seeds the demo staff only when asked explicitly (server/config.ts).
+    SEED_DEMO_DATA: "true",
     ...extraEnv,
   };
   const child = spawn(process.execPath, ["server.js"], { env, stdio: ["ignore", "pipe", "pipe"] });

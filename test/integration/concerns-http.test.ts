@@ -114,7 +114,7 @@ describe("the concerns assistant over HTTP", () => {
     expect(client.lastHtml).toContain("Rhaid i’r dyddiad gynnwys mis");
     const tomorrow = daysAgo(-1);
     res = await client.post("/cy/concerns/q/raised-on", dateFields("raisedOn", tomorrow));
-    expect(client.lastHtml).toContain("Rhaid i’r dyddiad fod heddiw neu yn y gorffennol");
+    expect(client.lastHtml).toContain("Rhaid i’r dyddiad y gwnaethoch gysylltu â nhw fod heddiw neu yn y gorffennol");
     await answer(client, "/cy", "raised-on", dateFields("raisedOn", daysAgo(40)));
     await answer(client, "/cy", "replied", { replied: "yes" });
     await client.get("/cy/concerns/q/replied-on");
@@ -122,6 +122,34 @@ describe("the concerns assistant over HTTP", () => {
     expect(res.status).toBe(400);
     expect(client.lastHtml).toContain("Rhaid i’r dyddiad fod yr un fath â");
     expect(client.lastHtml).toContain("sef pan gysylltoch chi â nhw");
+  });
+
+  it("back, back, Continue goes to the next page, not past the organisation question", async () => {
+    const client = new BrowserLikeClient(baseUrl);
+    await client.get("/concerns");
+    await answer(client, "", "topic", { topic: "personal" }, "/concerns/q/what-happened");
+    await answer(client, "", "what-happened", { whatHappened: "sar" }, "/concerns/q/organisation");
+    await answer(client, "", "organisation", { organisation: "Acme Ltd" }, "/concerns/q/location");
+    await answer(client, "", "location", { location: "uk" }, "/concerns/q/sector");
+    // Back to the organisation, back to "what happened", Continue: the organisation page again.
+    await answer(client, "", "what-happened", { whatHappened: "sar" }, "/concerns/q/organisation");
+    await answer(client, "", "organisation", { organisation: "Acme Ltd" }, "/concerns/q/location");
+  });
+
+  it("does not ask about more time for a subject access request sent yesterday, and asks once its month has passed", async () => {
+    for (const prefix of ["", "/cy"]) {
+      const client = new BrowserLikeClient(baseUrl);
+      await client.get(`${prefix}/concerns`);
+      await answer(client, prefix, "topic", { topic: "personal" });
+      await answer(client, prefix, "what-happened", { whatHappened: "sar" });
+      await answer(client, prefix, "organisation", { organisation: "Example Health Trust" });
+      await answer(client, prefix, "location", { location: "uk" });
+      await answer(client, prefix, "sector", { sector: "health" });
+      await answer(client, prefix, "raised-on", dateFields("raisedOn", daysAgo(1)), "/concerns/result");
+      // A deep link to the question that does not apply goes back to where the answers lead.
+      expect((await client.get(`${prefix}/concerns/q/extended`)).headers.get("location")).toBe(`${prefix}/concerns/result`);
+      await answer(client, prefix, "raised-on", dateFields("raisedOn", daysAgo(40)), "/concerns/q/extended");
+    }
   });
 
   it("gives the internal review outcome for a refused FOI request, with its letter as a PDF naming the authority", async () => {
@@ -137,6 +165,17 @@ describe("the concerns assistant over HTTP", () => {
     await answer(client, "", "review-requested", { reviewRequested: "no" }, "/concerns/result");
     await client.get("/concerns/result");
     expect(text(client.lastHtml)).toContain(`Ask ${organisation} for an internal review first`);
+    // The date to ask by is worked out, not left to the reader (issue 13).
+    expect(text(client.lastHtml)).toMatch(/Ask as soon as you can, and by \d{1,2} [A-Z][a-z]+ \d{4} \(40 working days after their reply\)/);
+    // An FOI review goes to the authority's FOI or information governance team, not its DPO.
+    await client.get("/concerns/letter/foi_internal_review");
+    expect(text(client.lastHtml)).toContain("freedom of information or information governance team");
+    expect(text(client.lastHtml)).not.toContain("data protection officer");
+    await client.get("/cy/concerns/result");
+    expect(text(client.lastHtml)).toMatch(/Gofynnwch cyn gynted ag y gallwch, ac erbyn \d{1,2} [A-Z][a-z]+ \d{4}/);
+    await client.get("/cy/concerns/letter/foi_internal_review");
+    expect(text(client.lastHtml)).toContain("dîm rhyddid gwybodaeth neu lywodraethu gwybodaeth");
+    expect(text(client.lastHtml)).not.toContain("swyddog diogelu data");
     expect((await client.get("/concerns/letter/sar_chase")).status).toBe(404);
     const pdf = await fetch(`${baseUrl}/concerns/letter/foi_internal_review/pdf?in=both`, { headers: { cookie: client.cookieHeader() } });
     expect(pdf.status).toBe(200);

@@ -53,6 +53,9 @@ async function finish(client: BrowserLikeClient, p: string, you: Record<string, 
   await client.get(`${p}/report-nuisance/contacts`);
   expect((await client.post(`${p}/report-nuisance/contacts`, { another: "no" })).headers.get("location")).toBe(`${p}/report-nuisance/about-you`);
   await client.get(`${p}/report-nuisance/about-you`);
+  // One service named, one service described (not "these free services" for the TPS alone).
+  const aboutHtml = withoutScripts(client.lastHtml);
+  if (aboutHtml.includes("(TPS)?") && !aboutHtml.includes("(FPS)")) expect(aboutHtml).toMatch(p ? /Gyda’r gwasanaeth rhad ac am ddim hwn/ : /This free service is where/);
   expect((await client.post(`${p}/report-nuisance/about-you`, { tps: "yes", "registered-day": "", "registered-month": "", "registered-year": "", consent: "no", askedToStop: "yes" })).headers.get("location")).toBe(`${p}/report-nuisance/your-details`);
   await client.get(`${p}/report-nuisance/your-details`);
   expect((await client.post(`${p}/report-nuisance/your-details`, you)).headers.get("location")).toBe(`${p}/report-nuisance/check`);
@@ -135,12 +138,26 @@ describe("nuisance journey without JavaScript", () => {
     expect(mail.subject).toBe(`Eich adroddiad am alwadau niwsans a sbam [Ref. ${reference}]`);
   });
 
+  it("?kind= from the concerns assistant starts the report on that kind; silent calls point to Ofcom", async () => {
+    for (const p of ["", "/cy"]) {
+      const client = new BrowserLikeClient(baseUrl);
+      await client.get(`${p}/report-nuisance?kind=recorded_call`);
+      const html = withoutScripts(client.lastHtml);
+      expect(html).toContain(`href="${p}/report-nuisance/contact/new?kind=recorded_call"`);
+      expect(html).toMatch(/data-testid="ofcom"/);
+      expect(html).toContain("https://www.ofcom.org.uk");
+      // An unknown kind is ignored: the usual first question.
+      await client.get(`${p}/report-nuisance?kind=carrier_pigeon`);
+      expect(withoutScripts(client.lastHtml)).toContain(`href="${p}/report-nuisance/kind"`);
+    }
+  });
+
   it("future times are refused; a wanted reply needs a name and a way to reply", async () => {
     const client = new BrowserLikeClient(baseUrl);
     const tomorrow = new Date(Date.now() + 36 * 3600_000);
     const future = await addContact(client, "", "live_call", callFields("07700 900123", { "date-day": String(tomorrow.getUTCDate()), "date-month": String(tomorrow.getUTCMonth() + 1), "date-year": String(tomorrow.getUTCFullYear()) }));
     expect(future.status).toBe(400);
-    expect(withoutScripts(client.lastHtml)).toContain("The date must be today or in the past");
+    expect(withoutScripts(client.lastHtml)).toContain("The date it happened must be today or in the past");
     expect((await client.post("/report-nuisance/contact/new?kind=live_call", callFields("07700 900123"))).status).toBe(302);
     await client.post("/report-nuisance/contacts", { another: "no" });
     await client.get("/report-nuisance/about-you");

@@ -11,7 +11,7 @@ import type {
   ErrorCode,
   StartChat,
   StatusView,
-} from "../../server/domain/chat/events";
+} from "../../shared/chat/events";
 
 const TOKEN_KEY = "doorstep-chat-token";
 const OUTBOX_KEY = "doorstep-chat-outbox";

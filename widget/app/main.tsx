@@ -3,8 +3,8 @@
 // the conversation, and what happens after. Every string comes from locales/*/widget.json.
 import { render } from "preact";
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
-import { MAX_MESSAGE_CHARS, TOPICS, type ErrorCode } from "../../server/domain/chat/events";
-import { transcriptHtml, transcriptText } from "../../server/domain/chat/transcript";
+import { MAX_MESSAGE_CHARS, TOPICS, type ErrorCode } from "../../shared/chat/events";
+import { transcriptHtml, transcriptText } from "../../shared/chat/transcript";
 import { CustomerChatClient } from "./client";
 
 type Strings = typeof import("../../locales/en/widget.json");

@@ -1,27 +1,18 @@
 // Who may see and do what with adjustment requests. Pure: roles and ids in, yes or no out.
+// The rules live in server/auth/permissions.ts; these names are kept for the adjustment code.
+import { can, canReadSensitive, type StaffLike } from "../../auth/permissions.js";
 
-export type StaffLike = { id: string; roles: readonly string[] };
+export type { StaffLike };
 
-/** Roles that may decide requests and record what follows (the procedure's sign-off roles). */
-export const DECIDER_ROLES = ["case_officer", "manager", "head_of_customer_contact"] as const;
-/** Roles that may always read what a customer finds hard. */
-export const SENSITIVE_ROLES = ["head_of_customer_contact", "manager"] as const;
-export const HEAD_ROLE = "head_of_customer_contact";
-
-const hasAny = (staff: StaffLike, roles: readonly string[]) => roles.some((r) => staff.roles.includes(r));
-
-export const canDecideRequests = (staff: StaffLike) => hasAny(staff, DECIDER_ROLES);
-export const isHeadOfCustomerContact = (staff: StaffLike) => staff.roles.includes(HEAD_ROLE);
-export const isManagerOrHead = (staff: StaffLike) => hasAny(staff, SENSITIVE_ROLES);
+export const canDecideRequests = (staff: StaffLike) => can(staff, "adjustment.decide");
+export const isHeadOfCustomerContact = (staff: StaffLike) => can(staff, "adjustment.head");
+export const isManagerOrHead = (staff: StaffLike) => can(staff, "adjustment.any");
 
 /**
  * The sensitive "what you find hard" text: the Head of Customer Contact,
  * managers, and the officer dealing with the request (the one assigned to it).
  */
-export function canSeeDifficulty(staff: StaffLike, request: { assignedToId: string | null }): boolean {
-  if (isManagerOrHead(staff)) return true;
-  return request.assignedToId !== null && request.assignedToId === staff.id && canDecideRequests(staff);
-}
+export const canSeeDifficulty = (staff: StaffLike, request: { assignedToId: string | null }): boolean => canReadSensitive(staff, request);
 
 /**
  * Taking a request to deal with it: a case officer may take one nobody has; managers and
@@ -34,4 +25,4 @@ export function canTake(staff: StaffLike, request: { assignedToId: string | null
 }
 
 /** Case conferences (appeals) are decided by the Head of Customer Contact. */
-export const canDecideConference = (staff: StaffLike) => isHeadOfCustomerContact(staff);
+export const canDecideConference = (staff: StaffLike) => can(staff, "adjustment.conference");

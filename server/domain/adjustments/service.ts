@@ -4,7 +4,8 @@
 // words in both languages), which live with the locale files in app/lib.
 import { createHash, randomBytes } from "node:crypto";
 import type { Prisma as PrismaNamespace, PrismaClient } from "../../../generated/prisma/client.js";
-import { isUniqueViolation, normaliseEmail } from "../cases/create-case.js";
+import { isUniqueViolation } from "../cases/create-case.js";
+import { clearFlag, findOrCreatePerson, setFlag, updateFlag } from "../parties/parties.js";
 import { parseReference } from "../cases/reference.js";
 import { londonDate, type IsoDate } from "../cases/working-days.js";
 import { canDecideConference, canDecideRequests, canSeeDifficulty, canTake, isHeadOfCustomerContact, type StaffLike } from "./access.js";
@@ -120,7 +121,7 @@ async function insertRequest(tx: Tx, deps: Deps, input: SubmitInput, now: Date) 
   const language = correspondenceLanguage(input.language, input.needs);
   const dueAt = decisionDueAt(now);
   const linkedCase = input.caseReference ? await findCaseByReference(tx, input.caseReference) : null;
-  const partyId = await findOrCreateParty(tx, { name: input.name, email: input.email, phone: input.phone, language });
+  const partyId = await findOrCreatePerson(tx, { name: input.name, email: input.email, phone: input.phone, preferredLanguage: language }, "keep");
   const keepDifficulty = Boolean(input.difficulty && input.consent);
   const token = keepDifficulty ? randomBytes(32).toString("base64url") : null;
 
@@ -156,25 +157,6 @@ async function insertRequest(tx: Tx, deps: Deps, input: SubmitInput, now: Date) 
   const ack = deps.texts.acknowledgement(forTexts, { withdrawConsent: token ? input.withdrawConsentUrl(token) : null });
   if (ack) await queueEmail(tx, row.id, ack, now);
   return { id: row.id, reference, decisionDueAt: dueAt };
-}
-
-/**
- * The customer's party record, matched by normalised email as cases match it. An
- * existing party is left as it is: an unchecked form must not rename someone's record.
- */
-async function findOrCreateParty(tx: Tx, who: { name: string; email: string | null; phone: string | null; language: Lang }): Promise<string> {
-  if (who.email) {
-    const emailNormalised = normaliseEmail(who.email);
-    const party = await tx.party.upsert({
-      where: { emailNormalised },
-      create: { kind: "person", name: who.name, email: who.email.trim(), emailNormalised, phone: who.phone, preferredLanguage: who.language },
-      update: {},
-      select: { id: true },
-    });
-    return party.id;
-  }
-  const party = await tx.party.create({ data: { kind: "person", name: who.name, phone: who.phone, preferredLanguage: who.language }, select: { id: true } });
-  return party.id;
 }
 
 // ── reading ─────────────────────────────────────────────────────────────────
@@ -307,18 +289,17 @@ export async function decideRequest(deps: Deps, staff: StaffLike, reference: str
     let flagId = row.flagId;
     let flagSummaryCy: string | null = null;
     if (agreed) {
-      const partyId = row.partyId ?? (await findOrCreateParty(tx, { name: view.name, email: row.email, phone: row.phone, language: row.correspondenceLanguage }));
+      const partyId = row.partyId ?? (await findOrCreatePerson(tx, { name: view.name, email: row.email, phone: row.phone, preferredLanguage: row.correspondenceLanguage }, "keep"));
       const summary = deps.texts.flagSummary(view, decision, "en");
       flagSummaryCy = deps.texts.flagSummary(view, decision, "cy");
       if (flagId) {
-        await tx.partyFlag.update({ where: { id: flagId }, data: { summary, reviewAt: decision.reviewAt, clearedAt: null, clearedById: null } });
+        await updateFlag(tx, flagId, { summary, reviewAt: decision.reviewAt, reactivate: true });
       } else {
-        const flag = await tx.partyFlag.create({ data: { partyId, kind: "reasonable_adjustment", summary, reviewAt: decision.reviewAt, setAt: at, setById: staff.id } });
-        flagId = flag.id;
+        flagId = await setFlag(tx, { partyId, kind: "reasonable_adjustment", summary, reviewAt: decision.reviewAt, setById: staff.id, at });
       }
       if (!row.partyId) await tx.adjustmentRequest.update({ where: { id: row.id }, data: { partyId } });
     } else if (flagId) {
-      await tx.partyFlag.update({ where: { id: flagId }, data: { clearedAt: at, clearedById: staff.id } });
+      await clearFlag(tx, flagId, { clearedById: staff.id, at });
     }
 
     const byEmail = row.replyBy === "email" && row.email;
@@ -434,7 +415,7 @@ export async function recordReview(deps: Deps, staff: StaffLike, reference: stri
       checkDueAt: row.checkDueAt,
     };
     const summaryCy = deps.texts.flagSummary(view, decision, "cy");
-    if (row.flagId) await tx.partyFlag.update({ where: { id: row.flagId }, data: { reviewAt: review.reviewAt, summary: deps.texts.flagSummary(view, decision, "en") } });
+    if (row.flagId) await updateFlag(tx, row.flagId, { reviewAt: review.reviewAt, summary: deps.texts.flagSummary(view, decision, "en") });
     await tx.adjustmentRequest.update({ where: { id: row.id }, data: { reviewDueAt: review.reviewAt, flagSummaryCy: summaryCy } });
     await record(tx, row, staff, "reviewed", at, { reviewDueAt: review.reviewAt!.toISOString() });
     await outbox(tx, row.id, "reviewed", at, { reference, reviewDueAt: review.reviewAt!.toISOString(), reviewedAt: at.toISOString() });
@@ -558,7 +539,7 @@ export async function removeRequest(deps: Deps, staff: StaffLike, reference: str
     await tx.adjustmentEvent.deleteMany({ where: { requestId: row.id } });
     await tx.adjustmentConference.deleteMany({ where: { requestId: row.id } });
     if (row.flagId) {
-      await tx.partyFlag.update({ where: { id: row.flagId }, data: { clearedAt: at, clearedById: staff.id, summary: deps.texts.removalNote(input.requestedOn, "en") } });
+      await clearFlag(tx, row.flagId, { clearedById: staff.id, at, note: deps.texts.removalNote(input.requestedOn, "en") });
     }
     await tx.adjustmentRequest.update({
       where: { id: row.id },

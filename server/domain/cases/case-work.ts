@@ -1,7 +1,9 @@
 // Case work: every change an officer or manager makes to a case. Each one writes the
 // change, a timeline event, an audit row and an outbox event in one transaction, so the
 // back-office system hears about exactly the changes that happened.
+import { clearFlags, setFlag } from "../parties/parties.js";
 import { z } from "zod";
+import { can } from "../../auth/permissions.js";
 import type { Prisma as PrismaNamespace, PrismaClient } from "../../../generated/prisma/client.js";
 import { isCaseType, type CaseType } from "./case-types.js";
 import { callbackDueAt, complaintDeadline, computeCaseClocks, isComplaintInTime, nextDueClock } from "./clocks.js";
@@ -15,8 +17,8 @@ type Tx = PrismaNamespace.TransactionClient;
 export type CaseWorkDeps = { prisma: PrismaClient; now?: () => Date };
 export type Actor = { id: string; roles: readonly string[] };
 
-export const MANAGER_ROLES = ["manager", "head_of_customer_contact", "admin"] as const;
-export const isManager = (actor: Actor) => actor.roles.some((r) => (MANAGER_ROLES as readonly string[]).includes(r));
+// Managers work any case; the rule (and who counts as one: not admin) is in server/auth/permissions.ts.
+export const isManager = (actor: Actor) => can(actor, "case.any");
 
 export const CASE_WORK_ERRORS = [
   "not_found",
@@ -338,7 +340,7 @@ export function markNoFurtherContact(deps: CaseWorkDeps, actor: Actor, reference
     const customers = await customerParties(tx, row.id);
     if (customers.length === 0) throw new CaseWorkError("no_customer");
     for (const { partyId } of customers) {
-      await tx.partyFlag.create({ data: { partyId, kind: "no_further_contact", summary: `${row.reference}: ${input.reason}`, setAt: now, setById: actor.id } });
+      await setFlag(tx, { partyId, kind: "no_further_contact", summary: `${row.reference}: ${input.reason}`, setById: actor.id, at: now });
       await partyEvent(tx, actor, now, partyId, "party.flag_set", { kind: "no_further_contact", reference: row.reference, reason: input.reason });
     }
     return record(tx, row, actor, now, "no_further_contact", {}, { reason: input.reason });
@@ -354,9 +356,8 @@ export function setRestrictedContact(deps: CaseWorkDeps, actor: Actor, reference
     if (customers.length === 0) throw new CaseWorkError("no_customer");
     const reviewAt = new Date(`${input.reviewOn}T12:00:00Z`);
     for (const { partyId } of customers) {
-      // One restriction at a time: a new arrangement replaces the old one.
-      await tx.partyFlag.updateMany({ where: { partyId, kind: "restricted_contact", clearedAt: null }, data: { clearedAt: now, clearedById: actor.id } });
-      await tx.partyFlag.create({ data: { partyId, kind: "restricted_contact", summary: input.arrangement, reviewAt, setAt: now, setById: actor.id } });
+      // One restriction at a time: setFlag replaces the old arrangement.
+      await setFlag(tx, { partyId, kind: "restricted_contact", summary: input.arrangement, reviewAt, setById: actor.id, at: now });
       await partyEvent(tx, actor, now, partyId, "party.flag_set", { kind: "restricted_contact", arrangement: input.arrangement, reviewOn: input.reviewOn });
     }
     return record(tx, row, actor, now, "restricted_contact_set", {}, { reviewOn: input.reviewOn });
@@ -368,8 +369,8 @@ export function liftRestrictedContact(deps: CaseWorkDeps, actor: Actor, referenc
     if (!isManager(actor)) throw new CaseWorkError("forbidden");
     const row = await load(tx, reference);
     for (const { partyId } of await customerParties(tx, row.id)) {
-      const lifted = await tx.partyFlag.updateMany({ where: { partyId, kind: "restricted_contact", clearedAt: null }, data: { clearedAt: now, clearedById: actor.id } });
-      if (lifted.count) await partyEvent(tx, actor, now, partyId, "party.flag_cleared", { kind: "restricted_contact" });
+      const lifted = await clearFlags(tx, { partyId, kind: "restricted_contact", clearedById: actor.id, at: now });
+      if (lifted) await partyEvent(tx, actor, now, partyId, "party.flag_cleared", { kind: "restricted_contact" });
     }
     return record(tx, row, actor, now, "restricted_contact_lifted", {});
   });

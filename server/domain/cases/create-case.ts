@@ -1,6 +1,7 @@
 // createCase(): the one way a case comes into being. The case, its parties, its first
 // timeline event, an audit row, an outbox event and any acknowledgement email are
 // written in one transaction, so a failure leaves nothing half-saved.
+import { findOrCreateOrganisation, findOrCreatePerson } from "../parties/parties.js";
 import type { Prisma as PrismaNamespace, PrismaClient } from "../../../generated/prisma/client.js";
 import type { CaseType } from "./case-types.js";
 import { computeCaseClocks, nextDueClock } from "./clocks.js";
@@ -45,14 +46,8 @@ export type CreatedCase = {
 type Deps = { prisma: PrismaClient; now?: () => Date };
 type Tx = PrismaNamespace.TransactionClient;
 
-export const normaliseEmail = (email: string) => email.trim().toLowerCase();
-export const normaliseOrganisationName = (name: string) =>
-  name
-    .toLowerCase()
-    .replace(/[.,'’"()&]/g, " ")
-    .replace(/\b(ltd|limited|plc|llp|inc|co|company|the)\b/g, " ")
-    .replace(/\s+/g, " ")
-    .trim();
+// Parties (find-or-create, flags, name matching) are server/domain/parties' job.
+export { normaliseEmail, normaliseOrganisationName } from "../parties/parties.js";
 
 export async function createCase(deps: Deps, input: NewCaseInput): Promise<{ case: CreatedCase; created: boolean }> {
   const now = (deps.now ?? (() => new Date()))();
@@ -82,7 +77,7 @@ async function insertCase(tx: Tx, input: NewCaseInput, now: Date): Promise<Creat
   const title = caseTitle({ type: input.type, language: input.language, subject: input.subject ?? input.organisation?.name ?? null });
 
   const parties: { partyId: string; role: "customer" | "organisation" }[] = [];
-  if (input.customer) parties.push({ partyId: await upsertCustomer(tx, input.customer, input.language), role: "customer" });
+  if (input.customer) parties.push({ partyId: await findOrCreatePerson(tx, { ...input.customer, preferredLanguage: input.customer.preferredLanguage ?? input.language }, "refresh"), role: "customer" });
   if (input.organisation) parties.push({ partyId: await findOrCreateOrganisation(tx, input.organisation), role: "organisation" });
 
   const row = await tx.case.create({
@@ -149,33 +144,6 @@ async function nextReferenceNumber(tx: Tx, type: CaseType): Promise<number> {
     ON CONFLICT ("type") DO UPDATE SET "value" = "ReferenceCounter"."value" + 1
     RETURNING "value"`;
   return Number(rows[0]!.value);
-}
-
-async function upsertCustomer(tx: Tx, customer: NonNullable<NewCaseInput["customer"]>, language: CaseLanguage): Promise<string> {
-  const preferredLanguage = customer.preferredLanguage ?? language;
-  if (!customer.email) {
-    const party = await tx.party.create({ data: { kind: "person", name: customer.name, phone: customer.phone ?? null, preferredLanguage } });
-    return party.id;
-  }
-  const emailNormalised = normaliseEmail(customer.email);
-  const party = await tx.party.upsert({
-    where: { emailNormalised },
-    create: { kind: "person", name: customer.name, email: customer.email.trim(), emailNormalised, phone: customer.phone ?? null, preferredLanguage },
-    // A returning customer keeps their flags; their latest name and language are what they use now.
-    update: { name: customer.name, preferredLanguage, ...(customer.phone ? { phone: customer.phone } : {}) },
-    select: { id: true },
-  });
-  return party.id;
-}
-
-async function findOrCreateOrganisation(tx: Tx, organisation: NonNullable<NewCaseInput["organisation"]>): Promise<string> {
-  const nameNormalised = normaliseOrganisationName(organisation.name);
-  const existing = await tx.party.findFirst({ where: { kind: "organisation", nameNormalised }, select: { id: true } });
-  if (existing) return existing.id;
-  const party = await tx.party.create({
-    data: { kind: "organisation", name: organisation.name.trim(), nameNormalised, sector: organisation.sector ?? null, location: organisation.location ?? null },
-  });
-  return party.id;
 }
 
 async function findByIdempotencyKey(prisma: PrismaClient, key: string): Promise<CreatedCase | null> {

@@ -40,6 +40,8 @@ export const CHANNELS = [
   "staff",
   "email",
   "phone",
+  // Staff intake of a posted letter (server/correspondence/intake.ts).
+  "letter",
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -12,11 +12,11 @@ export const WHAT_HAPPENED = ["sar", "wrong_info", "misuse", "breach", "cctv", "
 export type WhatHappened = (typeof WHAT_HAPPENED)[number];
 
 /** The kinds of the nuisance reporting tool (DESIGN §2), so the marketing outcome can pre-select one. */
-export const MARKETING_CHANNELS = ["live_call", "automated_call", "text", "email", "fax"] as const;
+export const MARKETING_CHANNELS = ["live_call", "recorded_call", "text", "email", "fax"] as const;
 export type MarketingChannel = (typeof MARKETING_CHANNELS)[number];
 
 /** Channels where a premium-rate number can be involved (a call back, a reply text). */
-export const PHONE_CHANNELS: readonly MarketingChannel[] = ["live_call", "automated_call", "text"];
+export const PHONE_CHANNELS: readonly MarketingChannel[] = ["live_call", "recorded_call", "text"];
 
 export const LOCATIONS = ["uk", "eea", "elsewhere"] as const;
 export type Location = (typeof LOCATIONS)[number];

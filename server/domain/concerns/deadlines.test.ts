@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { comeBackOn, eirReviewRequestBy, isLate, isWithinDeadline, lateFrom, onOrNextWorkingDay, replyDeadline, type DeadlineBasis } from "./deadlines.js";
+import { comeBackOn, reviewRequestBy, isLate, isWithinDeadline, lateFrom, onOrNextWorkingDay, replyDeadline, type DeadlineBasis } from "./deadlines.js";
 
 describe("replyDeadline", () => {
   it.each([
@@ -63,6 +63,6 @@ describe("late: 3 months or more since the last meaningful contact", () => {
 
 describe("EIR: the window to ask for an internal review", () => {
   it("is 40 working days from their reply", () => {
-    expect(eirReviewRequestBy("2026-03-02")).toBe("2026-04-29");
+    expect(reviewRequestBy("2026-03-02")).toBe("2026-04-29");
   });
 });

@@ -18,8 +18,9 @@ export const DEADLINE_RULES = {
   reviewWorkingDays: 20,
   /** …40 at most when they said it needs longer. */
   reviewExtendedWorkingDays: 40,
-  /** EIR: an internal review must be asked for within 40 working days of the reply (reg. 11(2)). */
-  eirReviewRequestWindowWorkingDays: 40,
+  /** An internal review is asked for within 40 working days of the reply: the law for EIR (reg. 11(2)),
+   *  the section 45 code of practice for FOI (a later request need not be reviewed). */
+  reviewRequestWindowWorkingDays: 40,
   /** Undue delay: last meaningful contact 3 months ago or more. */
   lateAfterMonths: 3,
 } as const;
@@ -90,6 +91,6 @@ export function isLate(lastContact: IsoDate, today: IsoDate): boolean {
 }
 
 /** EIR: the last day to ask for an internal review, 40 working days after their reply. */
-export function eirReviewRequestBy(repliedOn: IsoDate): IsoDate {
-  return addWorkingDays(repliedOn, DEADLINE_RULES.eirReviewRequestWindowWorkingDays);
+export function reviewRequestBy(repliedOn: IsoDate): IsoDate {
+  return addWorkingDays(repliedOn, DEADLINE_RULES.reviewRequestWindowWorkingDays);
 }

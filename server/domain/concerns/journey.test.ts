@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Answers } from "./answers.js";
-import { evaluate, isReportOutcome, letterFor, OUTCOME_KINDS, previousStep, type Outcome } from "./journey.js";
+import { evaluate, isReportOutcome, letterFor, OUTCOME_KINDS, previousStep, stepAfter, type Outcome } from "./journey.js";
 import { answersOnPath, type Step } from "./steps.js";
 
 // Building blocks for the table.
@@ -22,7 +22,7 @@ const TABLE: Row[] = [
   ["organisation outside UK and EEA → cannot help", { ...credit, location: "elsewhere" }, "2026-03-10", { kind: "outside_uk_elsewhere" }],
   ["marketing texts → nuisance tool", { topic: "marketing", channel: "text", premiumRate: "no" }, "2026-03-10", { kind: "marketing", channel: "text" }],
   ["marketing texts with a premium-rate number", { topic: "marketing", channel: "text", premiumRate: "yes" }, "2026-03-10", { kind: "premium_rate", channel: "text" }],
-  ["recorded calls ask about premium rate", { topic: "marketing", channel: "automated_call" }, "2026-03-10", { next: "premium-rate" }],
+  ["recorded calls ask about premium rate", { topic: "marketing", channel: "recorded_call" }, "2026-03-10", { next: "premium-rate" }],
   ["marketing email: no premium-rate question", { topic: "marketing", channel: "email" }, "2026-03-10", { kind: "marketing", channel: "email" }],
   ["marketing fax", { topic: "marketing", channel: "fax", premiumRate: "yes" }, "2026-03-10", { kind: "marketing", channel: "fax" }],
 
@@ -47,6 +47,10 @@ const TABLE: Row[] = [
   ["SAR deadline moved across Easter bank holidays: day after", { ...sar, raisedOn: "2026-03-03", extended: "no", lastContact: "2026-03-03" }, "2026-04-08", { kind: "report" }],
   // 31 Jan + 1 month = 28 Feb 2026 (a Saturday): due Mon 2 Mar.
   ["SAR from 31 January: end of February, then the next working day", { ...sar, raisedOn: "2026-01-31", extended: "no" }, "2026-03-02", { kind: "wait", deadline: "2026-03-02" }],
+  ["SAR sent yesterday → wait, without asking about more time", { ...sar, raisedOn: "2026-03-09" }, "2026-03-10", { kind: "wait", basis: "subject_access", deadline: "2026-04-09" }],
+  ["SAR within its month, an old 'more time' answer ignored", { ...sar, raisedOn: "2026-03-09", extended: "yes" }, "2026-03-10", { kind: "wait", basis: "subject_access", deadline: "2026-04-09" }],
+  ["SAR past its month → asks whether they said they need longer", { ...sar, raisedOn: "2026-02-03" }, "2026-03-10", { next: "extended" }],
+  ["SAR past even 3 months → no question about more time", { ...sar, raisedOn: "2025-10-01" }, "2026-03-10", { next: "last-contact" }],
   ["SAR extended: 3 months in all, on the day", { ...sar, raisedOn: "2026-02-10", extended: "yes" }, "2026-05-11", { kind: "wait", basis: "subject_access_extended", deadline: "2026-05-11" }],
   ["SAR extended: the day after", { ...sar, raisedOn: "2026-02-10", extended: "yes", lastContact: "2026-04-01" }, "2026-05-12", { kind: "report", caseType: "RFA" }],
 
@@ -72,7 +76,8 @@ const TABLE: Row[] = [
   ["EIR no reply → report FER", { ...eir, raisedOn: "2026-12-10", replied: "no", lastContact: "2026-12-10" }, "2027-01-13", { kind: "report", caseType: "FER" }],
 
   // ── ask for an internal review first
-  ["FOI refused, no internal review → internal review letter", { ...foi, raisedOn: "2026-03-02", replied: "yes", repliedOn: "2026-03-20", reviewRequested: "no" }, "2026-03-25", { kind: "internal_review_first", letter: "foi_internal_review", eir: false, askBy: null, windowClosed: false }],
+  ["FOI refused, no internal review → internal review letter, with the date to ask by", { ...foi, raisedOn: "2026-03-02", replied: "yes", repliedOn: "2026-03-20", reviewRequested: "no" }, "2026-03-25", { kind: "internal_review_first", letter: "foi_internal_review", eir: false, askBy: "2026-05-20", windowClosed: false }],
+  ["FOI refused, no review, window closed", { ...foi, raisedOn: "2026-03-02", replied: "yes", repliedOn: "2026-03-02", reviewRequested: "no" }, "2026-04-30", { kind: "internal_review_first", eir: false, askBy: "2026-04-29", windowClosed: true }],
   // EIR: 40 working days to ask; 2 Mar 2026 + 40 working days (Easter) = 29 Apr.
   ["EIR refused, no review, last day of the window", { ...eir, raisedOn: "2026-02-02", replied: "yes", repliedOn: "2026-03-02", reviewRequested: "no" }, "2026-04-29", { kind: "internal_review_first", eir: true, askBy: "2026-04-29", windowClosed: false }],
   ["EIR refused, no review, window closed", { ...eir, raisedOn: "2026-02-02", replied: "yes", repliedOn: "2026-03-02", reviewRequested: "no" }, "2026-04-30", { kind: "internal_review_first", eir: true, askBy: "2026-04-29", windowClosed: true }],
@@ -124,6 +129,17 @@ describe("the path of questions", () => {
     const result = evaluate({ ...foi, raisedOn: "2026-01-05", replied: "yes", repliedOn: "2026-02-01", reviewRequested: "yes", reviewRequestedOn: "2026-03-02", reviewReplied: "no" }, "2026-03-10");
     expect(result.next).toBe("review-extended");
     expect(result.path).toEqual(["topic", "organisation", "sector", "raised-on", "replied", "replied-on", "review-requested", "review-requested-on", "review-replied"]);
+  });
+
+  it("back, back, Continue shows each page again: the organisation question is not skipped", () => {
+    // Answered up to the location; back to the organisation, back to what happened, Continue.
+    const answers: Answers = { topic: "personal", whatHappened: "sar", organisation: "Acme Ltd", location: "uk" };
+    const result = evaluate(answers, "2026-03-10");
+    expect(result.next).toBe("sector");
+    expect(stepAfter(result, "what-happened")).toBe("organisation");
+    expect(stepAfter(result, "organisation")).toBe("location");
+    expect(stepAfter(result, "location")).toBe("sector");
+    expect(stepAfter(evaluate({ topic: "other" }, "2026-03-10"), "topic")).toBeNull();
   });
 
   it("gives the question before, and the start page before the first", () => {

@@ -6,7 +6,7 @@ import type { CaseType } from "../cases/case-types.js";
 import { isIsoDate, type IsoDate } from "../cases/working-days.js";
 import { EXCEPTIONS, NO_EXCEPTION, PHONE_CHANNELS, type Answers, type MarketingChannel, type Topic, type WhatHappened } from "./answers.js";
 import { checkPastDate } from "./dates.js";
-import { comeBackOn, eirReviewRequestBy, isLate, isWithinDeadline, lateFrom, replyDeadline, type DeadlineBasis } from "./deadlines.js";
+import { comeBackOn, reviewRequestBy, isLate, isWithinDeadline, lateFrom, replyDeadline, type DeadlineBasis } from "./deadlines.js";
 import { isEeaCountry } from "./remit.js";
 import { ORGANISATION_NAME_MAX, STEP_ANSWER, STEP_INPUT, type Step } from "./steps.js";
 
@@ -22,7 +22,7 @@ export type ReportableCaseType = Extract<CaseType, "RFA" | "FS50" | "FER" | "SEC
 export type Outcome =
   | { kind: "raise_first"; letter: LetterKind }
   | { kind: "wait"; basis: DeadlineBasis; from: IsoDate; deadline: IsoDate; comeBackOn: IsoDate }
-  | { kind: "internal_review_first"; letter: "foi_internal_review"; eir: boolean; askBy: IsoDate | null; windowClosed: boolean }
+  | { kind: "internal_review_first"; letter: "foi_internal_review"; eir: boolean; askBy: IsoDate; windowClosed: boolean }
   | { kind: "report"; caseType: ReportableCaseType; reason: ReportReason; letter: LetterKind | null }
   | { kind: "report_late"; caseType: ReportableCaseType; reason: ReportReason; letter: LetterKind | null; lastContact: IsoDate; lateFrom: IsoDate }
   | { kind: "not_in_remit" }
@@ -163,9 +163,15 @@ export function evaluate(answers: Answers, today: IsoDate): Evaluation {
     case "personal": {
       if ((pending = ask("what-happened") ?? ask("organisation") ?? location() ?? ask("sector"))) return pending;
       if (a.whatHappened === "sar") {
-        // A subject access request was made: its date and whether they said they need longer.
-        if ((pending = ask("raised-on") ?? ask("extended"))) return pending;
-        return noReply("RFA", a.extended === "yes" ? "subject_access_extended" : "subject_access", a.raisedOn!, "no_reply", "sar_chase");
+        // A subject access request was made: its date, then whether they said they need longer,
+        // asked only when the answer can change the outcome: the one-month deadline has passed
+        // and the longest extended one (3 months in all) has not.
+        if ((pending = ask("raised-on"))) return pending;
+        const raisedOn = a.raisedOn!;
+        const extensionMatters = !isWithinDeadline(replyDeadline("subject_access", raisedOn), today) && isWithinDeadline(replyDeadline("subject_access_extended", raisedOn), today);
+        if (extensionMatters && (pending = ask("extended"))) return pending;
+        const extended = extensionMatters && a.extended === "yes";
+        return noReply("RFA", extended ? "subject_access_extended" : "subject_access", raisedOn, "no_reply", "sar_chase");
       }
       if ((pending = ask("raised"))) return pending;
       if (a.raised === "no") {
@@ -198,8 +204,9 @@ export function evaluate(answers: Answers, today: IsoDate): Evaluation {
       if (a.replied === "no") return noReply(caseType, "request", a.raisedOn!, "no_reply");
       if ((pending = ask("replied-on") ?? ask("review-requested"))) return pending;
       if (a.reviewRequested === "no") {
-        const askBy = eir ? eirReviewRequestBy(a.repliedOn!) : null;
-        return done({ kind: "internal_review_first", letter: "foi_internal_review", eir, askBy, windowClosed: askBy !== null && today > askBy });
+        // EIR: the law's 40 working days; FOI: the code of practice lets them refuse a later request.
+        const askBy = reviewRequestBy(a.repliedOn!);
+        return done({ kind: "internal_review_first", letter: "foi_internal_review", eir, askBy, windowClosed: today > askBy });
       }
       if ((pending = ask("review-requested-on") ?? ask("review-replied"))) return pending;
       if (a.reviewReplied === "no") {
@@ -221,6 +228,17 @@ export function previousStep(evaluation: Evaluation, step: Step): Step | null {
   if (index === 0) return null;
   // Not on the path yet: it is the next question, after the last one answered.
   return evaluation.path.at(-1) ?? null;
+}
+
+/**
+ * The question after `step` once it is answered: the next one on the path even when it is
+ * answered already (someone who went back twice and presses Continue sees each page again),
+ * else the first unanswered one; null when the answers lead to an outcome.
+ */
+export function stepAfter(evaluation: Evaluation, step: Step): Step | null {
+  const index = evaluation.path.indexOf(step);
+  if (index >= 0 && index + 1 < evaluation.path.length) return evaluation.path[index + 1]!;
+  return evaluation.next;
 }
 
 /** The outcomes that lead to a report form. */

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import cy from "../../../locales/cy/concerns.json";
 import en from "../../../locales/en/concerns.json";
+import { CONTACT_KINDS } from "../nuisance/kinds.js";
+import { MARKETING_CHANNELS } from "./answers.js";
 import { authorityFor, EEA_AUTHORITIES, EEA_COUNTRIES, HELPERS, isEeaCountry, marketingHelpers, REMIT_REVIEWED_ON } from "./remit.js";
 
 describe("the EEA authorities list", () => {
@@ -37,8 +39,13 @@ describe("who can help", () => {
   it("points marketing to the right helpers by channel", () => {
     expect(marketingHelpers("text", false)).toEqual(["spam_texts"]);
     expect(marketingHelpers("text", true)).toEqual(["phone_paid_services", "spam_texts"]);
-    expect(marketingHelpers("live_call", false)).toEqual(["tps"]);
+    expect(marketingHelpers("live_call", false)).toEqual(["tps", "ofcom"]);
+    expect(marketingHelpers("recorded_call", true)).toEqual(["phone_paid_services", "tps", "ofcom"]);
+    expect(marketingHelpers("fax", false)).toEqual(["tps"]);
     expect(marketingHelpers("email", false)).toEqual(["ncsc_phishing"]);
+  });
+  it("names marketing channels as the nuisance tool names its kinds, so /report-nuisance?kind= starts on the same one", () => {
+    expect([...MARKETING_CHANNELS].sort()).toEqual([...CONTACT_KINDS].sort());
   });
   it("includes the bodies the design names", () => {
     expect(HELPERS.map((h) => h.id)).toEqual(expect.arrayContaining(["phone_paid_services", "ofcom", "action_fraud", "ncsc_phishing", "spam_texts"]));

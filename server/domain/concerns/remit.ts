@@ -95,7 +95,9 @@ export function marketingHelpers(channel: string, premiumRate: boolean): string[
   const ids: string[] = [];
   if (premiumRate) ids.push("phone_paid_services");
   if (channel === "text") ids.push("spam_texts");
-  if (channel === "live_call" || channel === "automated_call" || channel === "fax") ids.push("tps");
+  if (channel === "live_call" || channel === "recorded_call" || channel === "fax") ids.push("tps");
+  // Silent and abandoned calls are Ofcom's (persistent misuse of a network), not ours.
+  if (channel === "live_call" || channel === "recorded_call") ids.push("ofcom");
   if (channel === "email") ids.push("ncsc_phishing");
   return ids;
 }
