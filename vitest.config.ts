@@ -8,7 +8,11 @@ import { defineConfig } from "vitest/config";
 const serverTests = () =>
   readdirSync("test/integration")
     .filter((name) => name.endsWith(".test.ts"))
-    .filter((name) => /inject\("baseUrl"\)|startTestServer\(/.test(readFileSync(path.join("test/integration", name), "utf8")))
+    .filter((name) => {
+      const source = readFileSync(path.join("test/integration", name), "utf8");
+      // Tests that pick their own DATABASE_URL (the two-instance chat test) already run on PostgreSQL.
+      return /inject\("baseUrl"\)|startTestServer\(/.test(source) && !/DATABASE_URL:/.test(source);
+    })
     .map((name) => `test/integration/${name}`);
 
 // Unit and integration tests. The React Router plugin is left out: tests import modules directly.
