@@ -2,11 +2,12 @@ import type { FullConfig } from "@playwright/test";
 import { startTestServer } from "../support/server";
 
 // One production server for the whole run; its address reaches the tests through the environment.
-// With TEST_DATABASE_URL (CI) it is E2E_INSTANCES instances (default 2) on a fresh PostgreSQL
+// With E2E_INSTANCES=2 (and TEST_DATABASE_URL) it is that many instances on a fresh PostgreSQL
 // database behind the cluster proxy (scripts/cluster.ts): every page, form and chat goes through
-// the proxy and lands on either instance. Without it, one embedded (PGlite) server, as `npm start`.
+// the proxy and lands on either instance. Otherwise one embedded (PGlite) server, as `npm start`.
+// CI sets E2E_INSTANCES=2 once chat works across instances (decision 0008); see .ci/run.
 export default async function globalSetup(_config: FullConfig) {
-  const instances = Number(process.env.E2E_INSTANCES ?? (process.env.TEST_DATABASE_URL ? 2 : 1));
+  const instances = process.env.TEST_DATABASE_URL ? Number(process.env.E2E_INSTANCES ?? 1) : 1;
   // Read by startTestServer in the workers too (a spec that starts its own server gets the same shape).
   process.env.TEST_INSTANCES = String(instances);
   const server = await startTestServer();

@@ -45,7 +45,7 @@ afterAll(async () => {
 });
 
 type Lang = "en" | "cy";
-type Journey = { lang: Lang; email: string; client: BrowserLikeClient; key?: string; final?: "saved" | "refused"; abandoned?: boolean };
+type Journey = { lang: Lang; email: string; client: BrowserLikeClient; key?: string; csrf?: string; final?: "saved" | "refused"; abandoned?: boolean };
 const seen = { ok: 0, unavailable: 0 };
 const problems: string[] = [];
 
@@ -82,7 +82,9 @@ async function journey(lang: Lang): Promise<Journey> {
     }
     j.key = /name="idempotencyKey" value="([^"]+)"/.exec(j.client.lastHtml)?.[1];
     if (!j.key) return { ...j, abandoned: true };
-    const res = await j.client.post(`${prefix}/contact/check`, { idempotencyKey: j.key });
+    // What the browser's form holds: sent again as it is after a "try again" page.
+    j.csrf = j.client.csrfToken();
+    const res = await j.client.post(`${prefix}/contact/check`, { idempotencyKey: j.key }, { csrf: j.csrf });
     j.final = (await answered(res, lang, "submit")) ? "saved" : "refused";
   } catch (error) {
     problems.push(`connection failed: ${(error as Error).message}`);
@@ -167,7 +169,8 @@ describe("PostgreSQL stops for 30 seconds under load", () => {
 
     // A form refused in the outage, sent again afterwards, is saved once.
     for (const j of journeys.filter((x) => x.final === "refused")) {
-      const res = await j.client.post(`${j.lang === "cy" ? "/cy" : ""}/contact/check`, { idempotencyKey: j.key! });
+      // The person goes back from the "try again" page and presses Send again: the same form.
+      const res = await j.client.post(`${j.lang === "cy" ? "/cy" : ""}/contact/check`, { idempotencyKey: j.key! }, { csrf: j.csrf! });
       expect(res.status, `resubmitting ${j.email}`).toBe(302);
     }
     // And a new journey in each language goes through.
