@@ -1,5 +1,5 @@
 import "./styles/app.scss";
-import { useMemo, type ReactNode } from "react";
+import { useContext, useMemo, type ReactNode } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import {
   data,
@@ -16,9 +16,8 @@ import {
   type LoaderFunctionArgs,
 } from "react-router";
 import { BackLink, Footer, Header, LanguageSwitch, PageTitle, SkipLink } from "./components/layout";
-import { createI18n } from "./lib/i18n";
+import { createI18n, ServerI18nContext } from "./lib/i18n";
 import { langFromPath } from "./lib/lang";
-import { publicResources } from "./lib/locales.server";
 import { useNonce } from "./lib/nonce";
 import { useLocalePath } from "./lib/use-lang";
 
@@ -26,21 +25,25 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   // Oversized posts arrive here as a GET with this flag (see server/http/app.ts).
   if (context.bodyTooLarge) throw data({ reason: "tooLarge" }, { status: 413 });
   const lang = langFromPath(new URL(request.url).pathname);
-  return { lang, translations: publicResources(lang), csrfToken: context.csrfToken };
+  // No translations here: the server renders from its shared instance, and the pages that
+  // hydrate (staff) send what the browser needs from their own loaders.
+  return { lang, csrfToken: context.csrfToken };
 }
 
 export function Layout({ children }: { children: ReactNode }) {
   const root = useRouteLoaderData<typeof loader>("root");
   const location = useLocation();
   const lang = root?.lang ?? langFromPath(location.pathname);
-  const translations = root?.translations;
-  const i18n = useMemo(() => createI18n(lang, translations ?? {}), [lang, translations]);
+  const serverI18n = useContext(ServerI18nContext);
+  const i18n = useMemo(() => (serverI18n ? serverI18n(lang) : createI18n(lang, {})), [serverI18n, lang]);
   const nonce = useNonce();
   // Public pages work as plain HTML and ship no JavaScript; a route opts in with `handle.hydrate`.
   const matches = useMatches();
   const hydrate = matches.some((match) => (match.handle as { hydrate?: boolean } | undefined)?.hydrate);
-  // The chat launcher (one small script, no socket until clicked) on the home page and pages that ask for it.
-  const chatWidget = /^\/(cy\/?)?$/.test(location.pathname) || matches.some((match) => (match.handle as { chatWidget?: boolean } | undefined)?.chatWidget);
+  // The chat launcher (one small script, no socket until clicked) on every public page, so a person
+  // can ask for help wherever they are; never on staff pages. A route can opt out with `handle.chatWidget: false`.
+  const chatWidget =
+    !/^\/(cy\/)?staff(\/|$)/.test(location.pathname) && !matches.some((match) => (match.handle as { chatWidget?: boolean } | undefined)?.chatWidget === false);
   return (
     <html lang={lang === "cy" ? "cy" : "en-GB"} className="govuk-template">
       <head>

@@ -46,6 +46,7 @@ const pages: Page[] = [
   page("adjustments/consent/:token", "routes/adjustments.consent.$token.tsx"),
   page("chat", "routes/chat.tsx"),
   page("track", "routes/track.tsx"),
+  page("track/case/:token", "routes/track.case.$token.tsx"),
   page("accessibility", "routes/accessibility.tsx"),
   page("privacy", "routes/privacy.tsx"),
   page("cookies", "routes/cookies.tsx"),
@@ -88,6 +89,7 @@ const pages: Page[] = [
     page("staff/chat/monitor", "routes/staff.chat.monitor.tsx"),
     page("staff/chat/canned", "routes/staff.chat.canned.tsx"),
     page("staff/chat/behaviour", "routes/staff.chat.behaviour.tsx"),
+    page("staff/advisers", "routes/staff.advisers.tsx"),
   ]),
   page("*", "routes/not-found.tsx"),
 ];

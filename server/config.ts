@@ -48,6 +48,8 @@ export const ConfigSchema = z
     SEED_DEMO_DATA: z.preprocess(emptyAsUndefined, booleanString.optional()),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     MAX_FORM_BYTES: z.coerce.number().int().positive().default(1_000_000),
+    PAGE_CACHE_ENTRIES: z.coerce.number().int().min(0).max(100_000).default(500),
+    SERVER_TIMING: z.preprocess(emptyAsUndefined, booleanString.default(false)),
     NUISANCE_RETENTION_DAYS: z.coerce.number().int().min(30).max(3650).default(730),
     // Case payloads carry personal data: plain http only to this machine (tests, a local relay).
     WEBHOOK_URL: z.preprocess(
@@ -78,6 +80,8 @@ export const ConfigSchema = z
     CHAT_MAX_QUEUE: z.coerce.number().int().min(0).default(30),
     CHAT_ANSWER_TIMEOUT_SECONDS: z.coerce.number().int().positive().default(120),
     CHAT_DISCONNECT_GRACE_SECONDS: z.coerce.number().int().positive().default(30),
+    // A customer with no socket on their chat (tab closed) this long is ended: it stops holding a place.
+    CHAT_CUSTOMER_GRACE_SECONDS: z.coerce.number().int().positive().default(120),
     CHAT_WELSH_FALLBACK_SECONDS: z.coerce.number().int().positive().default(120),
     CHAT_EVENTS_PER_CONNECTION: z.coerce.number().int().positive().default(30),
     CHAT_EVENTS_PER_IP: z.coerce.number().int().positive().default(600),
@@ -117,6 +121,10 @@ export const ConfigSchema = z
       demoWarning: undefined as string | undefined,
       logLevel: env.LOG_LEVEL,
       maxFormBytes: env.MAX_FORM_BYTES,
+      /** Rendered anonymous public pages kept in memory (0 turns the page cache off). */
+      pageCacheEntries: env.PAGE_CACHE_ENTRIES,
+      /** Send a Server-Timing header (database statements, page cache hit) with every page. */
+      serverTiming: env.SERVER_TIMING,
       nuisanceRetentionDays: env.NUISANCE_RETENTION_DAYS,
       // The outbox relay runs only when there is somewhere to deliver to.
       webhook: env.WEBHOOK_URL && env.WEBHOOK_SECRET ? { url: env.WEBHOOK_URL, secret: env.WEBHOOK_SECRET } : undefined,
@@ -127,6 +135,7 @@ export const ConfigSchema = z
         maxQueue: env.CHAT_MAX_QUEUE,
         answerTimeoutMs: env.CHAT_ANSWER_TIMEOUT_SECONDS * 1000,
         disconnectGraceMs: env.CHAT_DISCONNECT_GRACE_SECONDS * 1000,
+        customerGraceMs: env.CHAT_CUSTOMER_GRACE_SECONDS * 1000,
         welshFallbackMs: env.CHAT_WELSH_FALLBACK_SECONDS * 1000,
         /** Events per 10 seconds. */
         eventsPerConnection: env.CHAT_EVENTS_PER_CONNECTION,

@@ -16,6 +16,10 @@ import { dateToParts, EEA_COUNTRIES, evaluate, isStep, previousStep, STEP_INPUT,
 import { SECTORS } from "../../server/domain/cases";
 import { NO_EXCEPTION } from "../../server/domain/concerns/answers.js";
 import { STEP_ANSWER } from "../../server/domain/concerns/steps.js";
+import { cachedPage } from "~/lib/page-cache.server";
+
+// The same for every visitor without a session: served from the rendered-page cache.
+export const headers = cachedPage();
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   if (!isStep(params.step)) throw data({ reason: "notFound" }, { status: 404 });

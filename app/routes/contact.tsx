@@ -8,6 +8,10 @@ import { readForm, validate } from "~/lib/forms.server";
 import { langFromPath, localePath } from "~/lib/lang";
 import { commitSession, getDraft, getSession, setDraft } from "~/lib/session.server";
 import { useLang, useLocalePath } from "~/lib/use-lang";
+import { cachedPage } from "~/lib/page-cache.server";
+
+// The same for every visitor without a session: served from the rendered-page cache.
+export const headers = cachedPage();
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const session = await getSession(request, context);

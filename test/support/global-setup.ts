@@ -8,7 +8,8 @@ export function serverFor(engine: Engine) {
   let server: TestServer | undefined;
   return {
     async setup(project: TestProject) {
-      server = await startTestServer({}, { engine, instances: 1 });
+      // SERVER_TIMING: the page-cost test reads each page's database statement count.
+      server = await startTestServer({ SERVER_TIMING: "true" }, { engine, instances: 1 });
       project.provide("baseUrl", server.url);
       project.provide("mailDir", server.mailDir);
       project.provide("engine", engine);
