@@ -19,6 +19,7 @@ import { BackLink, Footer, Header, LanguageSwitch, PageTitle, SkipLink } from ".
 import { createI18n } from "./lib/i18n";
 import { langFromPath } from "./lib/lang";
 import { publicResources } from "./lib/locales.server";
+import { takeTyped } from "./lib/typed.server";
 import { useNonce } from "./lib/nonce";
 import { useLocalePath } from "./lib/use-lang";
 
@@ -26,7 +27,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   // Oversized posts arrive here as a GET with this flag (see server/http/app.ts).
   if (context.bodyTooLarge) throw data({ reason: "tooLarge" }, { status: 413 });
   const lang = langFromPath(new URL(request.url).pathname);
-  return { lang, translations: publicResources(lang), csrfToken: context.csrfToken };
+  // Typed on this page before a language switch (app/lib/typed.server.ts): shown once.
+  const typed = await takeTyped(request, context);
+  const body = { lang, translations: publicResources(lang), csrfToken: context.csrfToken, typed: typed.values };
+  return typed.headers ? data(body, { headers: typed.headers }) : body;
 }
 
 export function Layout({ children }: { children: ReactNode }) {
