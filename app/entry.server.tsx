@@ -4,6 +4,8 @@ import { createReadableStreamFromReadable } from "@react-router/node";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { ServerRouter, type AppLoadContext, type EntryContext } from "react-router";
+import { ServerI18nContext } from "./lib/i18n";
+import { pageI18nFor } from "./lib/locales.server";
 import { NonceContext } from "./lib/nonce";
 
 export const streamTimeout = 5_000;
@@ -22,7 +24,9 @@ export default function handleRequest(
     const readyEvent = isbot(request.headers.get("user-agent") ?? "") || routerContext.isSpaMode ? "onAllReady" : "onShellReady";
     const { pipe, abort } = renderToPipeableStream(
       <NonceContext.Provider value={nonce}>
-        <ServerRouter context={routerContext} url={request.url} nonce={nonce} />
+        <ServerI18nContext.Provider value={pageI18nFor}>
+          <ServerRouter context={routerContext} url={request.url} nonce={nonce} />
+        </ServerI18nContext.Provider>
       </NonceContext.Provider>,
       {
       nonce,

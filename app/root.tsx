@@ -1,5 +1,5 @@
 import "./styles/app.scss";
-import { useMemo, type ReactNode } from "react";
+import { useContext, useMemo, type ReactNode } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import {
   data,
@@ -16,9 +16,8 @@ import {
   type LoaderFunctionArgs,
 } from "react-router";
 import { BackLink, Footer, Header, LanguageSwitch, PageTitle, SkipLink } from "./components/layout";
-import { createI18n } from "./lib/i18n";
+import { createI18n, ServerI18nContext } from "./lib/i18n";
 import { langFromPath } from "./lib/lang";
-import { publicResources } from "./lib/locales.server";
 import { takeTyped } from "./lib/typed.server";
 import { useNonce } from "./lib/nonce";
 import { useLocalePath } from "./lib/use-lang";
@@ -27,9 +26,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   // Oversized posts arrive here as a GET with this flag (see server/http/app.ts).
   if (context.bodyTooLarge) throw data({ reason: "tooLarge" }, { status: 413 });
   const lang = langFromPath(new URL(request.url).pathname);
-  // Typed on this page before a language switch (app/lib/typed.server.ts): shown once.
+  // No translations here: the server renders from its shared instance, and the pages that
+  // hydrate (staff) send what the browser needs from their own loaders.
+  // Typed on this page before a language switch (app/lib/typed.server.ts): shown once. Reads the
+  // session only when the switch's marker cookie is there, so anonymous pages stay query-free.
   const typed = await takeTyped(request, context);
-  const body = { lang, translations: publicResources(lang), csrfToken: context.csrfToken, typed: typed.values };
+  const body = { lang, csrfToken: context.csrfToken, typed: typed.values };
   return typed.headers ? data(body, { headers: typed.headers }) : body;
 }
 
@@ -37,8 +39,8 @@ export function Layout({ children }: { children: ReactNode }) {
   const root = useRouteLoaderData<typeof loader>("root");
   const location = useLocation();
   const lang = root?.lang ?? langFromPath(location.pathname);
-  const translations = root?.translations;
-  const i18n = useMemo(() => createI18n(lang, translations ?? {}), [lang, translations]);
+  const serverI18n = useContext(ServerI18nContext);
+  const i18n = useMemo(() => (serverI18n ? serverI18n(lang) : createI18n(lang, {})), [serverI18n, lang]);
   const nonce = useNonce();
   // Public pages work as plain HTML and ship no JavaScript; a route opts in with `handle.hydrate`.
   const matches = useMatches();

@@ -48,6 +48,8 @@ export const ConfigSchema = z
     SEED_DEMO_DATA: z.preprocess(emptyAsUndefined, booleanString.optional()),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     MAX_FORM_BYTES: z.coerce.number().int().positive().default(1_000_000),
+    PAGE_CACHE_ENTRIES: z.coerce.number().int().min(0).max(100_000).default(500),
+    SERVER_TIMING: z.preprocess(emptyAsUndefined, booleanString.default(false)),
     NUISANCE_RETENTION_DAYS: z.coerce.number().int().min(30).max(3650).default(730),
     // Case payloads carry personal data: plain http only to this machine (tests, a local relay).
     WEBHOOK_URL: z.preprocess(
@@ -117,6 +119,10 @@ export const ConfigSchema = z
       demoWarning: undefined as string | undefined,
       logLevel: env.LOG_LEVEL,
       maxFormBytes: env.MAX_FORM_BYTES,
+      /** Rendered anonymous public pages kept in memory (0 turns the page cache off). */
+      pageCacheEntries: env.PAGE_CACHE_ENTRIES,
+      /** Send a Server-Timing header (database statements, page cache hit) with every page. */
+      serverTiming: env.SERVER_TIMING,
       nuisanceRetentionDays: env.NUISANCE_RETENTION_DAYS,
       // The outbox relay runs only when there is somewhere to deliver to.
       webhook: env.WEBHOOK_URL && env.WEBHOOK_SECRET ? { url: env.WEBHOOK_URL, secret: env.WEBHOOK_SECRET } : undefined,

@@ -1,6 +1,7 @@
 // Opens the database: embedded PGlite by default, PostgreSQL when DATABASE_URL is set.
 import { mkdir } from "node:fs/promises";
 import { PrismaClient } from "../generated/prisma/client";
+import { countingAdapter } from "./db-query-count";
 
 export type Database = {
   prisma: PrismaClient;
@@ -11,7 +12,7 @@ export type Database = {
 export async function openDatabase(options: { databaseUrl?: string; pgliteDir: string }): Promise<Database> {
   if (options.databaseUrl) {
     const { PrismaPg } = await import("@prisma/adapter-pg");
-    const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: options.databaseUrl, max: 10 }) });
+    const prisma = new PrismaClient({ adapter: countingAdapter(new PrismaPg({ connectionString: options.databaseUrl, max: 10 })) });
     return { prisma, engine: "postgres", close: () => prisma.$disconnect() };
   }
   const { PGlite } = await import("@electric-sql/pglite");
@@ -19,7 +20,7 @@ export async function openDatabase(options: { databaseUrl?: string; pgliteDir: s
   await mkdir(options.pgliteDir, { recursive: true });
   const client = new PGlite(options.pgliteDir);
   await client.waitReady;
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(client) });
+  const prisma = new PrismaClient({ adapter: countingAdapter(new PrismaPGlite(client)) });
   return {
     prisma,
     engine: "pglite",

@@ -1,5 +1,8 @@
-// One i18next instance per render, built from the resources the root loader sent.
+// Translations for rendering. On the server every page uses one shared instance per language
+// (entry.server provides it through ServerI18nContext); in the browser, where only staff pages
+// hydrate, an instance is built from the resources their loaders sent.
 import i18next, { type i18n as I18n } from "i18next";
+import { createContext } from "react";
 import { initReactI18next } from "react-i18next";
 import cyCommon from "../../locales/cy/common.json";
 import enCommon from "../../locales/en/common.json";
@@ -23,3 +26,6 @@ export function createI18n(lang: Lang, resources: Resources): I18n {
   } as Parameters<I18n["init"]>[0]);
   return instance;
 }
+
+/** Set by entry.server: the shared server-side instance for a language. Absent in the browser. */
+export const ServerI18nContext = createContext<((lang: Lang) => I18n) | undefined>(undefined);

@@ -1,5 +1,9 @@
 import { useTranslation } from "react-i18next";
 import { PageTitle } from "~/components/layout";
+import { cachedPage } from "~/lib/page-cache.server";
+
+// The same for every visitor without a session: served from the rendered-page cache.
+export const headers = cachedPage();
 
 export default function Accessibility() {
   const { t } = useTranslation("pages");

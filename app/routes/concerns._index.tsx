@@ -11,6 +11,10 @@ import { localePath } from "~/lib/lang";
 import { commitSession, setDraft } from "~/lib/session.server";
 import { useLocalePath } from "~/lib/use-lang";
 import { CONCERNS_DRAFT } from "~/lib/concerns";
+import { cachedPage } from "~/lib/page-cache.server";
+
+// The same for every visitor without a session: served from the rendered-page cache.
+export const headers = cachedPage();
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { draft, evaluation } = await loadJourney(request, context);

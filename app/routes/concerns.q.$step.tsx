@@ -16,9 +16,12 @@ import { dateToParts, EEA_COUNTRIES, evaluate, isStep, previousStep, sectorGroup
 import { NO_EXCEPTION } from "../../server/domain/concerns/answers.js";
 import { STEP_ANSWER } from "../../server/domain/concerns/steps.js";
 import { JOURNEY_FORM_ID } from "~/components/form/typed";
+import { cachedPage } from "~/lib/page-cache.server";
 
 // The language switch here submits the form, so what was typed is kept (app/lib/typed.server.ts).
 export const handle = { keepTyped: true };
+// The same for every visitor without a session: served from the rendered-page cache.
+export const headers = cachedPage();
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   if (!isStep(params.step)) throw data({ reason: "notFound" }, { status: 404 });

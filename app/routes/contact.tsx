@@ -9,9 +9,12 @@ import { langFromPath, localePath } from "~/lib/lang";
 import { commitSession, getDraft, getSession, setDraft } from "~/lib/session.server";
 import { useLang, useLocalePath } from "~/lib/use-lang";
 import { JOURNEY_FORM_ID } from "~/components/form/typed";
+import { cachedPage } from "~/lib/page-cache.server";
 
 // The language switch here submits the form, so what was typed is kept (app/lib/typed.server.ts).
 export const handle = { keepTyped: true };
+// The same for every visitor without a session: served from the rendered-page cache.
+export const headers = cachedPage();
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const session = await getSession(request, context);

@@ -2,6 +2,10 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { PageTitle } from "~/components/layout";
 import { useLocalePath } from "~/lib/use-lang";
+import { cachedPage } from "~/lib/page-cache.server";
+
+// The same for every visitor without a session: served from the rendered-page cache.
+export const headers = cachedPage();
 
 const SERVICES = [
   ["concerns", "/concerns"],

@@ -7,7 +7,11 @@ import { MAX_CONTACTS } from "~/lib/nuisance";
 import { loadDraft } from "~/lib/nuisance.server";
 import { isKind, resumePath } from "~/lib/nuisance";
 import { useLocalePath } from "~/lib/use-lang";
+import { cachedPage } from "~/lib/page-cache.server";
 import { helper } from "../../server/domain/concerns/remit.js";
+
+// The same for every visitor without a session: served from the rendered-page cache.
+export const headers = cachedPage();
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { draft } = await loadDraft(request, context);

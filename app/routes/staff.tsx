@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Form, NavLink, Outlet, useLoaderData, type LoaderFunctionArgs } from "react-router";
 import { Button, CsrfInput } from "~/components/form";
 import { langFromPath } from "~/lib/lang";
-import { staffResources } from "~/lib/locales.server";
+import { browserResources } from "~/lib/locales.server";
 import { requireCapability } from "~/lib/permissions.server";
 import { can, type Capability } from "../../server/auth/permissions";
 import { useExtraTranslations } from "~/lib/use-extra-translations";
@@ -27,7 +27,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const staff = await requireCapability(request, context, "staff.home");
   const lang = langFromPath(new URL(request.url).pathname);
   const nav = STAFF_NAV.filter((item) => can(staff, item.capability)).map(({ path, label }) => ({ path, label }));
-  return { staff: { name: staff.name, roles: staff.roles }, nav, translations: staffResources(lang) };
+  return { staff: { name: staff.name, roles: staff.roles }, nav, translations: browserResources(lang) };
 }
 
 export default function StaffLayout() {

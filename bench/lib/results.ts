@@ -28,9 +28,11 @@ export function mergeResults(file: string, update: Flat, remove: string[] = []):
 export type Row = {
   label: string;
   key: string;
-  unit: "ms" | "rps" | "bytes" | "count";
+  unit: "ms" | "rps" | "bytes" | "count" | "ratio";
   /** A goal this figure must not exceed. */
   max?: number;
+  /** A goal this figure must reach. */
+  min?: number;
 };
 
 function format(value: unknown, unit: Row["unit"]): string {
@@ -45,12 +47,15 @@ function format(value: unknown, unit: Row["unit"]): string {
       return `${value.toLocaleString("en-GB")} B (${(value / 1024).toFixed(1)} KB)`;
     case "count":
       return String(value);
+    case "ratio":
+      return `${value.toFixed(2)}×`;
   }
 }
 
 function goal(row: Row): string {
-  if (row.max === undefined) return "";
-  return `≤ ${format(row.max, row.unit)}`;
+  if (row.max !== undefined) return `≤ ${format(row.max, row.unit)}`;
+  if (row.min !== undefined) return `≥ ${format(row.min, row.unit)}`;
+  return "";
 }
 
 /** A plain-text table; `columns` are [heading, key prefix] pairs, e.g. ["PostgreSQL", "postgres_"]. */
@@ -61,6 +66,7 @@ export function table(rows: Row[], figures: Flat, columns: [string, string][]): 
     const checked = values.filter((value): value is number => typeof value === "number");
     let verdict = "";
     if (row.max !== undefined && checked.length > 0) verdict = checked.every((value) => value <= row.max!) ? "met" : "MISSED";
+    if (row.min !== undefined && checked.length > 0) verdict = checked.every((value) => value >= row.min!) ? "met" : "MISSED";
     return [row.label, ...values.map((value) => format(value, row.unit)), goal(row), verdict];
   });
   const widths = header.map((_, i) => Math.max(...[header, ...body].map((line) => line[i]!.length)));

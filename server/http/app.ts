@@ -2,7 +2,6 @@
 // every page through React Router.
 import { randomBytes } from "node:crypto";
 import path from "node:path";
-import { createRequestHandler } from "@react-router/express";
 import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
 import helmet from "helmet";
@@ -16,6 +15,8 @@ import { UPLOAD_LIMITS } from "../domain/concerns/uploads.js";
 import { createApiRouter } from "../api/router";
 import { csrfCookie, readCookieLeniently } from "./csrf";
 import { healthCheck } from "./health";
+import { createPageHandler } from "./page-handler";
+import { runWithRequestContext } from "./request-context";
 
 export type AppOptions = {
   services: Services;
@@ -31,6 +32,7 @@ export function createApp({ services, build, devMiddleware, clientDir }: AppOpti
   const app = express();
   app.disable("x-powered-by");
   if (config.trustProxy) app.set("trust proxy", 1);
+  app.use((_req, _res, next) => runWithRequestContext(next));
 
   app.use(
     pinoHttp({
@@ -105,9 +107,11 @@ export function createApp({ services, build, devMiddleware, clientDir }: AppOpti
 
   app.all(
     "/{*path}",
-    createRequestHandler({
+    createPageHandler({
       build,
       mode: dev ? "development" : "production",
+      cacheEntries: dev ? 0 : config.pageCacheEntries,
+      serverTiming: config.serverTiming,
       getLoadContext: (req, res) => ({
         services,
         nonce: res.locals.nonce as string,

@@ -1,5 +1,5 @@
 // Every locale file, bundled into the server build. Server-side text (emails, letters, the chat
-// server's messages) is translated here; pages get their namespaces from publicResources/staffResources.
+// server's messages) is translated here; pages render from every namespace but the server-only ones.
 import type { Lang, Resources } from "../../shared/lang";
 import i18next, { type TFunction } from "i18next";
 
@@ -12,14 +12,19 @@ for (const [file, content] of Object.entries(files)) {
 }
 
 /**
- * Namespaces only staff screens need ("domain" and any "staff…" file): sent by the staff layout,
- * not to every public page. Namespaces used only on the server ("email…", "letters…") go nowhere.
+ * Namespaces only staff screens need ("domain" and any "staff…" file). Namespaces used only on the
+ * server ("email…", "letters…", "widget") are never rendered into pages.
  */
 const isStaffNamespace = (ns: string) => ns === "domain" || ns.startsWith("staff");
 const isServerOnlyNamespace = (ns: string) => ns.startsWith("email") || ns.startsWith("letters") || ns === "widget";
 
-export function publicResources(lang: Lang): Resources {
-  return Object.fromEntries(Object.entries(all[lang]).filter(([ns]) => ns !== "common" && !isStaffNamespace(ns) && !isServerOnlyNamespace(ns)));
+/**
+ * What pages render with: every namespace but the server-only ones. The server renders from one
+ * shared instance built from these (app/lib/locales.server.ts); in the browser only staff pages
+ * hydrate, and the staff layout sends them these.
+ */
+export function browserResources(lang: Lang): Resources {
+  return Object.fromEntries(Object.entries(all[lang]).filter(([ns]) => ns !== "common" && !isServerOnlyNamespace(ns)));
 }
 
 export function staffResources(lang: Lang): Resources {

@@ -4,7 +4,8 @@ import { startTestServer, type TestServer } from "./server";
 let server: TestServer | undefined;
 
 export async function setup(project: TestProject) {
-  server = await startTestServer();
+  // SERVER_TIMING: the page-cost test reads each page's database statement count.
+  server = await startTestServer({ SERVER_TIMING: "true" });
   project.provide("baseUrl", server.url);
   project.provide("mailDir", server.mailDir);
 }

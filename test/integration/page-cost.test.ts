@@ -1,0 +1,109 @@
+// What a public page costs the server: an anonymous visit runs no database statement, and a page
+// that is the same for everyone without a session is rendered once and served again from the
+// page cache with this visitor's own CSRF token and CSP nonce (docs/decisions/0015-page-cost.md).
+import { describe, expect, inject, it } from "vitest";
+import { BrowserLikeClient } from "../support/browser-like-client";
+
+// The shared test server runs with SERVER_TIMING=true (test/support/global-setup.ts).
+const server = { url: inject("baseUrl") };
+
+const timing = (res: Response) => {
+  const header = res.headers.get("server-timing") ?? "";
+  const queries = /db;desc="queries (\d+)"/.exec(header)?.[1];
+  const cache = /page-cache;desc="(\w+)"/.exec(header)?.[1];
+  return { queries: queries === undefined ? undefined : Number(queries), cache };
+};
+const nonceOf = (res: Response) => /'nonce-([^']+)'/.exec(res.headers.get("content-security-policy") ?? "")?.[1];
+/** The page without what belongs to this one response. */
+const normalise = (html: string) => html.replace(/name="csrf" value="[^"]*"/g, 'name="csrf" value=""').replace(/nonce="[^"]*"/g, 'nonce=""');
+
+const PUBLIC_PAGES = [
+  "/",
+  "/cy",
+  "/accessibility",
+  "/cy/accessibility",
+  "/privacy",
+  "/cookies",
+  "/concerns",
+  "/cy/concerns",
+  "/concerns/q/topic",
+  "/cy/concerns/q/topic",
+  "/report-nuisance",
+  "/cy/report-nuisance",
+  "/adjustments",
+  "/contact",
+  "/track",
+  "/chat",
+];
+
+describe("an anonymous visit", () => {
+  it.each(PUBLIC_PAGES)("%s runs no database statement, first time or not", async (path) => {
+    const client = new BrowserLikeClient(server.url);
+    for (let visit = 0; visit < 2; visit++) {
+      const res = await client.get(path);
+      expect(res.status).toBe(200);
+      expect(timing(res).queries).toBe(0);
+    }
+  });
+});
+
+describe("the rendered-page cache", () => {
+  it("serves the same page again, with each response's own nonce and CSRF token", async () => {
+    const first = new BrowserLikeClient(server.url);
+    const second = new BrowserLikeClient(server.url);
+    const a = await first.get("/cy/concerns/q/topic");
+    const htmlA = first.lastHtml;
+    const b = await second.get("/cy/concerns/q/topic");
+    const htmlB = second.lastHtml;
+    expect(timing(b).cache).toBe("hit");
+    expect(normalise(htmlB)).toBe(normalise(htmlA));
+    expect(htmlB).not.toContain("DoorstepPageCache");
+    // Different browsers, different tokens; each page carries the nonce its own CSP allows.
+    expect(second.csrfToken()).not.toBe(first.csrfToken());
+    expect(nonceOf(b)).toBeTruthy();
+    expect(nonceOf(b)).not.toBe(nonceOf(a));
+    expect(htmlB).toContain(`nonce="${nonceOf(b)}"`);
+  });
+
+  it("gives a token from a cached page that the form accepts", async () => {
+    const client = new BrowserLikeClient(server.url);
+    await client.get("/concerns/q/topic");
+    await client.get("/concerns/q/topic");
+    const res = await client.post("/concerns/q/topic", { topic: "personal" });
+    expect(res.status).toBe(302);
+    expect(res.headers.get("location")).toMatch(/^\/concerns\/q\//);
+  });
+
+  it("never answers someone with a session from the cache", async () => {
+    const client = new BrowserLikeClient(server.url);
+    await client.get("/concerns/q/topic");
+    await client.post("/concerns/q/topic", { topic: "personal" });
+    const start = await client.get("/concerns");
+    expect(timing(start).cache).toBe("none");
+    // Part-way through, the start page offers to carry on where they were.
+    const anonymous = new BrowserLikeClient(server.url);
+    await anonymous.get("/concerns");
+    expect(normalise(client.lastHtml)).not.toBe(normalise(anonymous.lastHtml));
+  });
+
+  it("keeps staff pages, data requests and other methods out", async () => {
+    const client = new BrowserLikeClient(server.url);
+    expect(timing(await client.get("/staff/sign-in")).cache).toBe("none");
+    expect(timing(await client.get("/staff/sign-in")).cache).toBe("none");
+    const data = await fetch(`${server.url}/concerns.data`);
+    expect(timing(data).cache).not.toBe("hit");
+    const head = await fetch(`${server.url}/accessibility`, { method: "HEAD" });
+    expect(head.status).toBe(200);
+    expect(timing(head).cache).toBe("none");
+  });
+
+  it("public pages still ship no JavaScript but the chat launcher", async () => {
+    const client = new BrowserLikeClient(server.url);
+    for (const path of ["/", "/accessibility", "/concerns/q/topic"]) {
+      await client.get(path);
+      await client.get(path);
+      const scripts = [...client.lastHtml.matchAll(/<script[^>]*>/g)].map((m) => m[0]);
+      expect(scripts.every((tag) => tag.includes('src="/widget.js"'))).toBe(true);
+    }
+  });
+});
