@@ -45,8 +45,10 @@ export function Layout({ children }: { children: ReactNode }) {
   // Public pages work as plain HTML and ship no JavaScript; a route opts in with `handle.hydrate`.
   const matches = useMatches();
   const hydrate = matches.some((match) => (match.handle as { hydrate?: boolean } | undefined)?.hydrate);
-  // The chat launcher (one small script, no socket until clicked) on the home page and pages that ask for it.
-  const chatWidget = /^\/(cy\/?)?$/.test(location.pathname) || matches.some((match) => (match.handle as { chatWidget?: boolean } | undefined)?.chatWidget);
+  // The chat launcher (one small script, no socket until clicked) on every public page, so a person
+  // can ask for help wherever they are; never on staff pages. A route can opt out with `handle.chatWidget: false`.
+  const chatWidget =
+    !/^\/(cy\/)?staff(\/|$)/.test(location.pathname) && !matches.some((match) => (match.handle as { chatWidget?: boolean } | undefined)?.chatWidget === false);
   return (
     <html lang={lang === "cy" ? "cy" : "en-GB"} className="govuk-template">
       <head>

@@ -88,6 +88,7 @@ const pages: Page[] = [
     page("staff/chat/monitor", "routes/staff.chat.monitor.tsx"),
     page("staff/chat/canned", "routes/staff.chat.canned.tsx"),
     page("staff/chat/behaviour", "routes/staff.chat.behaviour.tsx"),
+    page("staff/advisers", "routes/staff.advisers.tsx"),
   ]),
   page("*", "routes/not-found.tsx"),
 ];

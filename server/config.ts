@@ -80,6 +80,8 @@ export const ConfigSchema = z
     CHAT_MAX_QUEUE: z.coerce.number().int().min(0).default(30),
     CHAT_ANSWER_TIMEOUT_SECONDS: z.coerce.number().int().positive().default(120),
     CHAT_DISCONNECT_GRACE_SECONDS: z.coerce.number().int().positive().default(30),
+    // A customer with no socket on their chat (tab closed) this long is ended: it stops holding a place.
+    CHAT_CUSTOMER_GRACE_SECONDS: z.coerce.number().int().positive().default(120),
     CHAT_WELSH_FALLBACK_SECONDS: z.coerce.number().int().positive().default(120),
     CHAT_EVENTS_PER_CONNECTION: z.coerce.number().int().positive().default(30),
     CHAT_EVENTS_PER_IP: z.coerce.number().int().positive().default(600),
@@ -133,6 +135,7 @@ export const ConfigSchema = z
         maxQueue: env.CHAT_MAX_QUEUE,
         answerTimeoutMs: env.CHAT_ANSWER_TIMEOUT_SECONDS * 1000,
         disconnectGraceMs: env.CHAT_DISCONNECT_GRACE_SECONDS * 1000,
+        customerGraceMs: env.CHAT_CUSTOMER_GRACE_SECONDS * 1000,
         welshFallbackMs: env.CHAT_WELSH_FALLBACK_SECONDS * 1000,
         /** Events per 10 seconds. */
         eventsPerConnection: env.CHAT_EVENTS_PER_CONNECTION,

@@ -5,7 +5,8 @@ import type { ServerBuild } from "react-router";
 import { Server as SocketServer } from "socket.io";
 import type { ViteDevServer } from "vite";
 import { purgeExpiredSessions } from "./auth/sessions";
-import { attachChat } from "./chat/socket";
+import { createChatApplication } from "./chat/application";
+import { useClusterAdapter } from "./chat/cluster-adapter";
 import { purgeChats } from "./chat/housekeeping";
 import { purgeConcerns } from "./concerns/housekeeping";
 import { purgeNuisance } from "./domain/nuisance/retention";
@@ -56,7 +57,17 @@ export async function startServer(options: { viteDevServer?: ViteDevServer; clie
   const httpServer = createServer(app);
   // Attached now so every later capability shares one server; the chat uses it.
   const io = new SocketServer(httpServer, { serveClient: false, maxHttpBufferSize: 64 * 1024 });
-  services.chat = attachChat(io, services);
+  // Several instances on one PostgreSQL share rooms through the database; PGlite is one process.
+  const closeAdapter = config.databaseUrl ? useClusterAdapter(io, config.databaseUrl, logger) : undefined;
+  services.chat = createChatApplication(io, {
+    prisma: services.prisma,
+    logger,
+    config,
+    now: services.now,
+    sessions: services.sessions,
+    kickMail: () => services.mailWorker.kick(),
+    limits: services.limits,
+  });
 
   services.mailWorker.start();
   // Delivers the transactional outbox to the back-office webhook (several instances may run it).
@@ -89,6 +100,7 @@ export async function startServer(options: { viteDevServer?: ViteDevServer; clie
         httpServer.close(() => resolve());
         httpServer.closeIdleConnections();
       });
+      await closeAdapter?.().catch(() => undefined);
       await inbound.stop();
       await services.mailWorker.stop();
       await relay?.stop();

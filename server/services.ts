@@ -23,7 +23,7 @@ export type Services = {
   signInLimiter: SignInLimiter;
   now: () => Date;
   /** The live chat, once socket.io is attached (server/main.ts). */
-  chat?: import("./chat/hub").ChatHub;
+  chat?: import("./chat/application").ChatApplication;
 };
 
 export async function createServices(config: Config, logger: Logger): Promise<Services> {

@@ -2,21 +2,20 @@ import { useTranslation } from "react-i18next";
 import { Link, useLoaderData, type LoaderFunctionArgs } from "react-router";
 import { PageTitle } from "~/components/layout";
 import { useLocalePath } from "~/lib/use-lang";
-
-/** The page carries the chat launcher (root.tsx adds /widget.js where a route asks for it). */
-export const handle = { chatWidget: true };
+import { officeTimes } from "../../widget/hours";
 
 export async function loader({ context }: LoaderFunctionArgs) {
   const { config, chat } = context.services;
   const status = chat?.status();
   const hours = config.chat.officeHours;
-  return { open: status?.open ?? false, queueLength: status?.queueLength ?? 0, hours: hours === "always" || hours === "closed" ? hours : hours.replace("-", "–") };
+  return { open: status?.open ?? false, queueLength: status?.queueLength ?? 0, hours };
 }
 
 export default function ChatPage() {
   const { t } = useTranslation("chat");
   const to = useLocalePath();
   const { open, queueLength, hours } = useLoaderData<typeof loader>();
+  const times = officeTimes(hours);
   const expect = t("page.expect", { returnObjects: true }) as string[];
   return (
     <div className="govuk-grid-row">
@@ -30,7 +29,7 @@ export default function ChatPage() {
         <h2 className="govuk-heading-m">{t("page.howHeading")}</h2>
         <p className="govuk-body">{t("page.how")}</p>
         <h2 className="govuk-heading-m">{t("page.hoursHeading")}</h2>
-        <p className="govuk-body">{hours === "always" ? t("page.hoursAlways") : t("page.hours", { hours })}</p>
+        <p className="govuk-body">{times ? t("page.hours", times) : hours === "always" ? t("page.hoursAlways") : t("page.hoursClosed")}</p>
         <h2 className="govuk-heading-m">{t("page.welshHeading")}</h2>
         <p className="govuk-body">{t("page.welsh")}</p>
         <h2 className="govuk-heading-m">{t("page.expectHeading")}</h2>

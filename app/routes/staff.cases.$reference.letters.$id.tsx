@@ -1,13 +1,13 @@
 // A letter saved on a case's timeline, as a PDF to print (address block, date, reference, text,
 // in the customer's agreed print size). Staff only; every print audited.
 import { data, type LoaderFunctionArgs } from "react-router";
-import { requireStaff } from "~/lib/staff.server";
+import { requireCapability } from "~/lib/permissions.server";
 import { audit } from "../../server/audit";
 import { letterFor } from "../../server/correspondence/compose";
 import { ReferenceSchema } from "../../server/domain/cases/reference";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const staff = await requireStaff(request, context);
+  const staff = await requireCapability(request, context, "case.read");
   const reference = ReferenceSchema.safeParse(params.reference ?? "");
   const id = params.id ?? "";
   if (!reference.success || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id)) throw data({ reason: "notFound" }, { status: 404 });

@@ -9,7 +9,7 @@ import { PageTitle } from "~/components/layout";
 import { Select } from "~/lib/correspondence-staff";
 import { readForm, validate } from "~/lib/forms.server";
 import { langFromPath, localePath } from "~/lib/lang";
-import { requireStaff } from "~/lib/staff.server";
+import { requireCapability, requireOnCase } from "~/lib/permissions.server";
 import { useLocalePath } from "~/lib/use-lang";
 import { z } from "zod";
 import { audit } from "../../server/audit";
@@ -37,7 +37,7 @@ const ChoiceSchema = z.object({
 });
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const staff = await requireStaff(request, context);
+  const staff = await requireCapability(request, context, "case.write");
   const reference = ReferenceSchema.safeParse(params.reference ?? "");
   if (!reference.success) throw data({ reason: "notFound" }, { status: 404 });
   const { prisma, now } = context.services;
@@ -67,9 +67,13 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const staff = await requireStaff(request, context);
+  const staff = await requireCapability(request, context, "case.write");
   const reference = ReferenceSchema.safeParse(params.reference ?? "");
   if (!reference.success) throw data({ reason: "notFound" }, { status: 404 });
+  // Officers write only on cases allocated to them; managers on any (server/auth/permissions.ts).
+  const allocation = await context.services.prisma.case.findUnique({ where: { reference: reference.data }, select: { assignedToId: true } });
+  if (!allocation) throw data({ reason: "notFound" }, { status: 404 });
+  requireOnCase(staff, "case.write", allocation);
   const form = await readForm(request, context);
   const lang = langFromPath(new URL(request.url).pathname);
   const deps = { prisma: context.services.prisma, now: context.services.now };

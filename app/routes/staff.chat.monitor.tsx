@@ -2,13 +2,13 @@
 // of any chat, and today's figures. Live over socket.io; the first view comes with the page.
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useLoaderData, type LoaderFunctionArgs } from "react-router";
+import { Link, useLoaderData, type LoaderFunctionArgs } from "react-router";
 import { io, type Socket } from "socket.io-client";
 import { PageTitle } from "~/components/layout";
 import { SUPERVISOR_ROLES, todaysFigures } from "~/lib/chat-staff.server";
 import { formatDateTime } from "~/lib/format";
 import { requireStaff } from "~/lib/staff.server";
-import { useLang } from "~/lib/use-lang";
+import { useLang, useLocalePath } from "~/lib/use-lang";
 import { audit } from "../../server/audit";
 import type { Ack, AdviserChatView, AdviserClientEvents, AdviserServerEvents, MonitorView } from "../../server/domain/chat/events";
 import { ADVISER_NAMESPACE } from "../../server/domain/chat/events";
@@ -27,10 +27,13 @@ const duration = (t: (k: string, v?: Record<string, unknown>) => string, seconds
 export default function ChatMonitor() {
   const { t } = useTranslation("staff-chat");
   const lang = useLang();
+  const to = useLocalePath();
   const { figures, snapshot } = useLoaderData<typeof loader>();
   const [view, setView] = useState<MonitorView | null>(snapshot);
   const [socket, setSocket] = useState<Socket<AdviserServerEvents, AdviserClientEvents> | null>(null);
   const [watched, setWatched] = useState<AdviserChatView | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [targets, setTargets] = useState<Record<string, string>>({});
 
   useEffect(() => {
     const s: Socket<AdviserServerEvents, AdviserClientEvents> = io(ADVISER_NAMESPACE, { transports: ["websocket", "polling"] });
@@ -53,6 +56,14 @@ export default function ChatMonitor() {
         setTimeout(() => document.getElementById("watched")?.focus(), 0);
       }
     });
+
+  // Supervisors move a chat to another adviser with room, or take it over themselves (server checks the role).
+  const done = (ok: string) => (res: Ack<unknown>) => setNotice("error" in res ? t("monitor.actionFailed", { reason: t(`errors.${res.error.code}`) }) : ok);
+  const reassign = (conversationId: string) => {
+    const adviserId = targets[conversationId];
+    if (adviserId) socket?.emit("supervisor:reassign", { conversationId, adviserId }, done(t("monitor.reassigned")));
+  };
+  const takeOver = (conversationId: string) => socket?.emit("supervisor:take-over", { conversationId }, done(t("monitor.takenOver")));
 
   return (
     <>
@@ -113,7 +124,19 @@ export default function ChatMonitor() {
           ))}
         </tbody>
       </table>
+      <p className="govuk-body">
+        <Link className="govuk-link" to={to("/staff/advisers")}>
+          {t("monitor.advisersLink")}
+        </Link>
+      </p>
       <h2 className="govuk-heading-m">{t("monitor.active")}</h2>
+      <div aria-live="polite">
+        {notice ? (
+          <p className="govuk-body">
+            {notice} <a className="govuk-link" href={lang === "cy" ? "/cy/staff/chat" : "/staff/chat"}>{t("monitor.openConsole")}</a>
+          </p>
+        ) : null}
+      </div>
       {(view?.active.length ?? 0) === 0 ? <p className="govuk-body">{t("monitor.none")}</p> : null}
       <ul className="govuk-list">
         {(view?.active ?? []).map((a) => (
@@ -121,6 +144,30 @@ export default function ChatMonitor() {
             {a.adviserName ?? "—"} · {t(`console.lang.${a.lang}`)} · {t("monitor.started")} {formatDateTime(a.startedAt, lang)}{" "}
             <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" onClick={() => watch(a.conversationId)}>
               {t("monitor.view")}
+            </button>{" "}
+            <label className="govuk-label govuk-!-display-inline" htmlFor={`reassign-${a.conversationId}`}>
+              {t("monitor.reassignTo")}
+            </label>{" "}
+            <select
+              className="govuk-select"
+              id={`reassign-${a.conversationId}`}
+              value={targets[a.conversationId] ?? ""}
+              onChange={(e) => setTargets((m) => ({ ...m, [a.conversationId]: e.currentTarget.value }))}
+            >
+              <option value="" />
+              {(view?.advisers ?? [])
+                .filter((x) => x.id !== a.adviserId && x.connected && x.available && x.load < x.maxChats)
+                .map((x) => (
+                  <option key={x.id} value={x.id}>
+                    {x.name}
+                  </option>
+                ))}
+            </select>{" "}
+            <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" onClick={() => reassign(a.conversationId)}>
+              {t("monitor.reassign")}
+            </button>{" "}
+            <button type="button" className="govuk-button govuk-button--warning govuk-!-margin-bottom-0" onClick={() => takeOver(a.conversationId)}>
+              {t("monitor.takeOver")}
             </button>
           </li>
         ))}

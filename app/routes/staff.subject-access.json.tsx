@@ -1,25 +1,22 @@
-// Downloads the subject access export for one email address (admins; audited).
+// Downloads the subject access copy for one email address (after the preview; audited).
 import { data, type ActionFunctionArgs } from "react-router";
-import { readForm } from "~/lib/forms.server";
+import { readForm, validate } from "~/lib/forms.server";
 import { requireCapability } from "~/lib/permissions.server";
-import { z } from "zod";
-import { audit } from "../../server/audit";
-import { subjectAccessExport } from "../../server/retention/subject-access";
+import { prepareSubjectAccess, SubjectAccessSchema } from "~/lib/subject-access.server";
 
 export async function loader() {
   throw data({ reason: "notFound" }, { status: 404 });
 }
 
+const json = (body: unknown, status: number, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body, null, 2), { status, headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store", ...headers } });
+
 export async function action({ request, context }: ActionFunctionArgs) {
   const staff = await requireCapability(request, context, "subject_access.export");
   const form = await readForm(request, context);
-  const email = z.email().max(254).safeParse(String(form.get("email") ?? "").trim());
-  if (!email.success) return new Response(JSON.stringify({ error: "invalid_email" }), { status: 400, headers: { "Content-Type": "application/json" } });
-  const { prisma, now } = context.services;
-  const exported = await subjectAccessExport(prisma, email.data, now());
-  await audit(prisma, { actorId: staff.id, action: "subject_access.export", entityType: "Party", entityId: exported ? "found" : "none", data: { found: Boolean(exported) } });
-  if (!exported) return new Response(JSON.stringify({ error: "nothing_held" }), { status: 404, headers: { "Content-Type": "application/json" } });
-  return new Response(JSON.stringify(exported, null, 2), {
-    headers: { "Content-Type": "application/json; charset=utf-8", "Content-Disposition": 'attachment; filename="subject-access.json"', "Cache-Control": "no-store" },
-  });
+  const parsed = validate(form, SubjectAccessSchema);
+  if (!parsed.ok) return json({ error: "invalid_email" }, 400);
+  const prepared = await prepareSubjectAccess(context, staff, parsed.value.email, "export");
+  if (!prepared) return json({ error: "nothing_held" }, 404);
+  return json(prepared.copy, 200, { "Content-Disposition": 'attachment; filename="subject-access.json"' });
 }

@@ -8,6 +8,7 @@ import type { Limits } from "../limits/index.js";
 import { toEnvelope } from "../outbox/events.js";
 import { casesCsv } from "./case-csv.js";
 import { jsonSchema } from "./schemas.js";
+import { eventTypesFor } from "./scopes.js";
 import { authenticateToken, type ApiScope } from "./tokens.js";
 
 /** Aggregate types the API lists as "reports"; the nuisance tool's records arrive as nuisance_report events. */
@@ -172,12 +173,14 @@ export function createApiRouter({ prisma, now, limits, pointsPerMinute = 120 }: 
   router.get("/events", need("events:read"), async (req: Authed, res) => {
     const after = cursor(req);
     if (after === null) return problem(res, 400, "bad_cursor", "after must be a sequence number from a previous page.");
+    // Only the kinds of record this token has a scope for (server/api/scopes.ts).
+    const types = eventTypesFor(req.apiScopes ?? []);
     const rows = await prisma.outboxEvent.findMany({
-      where: { sequence: { gt: after }, createdAt: { lte: new Date(now().getTime() - EVENT_SETTLE_MS) } },
+      where: { sequence: { gt: after }, aggregateType: { in: types }, createdAt: { lte: new Date(now().getTime() - EVENT_SETTLE_MS) } },
       orderBy: { sequence: "asc" },
       take: limitOf(req),
     });
-    await audit(req, "api.events.read", "all", { after: String(after), count: rows.length });
+    await audit(req, "api.events.read", "all", { after: String(after), count: rows.length, types });
     res.json({ events: rows.map(toEnvelope), next: String(rows.at(-1)?.sequence ?? after) });
   });
 

@@ -73,7 +73,12 @@ export const ReportListSchema = z.object({ reports: z.array(ReportSchema), next:
 
 export const EventPageSchema = z
   .object({ events: z.array(EventEnvelopeSchema), next: z.string().regex(/^\d+$/).describe("Pass as ?after= to read on.") })
-  .meta({ title: "Events since a cursor", id: "event-page" });
+  .meta({
+    title: "Events since a cursor",
+    id: "event-page",
+    description:
+      "Needs the events:read scope. Each event is included only when the token also holds the scope for its kind of record: case, party, concern_attachment and concern_draft events need cases:read; adjustment_request events need adjustments:read; nuisance_report events need reports:read. Other kinds are not served.",
+  });
 
 export const ErrorSchema = z.object({ error: z.string(), message: z.string() }).meta({ title: "Error", id: "error" });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { can, canActOnCase, canReadSensitive, canTakeCase, capabilitiesOf, CAPABILITIES, STAFF_ROLES } from "./permissions";
+import { ADVISER_SOCKET_EVENTS, can, canActOnCase, canReadSensitive, canTakeCase, capabilitiesOf, CAPABILITIES, STAFF_ROLES } from "./permissions";
 
 const as = (...roles: string[]) => ({ id: "me", roles });
 
@@ -46,5 +46,19 @@ describe("permissions", () => {
     for (const roles of Object.values(CAPABILITIES)) for (const r of roles) expect(STAFF_ROLES).toContain(r);
     expect(capabilitiesOf(as("intruder"))).toEqual([]);
     expect(can(null, "staff.home")).toBe(false);
+  });
+
+  it("every staff chat socket event × every role (expected table written out here)", () => {
+    const answer = ["adviser", "manager", "head_of_customer_contact"];
+    const supervise = ["manager", "head_of_customer_contact"];
+    const expected: Record<string, string[]> = {
+      "adviser:availability": answer, "adviser:sync": answer, "message:send": answer, "note:add": answer, "typing:update": answer,
+      "receipt:update": answer, "chat:end": answer, "chat:transfer": answer, "behaviour:record": answer, "case:create": answer,
+      "monitor:snapshot": supervise, "monitor:watch": supervise, "supervisor:reassign": supervise, "supervisor:take-over": supervise,
+    };
+    expect(Object.keys(ADVISER_SOCKET_EVENTS).sort()).toEqual(Object.keys(expected).sort());
+    for (const [event, capability] of Object.entries(ADVISER_SOCKET_EVENTS)) {
+      for (const role of STAFF_ROLES) expect(can(as(role), capability), `${event} as ${role}`).toBe(expected[event]!.includes(role));
+    }
   });
 });

@@ -11,6 +11,8 @@
 // retention, subject access); they do not work cases, chats or adjustments.
 // Pure: no database, no framework. server/ and app/ both import it.
 
+import type { AdviserClientEvents } from "../../shared/chat/events.js";
+
 export const STAFF_ROLES = ["adviser", "case_officer", "manager", "head_of_customer_contact", "admin"] as const;
 export type StaffRoleName = (typeof STAFF_ROLES)[number];
 
@@ -29,6 +31,8 @@ export const CAPABILITIES = {
   "case.any": MANAGERS,
   "case.progress": OFFICERS,
   "case.contact": OFFICERS,
+  // Writing to the customer (emails and letters from templates): the case must be theirs.
+  "case.write": OFFICERS,
   "case.note": OFFICERS,
   "case.link": OFFICERS,
   "case.callback": OFFICERS,
@@ -113,3 +117,26 @@ export function canReadSensitive(staff: StaffLike, request: { assignedToId: stri
   if (can(staff, "adjustment.sensitive.read")) return true;
   return request.assignedToId !== null && request.assignedToId === staff.id && can(staff, "adjustment.decide");
 }
+
+/**
+ * The capability each staff chat socket event needs (the adviser namespace). Typed against
+ * shared/chat/events.ts, so a new event does not compile until it is given one. The chat
+ * server's handlers are to call assertCan(staff, ADVISER_SOCKET_EVENTS[event]).
+ */
+export const ADVISER_SOCKET_EVENTS = {
+  "adviser:availability": "chat.answer",
+  "adviser:sync": "chat.answer",
+  "message:send": "chat.answer",
+  "note:add": "chat.answer",
+  "typing:update": "chat.answer",
+  "receipt:update": "chat.answer",
+  "chat:end": "chat.answer",
+  "chat:transfer": "chat.answer",
+  "behaviour:record": "chat.answer",
+  // Turning a chat into a case is part of answering it (the adviser's job in the design).
+  "case:create": "chat.answer",
+  "monitor:snapshot": "chat.supervise",
+  "monitor:watch": "chat.supervise",
+  "supervisor:reassign": "chat.supervise",
+  "supervisor:take-over": "chat.supervise",
+} as const satisfies Record<keyof AdviserClientEvents, Capability>;

@@ -26,6 +26,9 @@ export type AppOptions = {
   clientDir: string;
 };
 
+/** Paths whose answers hold personal data and must never be stored by a browser or cache. */
+export const PRIVATE_PAGES = /^\/(cy\/)?(staff|track)(\/|\.|$)/;
+
 export function createApp({ services, build, devMiddleware, clientDir }: AppOptions) {
   const { config, logger } = services;
   const dev = Boolean(devMiddleware);
@@ -102,6 +105,13 @@ export function createApp({ services, build, devMiddleware, clientDir }: AppOpti
         res.cookie("lang", lang, { maxAge: 365 * 24 * 3600_000, sameSite: "lax", secure: config.cookieSecure, path: "/" });
       }
     }
+    next();
+  });
+
+  // Staff pages and /track answers hold personal data: no browser or proxy keeps a copy
+  // (the back button after signing out, a shared computer). Data requests (.data) included.
+  app.use((req, res, next) => {
+    if (PRIVATE_PAGES.test(req.path)) res.set("Cache-Control", "no-store");
     next();
   });
 

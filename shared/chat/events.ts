@@ -92,6 +92,11 @@ export type AdviserChatView = {
 export type QueueState = { position: number; estimatedWaitSeconds: number };
 export type StatusView = { open: boolean; queueLength: number; estimatedWaitSeconds: number; acceptingChats: boolean };
 
+/** The acknowledgement data of an event with an acknowledgement (never for events without one). */
+export type AckData<F> = F extends (payload: never, ack: AckFn<infer T>) => void ? T : never;
+/** The payload an event's client sends. */
+export type PayloadOf<F> = F extends (payload: infer P, ...rest: never[]) => void ? P : never;
+
 /** Customer namespace: events the client emits, each with its acknowledgement. */
 export interface CustomerClientEvents {
   "chat:status": (payload: { lang: "en" | "cy" } | undefined, ack: AckFn<StatusView>) => void;
@@ -125,7 +130,7 @@ export type MonitorView = {
   longestWaitSeconds: number;
   queue: { conversationId: string; lang: "en" | "cy"; waitingSeconds: number }[];
   advisers: AdviserSummary[];
-  active: { conversationId: string; adviserName: string | null; lang: "en" | "cy"; startedAt: string }[];
+  active: { conversationId: string; adviserId: string | null; adviserName: string | null; lang: "en" | "cy"; startedAt: string }[];
 };
 
 /** Adviser namespace: events the console emits. */
@@ -145,12 +150,16 @@ export interface AdviserClientEvents {
   "case:create": (payload: { conversationId: string; type: string; summary: string }, ack: AckFn<{ reference: string }>) => void;
   "monitor:snapshot": (payload: undefined, ack: AckFn<MonitorView>) => void;
   "monitor:watch": (payload: { conversationId: string }, ack: AckFn<AdviserChatView>) => void;
+  /** Supervisors (manager, head of customer contact): move an active chat to another available adviser with room. */
+  "supervisor:reassign": (payload: { conversationId: string; adviserId: string }, ack: AckFn<{ reassigned: true }>) => void;
+  /** Supervisors: take an active chat over themselves (not bound by capacity or availability). */
+  "supervisor:take-over": (payload: { conversationId: string }, ack: AckFn<AdviserChatView>) => void;
 }
 
 /** Adviser namespace: events the server emits. */
 export interface AdviserServerEvents {
   "chat:assigned": (payload: AdviserChatView) => void;
-  "chat:unassigned": (payload: { conversationId: string; reason: "transferred" | "timeout" | "disconnected" | "ended" }) => void;
+  "chat:unassigned": (payload: { conversationId: string; reason: "transferred" | "timeout" | "disconnected" | "ended" | "reassigned" }) => void;
   "message:new": (payload: { conversationId: string; message: ChatMessageView }) => void;
   "chat:ended": (payload: { conversationId: string; by: "customer" | "adviser" | "system" }) => void;
   "typing:update": (payload: { conversationId: string; typing: boolean }) => void;

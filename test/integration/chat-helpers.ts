@@ -19,7 +19,8 @@ export const WELSH_ADVISER = ["cynghorydd@doorstep.example", "demo-cynghorydd-20
 export const MANAGER = ["manager@doorstep.example", "demo-manager-2026"] as const;
 
 export function customerSocket(baseUrl: string, options: { reconnection?: boolean } = {}): Socket {
-  return io(`${baseUrl}/chat`, { transports: ["websocket"], forceNew: true, reconnection: options.reconnection ?? false });
+  // The widget's page is on our origin, and the server refuses customer connections without one.
+  return io(`${baseUrl}/chat`, { transports: ["websocket"], forceNew: true, reconnection: options.reconnection ?? false, extraHeaders: { origin: new URL(baseUrl).origin } });
 }
 
 export function adviserSocket(baseUrl: string, cookie: string): Socket {

@@ -3,7 +3,7 @@
 // queue, Welsh routing, capacity and reassignment; leaving a message; bad input.
 import type { ChildProcess } from "node:child_process";
 import { rmSync } from "node:fs";
-import type { Socket } from "socket.io-client";
+import { io, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AdviserChatView, ChatMessageView, CustomerConversationView, StatusView } from "../../server/domain/chat/events";
 import { BrowserLikeClient } from "../support/browser-like-client";
@@ -42,7 +42,7 @@ beforeAll(async () => {
   server = await startTestServer(ENV);
   adviserCookie = await staffCookie(server.url, ...ADVISER);
   welshCookie = await staffCookie(server.url, ...WELSH_ADVISER);
-}, 120_000);
+}, 400_000);
 
 afterAll(async () => {
   for (const s of sockets) s.disconnect();
@@ -179,6 +179,11 @@ describe("live chat", () => {
     expect(await call(other, "message:send", { conversationId: view.conversationId, clientId: clientId(), text: "hijack" })).toEqual({ error: { code: "forbidden" } });
     const [id, issued] = view.token.split(".");
     expect(await call(other, "chat:resume", { token: `${id}.${issued}.forgedsignatureAAAAAAAAAAAAAAAAAAAAAAAAAAAAA`, lastSeq: 0 })).toEqual({ error: { code: "invalid_token" } });
+    // A customer connection with no Origin header is a script, not the widget.
+    const bare = track(io(`${server.url}/chat`, { transports: ["websocket"], forceNew: true, reconnection: false }));
+    await expect(connected(bare)).rejects.toThrow(/forbidden/);
+    // Transcripts go only to the address given when the chat started.
+    expect(await call(customer, "transcript:email", { conversationId: view.conversationId, email: "someone-else@example.com" })).toEqual({ error: { code: "forbidden" } });
     // Customers cannot use the advisers' namespace.
     const intruder = track(adviserSocket(server.url, ""));
     await expect(connected(intruder)).rejects.toThrow(/forbidden/);
@@ -262,14 +267,30 @@ describe("live chat", () => {
     catrin.disconnect();
   });
 
-  it("offline: leaving a message creates an ENQ case once, with the conversation kept", async () => {
-    const customer = track(customerSocket(server.url));
-    await connected(customer);
+  it("offline: leaving a message creates an ENQ case once, with the conversation kept; refused while chat is open; limited per address", async () => {
+    // Offered only when chat is closed (or the queue full): while open, the customer is told to chat.
+    const open = track(customerSocket(server.url));
+    await connected(open);
     const input = { lang: "cy", topic: "foi", name: "Siân", email: "sian@example.com", text: "Ble mae fy nghais?", idempotencyKey: clientId() };
-    const { reference } = await ok<{ reference: string }>(customer, "chat:leave-message", input);
-    expect(reference).toMatch(/^ENQ\d{7}$/);
-    expect((await ok<{ reference: string }>(customer, "chat:leave-message", input)).reference).toBe(reference);
-  });
+    expect(await call(open, "chat:leave-message", input)).toEqual({ error: { code: "unavailable" } });
+
+    const closed = await startTestServer({ ...ENV, CHAT_OFFICE_HOURS: "closed" });
+    try {
+      const customer = track(customerSocket(closed.url));
+      await connected(customer);
+      const { reference } = await ok<{ reference: string }>(customer, "chat:leave-message", input);
+      expect(reference).toMatch(/^ENQ\d{7}$/);
+      expect((await ok<{ reference: string }>(customer, "chat:leave-message", input)).reference).toBe(reference);
+      // Each message makes a case and an email: three a day to one recipient, five an hour from one address.
+      await ok(customer, "chat:leave-message", { ...input, idempotencyKey: clientId() });
+      expect(await call(customer, "chat:leave-message", { ...input, idempotencyKey: clientId() })).toEqual({ error: { code: "rate_limited" } });
+      await ok(customer, "chat:leave-message", { ...input, email: "other@example.com", idempotencyKey: clientId() });
+      expect(await call(customer, "chat:leave-message", { ...input, email: "third@example.com", idempotencyKey: clientId() })).toEqual({ error: { code: "rate_limited" } });
+      customer.disconnect();
+    } finally {
+      await closed.stop();
+    }
+  }, 300_000);
 
   it("the server is killed mid-chat and restarted: both sides resume with the full history", async () => {
     const alex = await adviser();
@@ -301,7 +322,7 @@ describe("live chat", () => {
     const reply = next<{ message: ChatMessageView }>(back, "message:new");
     await ok(alexAgain, "message:send", { conversationId: view.conversationId, clientId: clientId(), text: "five" });
     expect((await reply).message.seq).toBeGreaterThan(resumed.lastSeq);
-  });
+  }, 180_000);
 
   it("unacceptable behaviour: restricted contact is set only by a manager's review, then shown before the next first reply", async () => {
     const email = `abusive-${Date.now()}@example.com`;

@@ -98,4 +98,20 @@ describe("staff permissions over HTTP", () => {
     await manager.get(`/staff/cases/${reference}`);
     expect((await manager.post(`/staff/cases/${reference}`, { intent: "restrict", arrangement: "Writing only", reviewOn: "2027-06-01" })).status).toBe(302);
   });
+
+  it("staff pages and /track answers send Cache-Control: no-store; public pages do not need to", async () => {
+    const email = `nostore-${unique()}@example.com`;
+    const reference = await askQuestion(email);
+    const officer = await signedIn("officer");
+    for (const path of ["/staff", "/cy/staff", `/staff/cases/${reference}`, `/staff/cases/${reference}.data`, "/staff/cases.data", "/staff/offenders"]) {
+      expect((await officer.get(path)).headers.get("cache-control"), path).toBe("no-store");
+    }
+    const client = new BrowserLikeClient(baseUrl);
+    await client.get("/track");
+    const res = await client.post("/track", { reference, email });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain(reference);
+    expect(res.headers.get("cache-control")).toBe("no-store");
+    expect((await client.get("/cy/track")).headers.get("cache-control")).toBe("no-store");
+  });
 });

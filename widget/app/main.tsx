@@ -1,10 +1,11 @@
 /** @jsxImportSource preact */
 // The chat app inside the widget's iframe (preact, no React): pre-chat questions, the queue,
 // the conversation, and what happens after. Every string comes from locales/*/widget.json.
-import { render } from "preact";
+import { render, type JSX } from "preact";
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { MAX_MESSAGE_CHARS, TOPICS, type ErrorCode } from "../../shared/chat/events";
 import { transcriptHtml, transcriptText } from "../../shared/chat/transcript";
+import { officeTimes } from "../hours";
 import { CustomerChatClient } from "./client";
 
 type Strings = typeof import("../../locales/en/widget.json");
@@ -13,7 +14,8 @@ type Lang = "en" | "cy";
 const root = document.getElementById("chat-app")!;
 const all = JSON.parse(document.getElementById("chat-strings")!.textContent!) as Record<Lang, Strings>;
 const hostOrigin = root.dataset.hostOrigin!;
-const hours = root.dataset.hours === "always" || root.dataset.hours === "closed" ? "" : (root.dataset.hours ?? "").replace("-", "–");
+/** Opening times to show, or null when the chat is "always" open or switched off ("closed"). */
+const times = officeTimes(root.dataset.hours);
 
 function translator(lang: Lang) {
   return (key: string, values: Record<string, string | number> = {}) => {
@@ -107,7 +109,7 @@ function App() {
           </button>
         ) : null}
       </header>
-      <main class="chat__body">{screen}</main>
+      <main class={c && c.status !== "ended" ? "chat__body chat__body--chat" : "chat__body"}>{screen}</main>
     </div>
   );
 }
@@ -167,7 +169,7 @@ function PreChat({ t, lang, setLang, onClosed }: { t: T; lang: Lang; setLang: (l
       </h1>
       <ErrorSummary t={t} errors={errors} />
       <p>{t("prechat.intro")}</p>
-      {hours ? <p>{t("prechat.hours", { hours })}</p> : null}
+      {times ? <p>{t("prechat.hours", times)}</p> : null}
       <fieldset>
         <legend>{t("prechat.language")}</legend>
         {(["en", "cy"] as const).map((l) => (
@@ -443,9 +445,30 @@ function LeaveMessage({ t, lang, reason }: { t: T; lang: Lang; reason: "outOfHou
   const [email, setEmail] = useState("");
   const [text, setText] = useState("");
   const [errors, setErrors] = useState<[string, string][]>([]);
+  const [busy, setBusy] = useState(false);
   const [reference, setReference] = useState<string | null>(null);
   const done = useRef<HTMLHeadingElement>(null);
   useEffect(() => done.current?.focus(), [reference]);
+  const err = (f: string) => errors.find((e) => e[0] === f)?.[1];
+  // Our own pages, in the person's language, in a new tab: the host page (and what they typed) stays as it is.
+  const page = (path: string) => `${lang === "cy" ? "/cy" : ""}${path}`;
+  const otherWays = (
+    <>
+      <h2>{t("closed.otherWays")}</h2>
+      <ul class="links">
+        <li>
+          <a href={page("/contact")} target="_blank" rel="noopener">
+            {t("closed.contactLink")} {t("closed.newTab")}
+          </a>
+        </li>
+        <li>
+          <a href={page("/track")} target="_blank" rel="noopener">
+            {t("closed.trackLink")} {t("closed.newTab")}
+          </a>
+        </li>
+      </ul>
+    </>
+  );
 
   if (reference)
     return (
@@ -456,58 +479,71 @@ function LeaveMessage({ t, lang, reason }: { t: T; lang: Lang; reason: "outOfHou
         <p>{t("closed.sent", { reference })}</p>
       </div>
     );
+  const field = (id: string, label: string, control: JSX.Element) => (
+    <div class={err(id) ? "field field--error" : "field"}>
+      <label for={id}>{label}</label>
+      {err(id) ? (
+        <p class="field__error" id={`${id}-error`}>
+          {err(id)}
+        </p>
+      ) : null}
+      {control}
+    </div>
+  );
+  const describedBy = (id: string) => (err(id) ? `${id}-error` : undefined);
   return (
-    <form
-      noValidate
-      onSubmit={async (e) => {
-        e.preventDefault();
-        const found: [string, string][] = [];
-        if (!name.trim()) found.push(["leave-name", t("prechat.errors.name")]);
-        if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) found.push(["leave-email", t("prechat.errors.email")]);
-        if (!text.trim()) found.push(["leave-text", t("prechat.errors.text")]);
-        else if (text.length > MAX_MESSAGE_CHARS) found.push(["leave-text", t("prechat.errors.tooLong")]);
-        setErrors(found);
-        if (found.length) return;
-        const res = await client.leaveMessage({ lang, topic, name, email, text });
-        if ("data" in res) setReference(res.data.reference);
-        else setErrors([["leave-text", t(`errors.${res.error.code}`)]]);
-      }}
-    >
+    <div>
       <h1 tabIndex={-1} ref={heading}>
-        {t("closed.title")}
+        {reason === "queueFull" ? t("closed.busyTitle") : t("closed.closedTitle")}
       </h1>
       <ErrorSummary t={t} errors={errors} />
-      {reason ? <p>{reason === "outOfHours" ? t("closed.outOfHours", { hours }) : t("closed.queueFull")}</p> : null}
-      <p>{t("closed.intro")}</p>
-      <div class="field">
-        <label for="leave-topic">{t("prechat.topic")}</label>
-        <select id="leave-topic" value={topic} onChange={(e) => setTopic(e.currentTarget.value)}>
-          {TOPICS.map((k) => (
-            <option key={k} value={k}>
-              {t(`topics.${k}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      {(
-        [
-          ["leave-name", t("prechat.name"), name, setName, "name"],
-          ["leave-email", t("prechat.email"), email, setEmail, "email"],
-        ] as const
-      ).map(([id, label, value, set, auto]) => (
-        <div class={errors.some((e) => e[0] === id) ? "field field--error" : "field"} key={id}>
-          <label for={id}>{label}</label>
-          <input id={id} type={auto === "email" ? "email" : "text"} autocomplete={auto} value={value} onInput={(e) => set(e.currentTarget.value)} />
-        </div>
-      ))}
-      <div class={errors.some((e) => e[0] === "leave-text") ? "field field--error" : "field"}>
-        <label for="leave-text">{t("closed.message")}</label>
-        <textarea id="leave-text" rows={5} value={text} onInput={(e) => setText(e.currentTarget.value)} />
-      </div>
-      <button type="submit" class="button">
-        {t("closed.send")}
-      </button>
-    </form>
+      <p>{reason === "queueFull" ? t("closed.queueFull") : times ? t("closed.outOfHours", times) : t("closed.unavailable")}</p>
+      <form
+        noValidate
+        aria-labelledby="leave-heading"
+        onSubmit={async (e) => {
+          e.preventDefault();
+          if (busy) return;
+          const found: [string, string][] = [];
+          if (!name.trim()) found.push(["leave-name", t("prechat.errors.name")]);
+          if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) found.push(["leave-email", t("prechat.errors.email")]);
+          if (!text.trim()) found.push(["leave-text", t("prechat.errors.text")]);
+          else if (text.length > MAX_MESSAGE_CHARS) found.push(["leave-text", t("prechat.errors.tooLong")]);
+          setErrors(found);
+          if (found.length) return;
+          setBusy(true);
+          const res = await client.leaveMessage({ lang, topic, name, email, text });
+          setBusy(false);
+          if ("data" in res) setReference(res.data.reference);
+          else setErrors([["leave-text", t(`errors.${res.error.code}`)]]);
+        }}
+      >
+        <h2 id="leave-heading">{t("closed.title")}</h2>
+        <p>{t("closed.intro")}</p>
+        {field(
+          "leave-topic",
+          t("prechat.topic"),
+          <select id="leave-topic" value={topic} onChange={(e) => setTopic(e.currentTarget.value)}>
+            {TOPICS.map((k) => (
+              <option key={k} value={k}>
+                {t(`topics.${k}`)}
+              </option>
+            ))}
+          </select>,
+        )}
+        {field("leave-name", t("prechat.name"), <input id="leave-name" type="text" autocomplete="name" maxLength={100} value={name} aria-describedby={describedBy("leave-name")} onInput={(e) => setName(e.currentTarget.value)} />)}
+        {field(
+          "leave-email",
+          t("prechat.email"),
+          <input id="leave-email" type="email" autocomplete="email" spellcheck={false} value={email} aria-describedby={describedBy("leave-email")} onInput={(e) => setEmail(e.currentTarget.value)} />,
+        )}
+        {field("leave-text", t("closed.message"), <textarea id="leave-text" rows={5} value={text} aria-describedby={describedBy("leave-text")} onInput={(e) => setText(e.currentTarget.value)} />)}
+        <button type="submit" class="button" disabled={busy}>
+          {t("closed.send")}
+        </button>
+      </form>
+      {otherWays}
+    </div>
   );
 }
 

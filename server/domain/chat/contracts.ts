@@ -1,7 +1,15 @@
 // The chat's socket.io event contracts, typed once: the server validates every payload with
 // these schemas; names, limits and types are in events.ts (shared with the widget and console).
 import { z } from "zod";
-import { MAX_MESSAGE_CHARS, TOPICS, type LeaveMessage, type StartChat } from "./events.js";
+import {
+  MAX_MESSAGE_CHARS,
+  TOPICS,
+  type AdviserClientEvents,
+  type CustomerClientEvents,
+  type LeaveMessage,
+  type PayloadOf,
+  type StartChat,
+} from "./events.js";
 
 export * from "./events.js";
 
@@ -53,8 +61,79 @@ export const CreateCaseSchema = z.object({
   summary: z.string().trim().min(1).max(5000),
 });
 export const WatchSchema = z.object({ conversationId: id });
+/** Events that carry nothing (a null or missing payload arrives as undefined). */
+export const NoPayloadSchema = z.undefined();
+export const ReassignSchema = z.object({ conversationId: id, adviserId: id });
+
+/** Every event a customer's client may send, with the schema its payload is checked against. */
+export const CUSTOMER_EVENT_SCHEMAS = {
+  "chat:status": StatusSchema,
+  "chat:start": StartChatSchema,
+  "chat:resume": ResumeSchema,
+  "message:send": SendMessageSchema,
+  "typing:update": TypingSchema,
+  "receipt:update": ReceiptSchema,
+  "chat:end": ConversationRefSchema,
+  "chat:rate": RateSchema,
+  "chat:accept-fallback": ConversationRefSchema,
+  "transcript:email": EmailTranscriptSchema,
+  "chat:leave-message": LeaveMessageSchema,
+} satisfies { [E in keyof CustomerClientEvents]: z.ZodType };
+
+/** Every event an adviser's or supervisor's console may send, with its schema. */
+export const ADVISER_EVENT_SCHEMAS = {
+  "adviser:availability": AvailabilitySchema,
+  "adviser:sync": AdviserSyncSchema,
+  "message:send": SendMessageSchema,
+  "note:add": NoteSchema,
+  "typing:update": TypingSchema,
+  "receipt:update": ReceiptSchema,
+  "chat:end": ConversationRefSchema,
+  "chat:transfer": TransferSchema,
+  "behaviour:record": BehaviourSchema,
+  "case:create": CreateCaseSchema,
+  "monitor:snapshot": NoPayloadSchema,
+  "monitor:watch": WatchSchema,
+  "supervisor:reassign": ReassignSchema,
+  "supervisor:take-over": ConversationRefSchema,
+} satisfies { [E in keyof AdviserClientEvents]: z.ZodType };
+
+export type CustomerEvent = keyof typeof CUSTOMER_EVENT_SCHEMAS;
+export type AdviserEvent = keyof typeof ADVISER_EVENT_SCHEMAS;
 
 
 // The schemas and the shared types must agree.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 export const contractsAgree: [Same<z.input<typeof StartChatSchema>, StartChat>, Same<z.input<typeof LeaveMessageSchema>, LeaveMessage>] = [true, true];
+// What a schema lets through is always a payload the shared type allows, for every event.
+type Fits<A, B> = [A] extends [B] ? true : false;
+type AllFit<Schemas extends Record<string, z.ZodType>, Events> = { [E in keyof Schemas & keyof Events]: Fits<z.output<Schemas[E]>, PayloadOf<Events[E]>> };
+export const customerSchemasFit: AllFit<typeof CUSTOMER_EVENT_SCHEMAS, CustomerClientEvents> = {
+  "chat:status": true,
+  "chat:start": true,
+  "chat:resume": true,
+  "message:send": true,
+  "typing:update": true,
+  "receipt:update": true,
+  "chat:end": true,
+  "chat:rate": true,
+  "chat:accept-fallback": true,
+  "transcript:email": true,
+  "chat:leave-message": true,
+};
+export const adviserSchemasFit: AllFit<typeof ADVISER_EVENT_SCHEMAS, AdviserClientEvents> = {
+  "adviser:availability": true,
+  "adviser:sync": true,
+  "message:send": true,
+  "note:add": true,
+  "typing:update": true,
+  "receipt:update": true,
+  "chat:end": true,
+  "chat:transfer": true,
+  "behaviour:record": true,
+  "case:create": true,
+  "monitor:snapshot": true,
+  "monitor:watch": true,
+  "supervisor:reassign": true,
+  "supervisor:take-over": true,
+};
