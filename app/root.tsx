@@ -99,6 +99,7 @@ export function ErrorBoundary() {
     if (status === 404) key = "notFound";
     else if (status === 413) key = "tooLarge";
     else if (status === 429) key = "tooManyRequests";
+    else if (status === 503) key = "unavailable";
     else if (status === 403) key = reason === "expired" ? "expired" : "forbidden";
   } else if (import.meta.env.DEV && error instanceof Error) {
     console.error(error);

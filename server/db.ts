@@ -6,6 +6,8 @@ import { countingAdapter } from "./db-query-count";
 export type Database = {
   prisma: PrismaClient;
   engine: "pglite" | "postgres";
+  /** The embedded database itself, for the job queue (server/jobs), which talks SQL to it directly. */
+  pglite?: import("@electric-sql/pglite").PGlite;
   close(): Promise<void>;
 };
 
@@ -24,6 +26,7 @@ export async function openDatabase(options: { databaseUrl?: string; pgliteDir: s
   return {
     prisma,
     engine: "pglite",
+    pglite: client,
     async close() {
       await prisma.$disconnect();
       await client.close();

@@ -4,16 +4,14 @@ import path from "node:path";
 import type { ServerBuild } from "react-router";
 import { Server as SocketServer } from "socket.io";
 import type { ViteDevServer } from "vite";
-import { purgeExpiredSessions } from "./auth/sessions";
 import { createChatApplication } from "./chat/application";
 import { useClusterAdapter } from "./chat/cluster-adapter";
-import { purgeChats } from "./chat/housekeeping";
-import { purgeConcerns } from "./concerns/housekeeping";
-import { purgeNuisance } from "./domain/nuisance/retention";
 import { ConfigError, loadConfig } from "./config";
 import { createApp } from "./http/app";
 import { createLogger } from "./logger";
 import { seedDemoData } from "./seed/demo";
+import { startBackgroundJobs } from "./jobs/background";
+import { createJobQueue } from "./jobs/queue";
 import { createRelay } from "./outbox/relay";
 import { createServices, type Services } from "./services";
 import { startInboundMail } from "./correspondence/start";
@@ -69,31 +67,30 @@ export async function startServer(options: { viteDevServer?: ViteDevServer; clie
     limits: services.limits,
   });
 
-  services.mailWorker.start();
-  // Delivers the transactional outbox to the back-office webhook (several instances may run it).
+  // Background work (outbox relay, mail, retention, chat housekeeping) runs as jobs on the
+  // database's queue: once per deployment however many instances run (server/jobs/).
+  const jobs = createJobQueue({ pglite: services.db.pglite, connectionString: config.databaseUrl, logger });
+  services.jobs = jobs;
+  // Delivers the transactional outbox to the back-office webhook.
   const relay = config.webhook ? createRelay({ prisma: services.prisma, url: config.webhook.url, secret: config.webhook.secret, logger }) : null;
-  relay?.start();
   // Mail in (docs/decisions/0014-correspondence.md): the SMTP receiver and/or the IMAP poller, when configured.
   const inbound = await startInboundMail(services);
-  const housekeeping = setInterval(() => {
-    void purgeExpiredSessions(services.prisma).catch(() => undefined);
-    void purgeConcerns(services).catch((err) => logger.warn({ err }, "concerns clean-up failed"));
-    void purgeNuisance({ ...services, retentionDays: config.nuisanceRetentionDays }).catch((err) => logger.warn({ err }, "nuisance clean-up failed"));
-    void purgeChats(services).catch((err) => logger.warn({ err }, "chat clean-up failed"));
-  }, 15 * 60_000);
-  housekeeping.unref();
 
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
   const address = httpServer.address();
   const port = typeof address === "object" && address ? address.port : config.port;
   const url = `http://localhost:${port}`;
   if (seeded) printDemoSignIns(seeded.staff, url);
+  // Started once the server answers: pages never wait for the queue, and a queue that cannot
+  // start is logged (and shows on /staff/jobs) rather than keeping the service down.
+  const background = startBackgroundJobs(jobs, services, { relay }).catch((error) =>
+    logger.error({ error: error instanceof Error ? error.message.slice(0, 300) : "failed" }, "background jobs did not start"),
+  );
   logger.info({ port, database: services.db.engine }, "Doorstep is ready");
 
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
-      clearInterval(housekeeping);
       services.chat?.stop();
       await new Promise<void>((resolve) => {
         io.close();
@@ -102,8 +99,9 @@ export async function startServer(options: { viteDevServer?: ViteDevServer; clie
       });
       await closeAdapter?.().catch(() => undefined);
       await inbound.stop();
+      await background;
+      await jobs.stop();
       await services.mailWorker.stop();
-      await relay?.stop();
       services.mailer.close();
       await services.limits.close();
       await services.db.close();

@@ -22,6 +22,8 @@ export type Services = {
   limits: Limits;
   signInLimiter: SignInLimiter;
   now: () => Date;
+  /** The background job queue, once started (server/main.ts). */
+  jobs?: import("./jobs/queue").JobQueue;
   /** The live chat, once socket.io is attached (server/main.ts). */
   chat?: import("./chat/application").ChatApplication;
 };

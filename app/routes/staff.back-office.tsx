@@ -9,6 +9,7 @@ import { useLocalePath } from "~/lib/use-lang";
 const TOOLS = [
   { path: "/staff/reports/welsh", key: "welsh", capability: "reports.read" },
   { path: "/staff/dead-letters", key: "deadLetters", capability: "outbox.manage" },
+  { path: "/staff/jobs", key: "jobs", capability: "jobs.read" },
   { path: "/staff/api-tokens", key: "tokens", capability: "api.tokens" },
   { path: "/staff/audit", key: "audit", capability: "audit.read" },
   { path: "/staff/retention", key: "retention", capability: "retention.manage" },

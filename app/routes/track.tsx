@@ -9,6 +9,8 @@ import { formatDate } from "~/lib/format";
 import { readForm, validate } from "~/lib/forms.server";
 import { trackAllowed, trackCase, TrackSchema } from "~/lib/track.server";
 import { useLang, useLocalePath } from "~/lib/use-lang";
+import { langFromPath } from "~/lib/lang";
+import { sendTrackLink } from "../../server/correspondence/track-access";
 
 // Retry-After on a refused lookup.
 export const headers: HeadersFunction = ({ actionHeaders }) => {
@@ -30,7 +32,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const found = await trackCase(context.services.prisma, result.value);
   // Identical for a reference that does not exist and one that is not this person's.
   if (!found) return data({ kind: "notFound" as const, values: { reference, email: result.value.email } }, { status: 404 });
-  return { kind: "found" as const, found };
+  // The link to add to the case goes only to the address on the case (server/correspondence/track-access.ts).
+  const linkSent = await sendTrackLink(
+    { prisma: context.services.prisma, publicUrl: context.services.config.publicUrl, now: context.services.now },
+    { reference: found.reference, email: result.value.email, language: found.language, pageLang: langFromPath(new URL(request.url).pathname) },
+  );
+  if (linkSent) context.services.mailWorker.kick();
+  return { kind: "found" as const, found, linkSent };
 }
 
 export default function Track() {
@@ -85,6 +93,11 @@ export default function Track() {
             ) : null}
           </dl>
           <p className="govuk-body">{t(`explain.${c.stage}`)}</p>
+          {result.linkSent ? (
+            <p className="govuk-inset-text" data-testid="track-link-sent">
+              {t("correspondence:linkSent")}
+            </p>
+          ) : null}
           <h2 className="govuk-heading-m">{t("contact.heading")}</h2>
           <p className="govuk-body">{t("contact.reply", { tag: `[Ref. ${c.reference}]` })}</p>
           <p className="govuk-body">

@@ -62,6 +62,8 @@ export const CAPABILITIES = {
   // Reports and delivery that hold no one's words: figures and failed deliveries.
   "reports.read": [...MANAGERS, "admin"],
   "outbox.manage": [...MANAGERS, "admin"],
+  // Background jobs: queue state and failures (error names and messages, never job data).
+  "jobs.read": [...MANAGERS, "admin"],
   // Administration.
   "staff.manage": ["admin"],
   "api.tokens": ["admin"],

@@ -3,6 +3,7 @@
 // open a draft; the link email is sent straight away and never queued with the token in it.
 import { createHash, randomBytes } from "node:crypto";
 import type { Prisma, TransactionClient } from "../db";
+import { emit } from "../outbox/emit.js";
 import { extendUploads } from "./uploads";
 
 export const DRAFT_RETENTION_MS = 30 * 24 * 3600_000;
@@ -15,11 +16,9 @@ export const hashToken = (token: string) => createHash("sha256").update(token).d
 /** Tokens are 32 random bytes, base64url: 43 characters. */
 export const isTokenShaped = (token: string) => /^[A-Za-z0-9_-]{43}$/.test(token);
 
-async function draftEvent(tx: TransactionClient, eventType: string, id: string, at: Date, payload: Record<string, unknown>) {
+async function draftEvent(tx: TransactionClient, eventType: "concern_draft.saved" | "concern_draft.resumed" | "concern_draft.deleted", id: string, at: Date, payload: Record<string, unknown>) {
   // Identifiers and dates only: the answers stay here.
-  await tx.outboxEvent.create({
-    data: { aggregateType: "concern_draft", aggregateId: id, eventType, schemaVersion: DRAFT_EVENT_SCHEMA_VERSION, createdAt: at, payload: { id, ...payload } as object },
-  });
+  await emit(tx, { type: eventType, aggregateId: id, at, data: { id, ...payload } });
 }
 
 /** Deletes a journey's saved copies (a newer save replaces them; sending the report ends them). */

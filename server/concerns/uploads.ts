@@ -8,6 +8,7 @@ import path from "node:path";
 import { MaxFileSizeExceededError, MaxFilesExceededError, MaxTotalSizeExceededError, parseFormData, type FileUpload } from "@remix-run/form-data-parser";
 import { fileTypeFromBuffer } from "file-type";
 import type { Prisma, TransactionClient } from "../db";
+import { emit } from "../outbox/emit.js";
 import { checkUpload, sanitiseFileName, UPLOAD_LIMITS, type UploadError } from "../domain/concerns/uploads.js";
 
 export const ATTACHMENT_EVENT_SCHEMA_VERSION = 1;
@@ -137,10 +138,8 @@ function extensionOrBin(name: string): string {
   return ext ?? "bin";
 }
 
-export async function attachmentEvent(tx: TransactionClient, eventType: string, id: string, at: Date, payload: Record<string, unknown>) {
-  await tx.outboxEvent.create({
-    data: { aggregateType: "concern_attachment", aggregateId: id, eventType, schemaVersion: ATTACHMENT_EVENT_SCHEMA_VERSION, createdAt: at, payload: { id, ...payload } as object },
-  });
+export async function attachmentEvent(tx: TransactionClient, eventType: "concern_attachment.uploaded" | "concern_attachment.attached" | "concern_attachment.deleted", id: string, at: Date, payload: Record<string, unknown>) {
+  await emit(tx, { type: eventType, aggregateId: id, at, data: { id, ...payload } });
 }
 
 /** The files uploaded in a journey and not yet sent with a report, oldest first. */

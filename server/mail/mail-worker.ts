@@ -1,10 +1,13 @@
-// Delivers queued EmailMessage rows with exponential back-off. Several server
-// instances can run it: each claims rows with FOR UPDATE SKIP LOCKED.
+// Delivers queued EmailMessage rows with exponential back-off. The job queue runs it as the
+// "mail-deliver" job (server/jobs/background.ts), one turn at a time for the whole deployment;
+// kick() sends what a request just queued straight away on that instance. Rows are claimed with
+// FOR UPDATE SKIP LOCKED, so a kick beside a running turn never sends a message twice.
 import type { Logger } from "pino";
 import type { Prisma } from "../db";
 import type { Mailer, OutgoingMail } from "./mailer";
 
-const MAX_ATTEMPTS = 10;
+export const MAIL_MAX_ATTEMPTS = 10;
+const MAX_ATTEMPTS = MAIL_MAX_ATTEMPTS;
 
 export function retryDelayMs(attempts: number): number {
   return Math.min(60 * 60_000, 2 ** attempts * 30_000);
@@ -67,6 +70,29 @@ export function createMailWorker(deps: { prisma: Prisma; mailer: Mailer; logger:
     deliverDue,
     /** Send what is due now, without waiting for the next tick. */
     kick,
+    /** One job's turn: sends what is due every intervalMs for `ms`, or until `signal` aborts. */
+    async runFor(ms: number, signal?: AbortSignal) {
+      const until = Date.now() + ms;
+      while (!stopped && !signal?.aborted && Date.now() < until) {
+        let sent = 0;
+        try {
+          sent = await deliverDue();
+        } catch (error) {
+          logger.error({ error: (error as Error).message?.slice(0, 200) }, "mail delivery round failed");
+        }
+        if (sent > 0) continue;
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(done, Math.max(0, Math.min(deps.intervalMs ?? 5_000, until - Date.now())));
+          function done() {
+            clearTimeout(timer);
+            signal?.removeEventListener("abort", done);
+            resolve();
+          }
+          signal?.addEventListener("abort", done);
+        });
+      }
+    },
+    /** Without the job queue (tests and tools): a timer on this instance. */
     start() {
       timer = setInterval(kick, deps.intervalMs ?? 5_000);
       timer.unref();

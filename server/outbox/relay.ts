@@ -1,6 +1,8 @@
 // The outbox relay: delivers every OutboxEvent row to the back-office webhook, signed, at least
-// once, in order per aggregate, with exponential back-off, and parks an event as a dead letter
-// after too many failures (a manager can replay it from the staff area).
+// once, in order per aggregate, with exponential back-off capped at 30 seconds (so delivery
+// resumes within a minute of a receiver coming back, however long it was away), and parks an
+// event as a dead letter after about a day of failures (a manager can replay it from the staff
+// area). The job queue drives it (server/jobs/background.ts): one instance relays at a time.
 //
 // Claiming: one UPDATE … WHERE id IN (SELECT … FOR UPDATE SKIP LOCKED) pushes the claimed rows'
 // nextAttemptAt forward by a lease, so another relay (another server instance) neither sees
@@ -31,9 +33,12 @@ export type RelayOptions = {
 
 export const RELAY_DEFAULTS = {
   batchSize: 50,
-  maxAttempts: 12,
+  // With the 30 s cap, 3,000 attempts is 12–25 hours of failing: an outage of a day is ridden
+  // out without a person, a receiver refusing one event for longer makes it a dead letter.
+  maxAttempts: 3_000,
   baseDelayMs: 2_000,
-  maxDelayMs: 30 * 60_000,
+  // The cap is what bounds the wait after an outage: the next try is never more than 30 s away.
+  maxDelayMs: 30_000,
   timeoutMs: 10_000,
   leaseMs: 60_000,
   pollMs: 1_000,
@@ -95,12 +100,11 @@ export function createRelay(options: RelayOptions) {
       error = err instanceof Error ? `${err.name}: ${err.message}`.slice(0, 200) : "delivery failed";
     }
     const dead = row.attempts >= o.maxAttempts;
-    await o.prisma.outboxEvent.update({
-      where: { id: row.id },
-      data: { lastError: error, nextAttemptAt: new Date(now().getTime() + (dead ? 0 : backoffMs(row.attempts, o.baseDelayMs, o.maxDelayMs))) },
-    });
-    // Identifiers only: event payloads hold personal data.
+    const nextAttemptAt = new Date(now().getTime() + (dead ? 0 : backoffMs(row.attempts, o.baseDelayMs, o.maxDelayMs)));
+    await o.prisma.outboxEvent.update({ where: { id: row.id }, data: { lastError: error, nextAttemptAt } });
+    // Every failed attempt is logged, with identifiers only: event payloads hold personal data.
     if (dead) o.logger?.warn({ eventId: row.id, eventType: row.eventType, attempts: row.attempts, error }, "outbox event is now a dead letter");
+    else o.logger?.warn({ eventId: row.id, eventType: row.eventType, attempts: row.attempts, error, nextAttemptAt: nextAttemptAt.toISOString() }, "outbox delivery failed; will retry");
     return false;
   }
 
@@ -114,18 +118,19 @@ export function createRelay(options: RelayOptions) {
     return { claimed: rows.length, delivered: delivered.length };
   }
 
-  async function run() {
-    while (running) {
+  /** Rounds until `keepGoing` says stop, resting pollMs (or less) when there was nothing to send. */
+  async function rounds(keepGoing: () => boolean, restMs: () => number) {
+    while (keepGoing()) {
       let claimed = 0;
       try {
         claimed = (await runOnce()).claimed;
       } catch (err) {
-        o.logger?.error({ err }, "outbox relay round failed");
+        o.logger?.error({ error: err instanceof Error ? err.message.slice(0, 200) : "round failed" }, "outbox relay round failed");
       }
-      if (!running) break;
+      if (!keepGoing()) break;
       if (claimed === 0) {
         await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, o.pollMs);
+          const timer = setTimeout(resolve, Math.max(0, restMs()));
           timer.unref?.();
           wake = () => {
             clearTimeout(timer);
@@ -137,8 +142,24 @@ export function createRelay(options: RelayOptions) {
     }
   }
 
+  const run = () => rounds(() => running, () => o.pollMs);
+
   return {
     runOnce,
+    /**
+     * One job's turn: relays for `ms` (wall-clock time) or until `signal` aborts. The job queue
+     * runs one turn at a time across every instance (server/jobs/background.ts).
+     */
+    async runFor(ms: number, signal?: AbortSignal) {
+      const until = Date.now() + ms;
+      const onAbort = () => wake?.();
+      signal?.addEventListener("abort", onAbort);
+      try {
+        await rounds(() => !signal?.aborted && Date.now() < until, () => Math.min(o.pollMs, until - Date.now()));
+      } finally {
+        signal?.removeEventListener("abort", onAbort);
+      }
+    },
     start() {
       if (running) return;
       running = true;

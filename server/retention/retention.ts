@@ -5,6 +5,8 @@
 // (reference only), so it can delete its copy too. Audit rows stay: they hold identifiers only.
 import type { PrismaClient } from "../../generated/prisma/client.js";
 import { addCalendarMonths, endOfLondonDay, londonDate } from "../domain/cases/working-days.js";
+import { MAIL_MAX_ATTEMPTS } from "../mail/mail-worker.js";
+import { emit } from "../outbox/emit.js";
 
 export const CLOSED_CASE_RETENTION_MONTHS = 24;
 
@@ -47,7 +49,7 @@ export const closedCasesPolicy: RetentionPolicy = {
         // A person or organisation left with no case and no adjustment request goes too.
         await tx.party.deleteMany({ where: { id: { in: partyIds }, cases: { none: {} }, adjustmentRequests: { none: {} } } });
         for (const c of cases) {
-          await tx.outboxEvent.create({ data: { aggregateType: "case", aggregateId: c.id, eventType: "case.deleted", schemaVersion: 1, createdAt: now, payload: { reference: c.reference, reason: "retention" } } });
+          await emit(tx, { type: "case.deleted", aggregateId: c.id, at: now, data: { reference: c.reference, reason: "retention" } });
           await tx.auditEvent.create({ data: { at: now, actorId: null, action: "retention.delete", entityType: "Case", entityId: c.id, data: { reference: c.reference } } });
         }
         return { removed: cases.length, files: cases.flatMap((c) => c.concernAttachments.map((a) => a.storedName)) };
@@ -114,9 +116,126 @@ export function chatTranscriptsPolicy(retentionDays: number): RetentionPolicy {
   };
 }
 
-/** Every retention policy, with the periods configured for this server. */
-export function retentionPolicies(periods: { nuisanceRetentionDays: number; chatRetentionDays: number }): RetentionPolicy[] {
-  return [closedCasesPolicy, nuisanceReportsPolicy(periods.nuisanceRetentionDays), chatTranscriptsPolicy(periods.chatRetentionDays)];
+/** Fixed periods (docs/security.md, "Retention"); the configurable ones come from the server's config. */
+export const RETENTION_PERIODS = {
+  /** A delivered outbox event: the back office has it; kept a while for /api/v1/events readers. */
+  deliveredEventDays: 30,
+  /** An event never delivered because no webhook is configured: /api/v1/events is its only reader. */
+  unsentEventWithoutWebhookDays: 90,
+  /** An email not tied to a case (transcripts, acknowledgements, adjustment letters) once sent or given up. */
+  emailWithoutCaseDays: 30,
+  /** A chat still queued or active with nothing said or done for this long was abandoned. */
+  abandonedChatHours: 24,
+} as const;
+
+/** Which table each outbox aggregate type lives in: an event whose record has gone is deleted with it. */
+const AGGREGATE_TABLES: Record<string, string> = {
+  case: "Case",
+  party: "Party",
+  nuisance_report: "NuisanceReport",
+  adjustment_request: "AdjustmentRequest",
+  concern_draft: "ConcernDraft",
+  concern_attachment: "ConcernAttachment",
+};
+
+/**
+ * Outbox events: delivered ones after RETENTION_PERIODS.deliveredEventDays; without a webhook, any
+ * after unsentEventWithoutWebhookDays; and at once, any event whose record was deleted (a purged
+ * nuisance report's events would otherwise still be served by /api/v1/reports and /events).
+ * A `case.deleted` event outlives its case until delivered: it tells the back office to delete.
+ */
+export function outboxEventsPolicy(options: { webhookConfigured: boolean }): RetentionPolicy {
+  const orphaned = Object.entries(AGGREGATE_TABLES)
+    .map(([type, table]) => `(e."aggregateType" = '${type}' AND e."eventType" <> 'case.deleted' AND NOT EXISTS (SELECT 1 FROM "${table}" r WHERE r."id"::text = e."aggregateId"))`)
+    .join(" OR ");
+  return {
+    name: "outbox_events",
+    async due(prisma, now, limit) {
+      const delivered = new Date(now.getTime() - RETENTION_PERIODS.deliveredEventDays * DAY);
+      const unsent = options.webhookConfigured ? new Date(0) : new Date(now.getTime() - RETENTION_PERIODS.unsentEventWithoutWebhookDays * DAY);
+      const rows = await prisma.$queryRawUnsafe<{ id: string; eventType: string; sequence: bigint; at: Date }[]>(
+        `SELECT e."id", e."eventType", e."sequence", COALESCE(e."deliveredAt", e."createdAt") AS at FROM "OutboxEvent" e
+         WHERE e."deliveredAt" < $1 OR (e."deliveredAt" IS NULL AND e."createdAt" < $2) OR ${orphaned}
+         ORDER BY e."sequence" LIMIT $3`,
+        delivered,
+        unsent,
+        limit,
+      );
+      return rows.map((r) => ({ id: r.id, label: `${r.eventType} #${r.sequence}`, lastActivity: new Date(r.at) }));
+    },
+    async remove(prisma, ids, now) {
+      if (ids.length === 0) return { removed: 0, files: [] };
+      const { count } = await prisma.outboxEvent.deleteMany({ where: { id: { in: ids } } });
+      await prisma.auditEvent.create({ data: { at: now, actorId: null, action: "retention.delete", entityType: "OutboxEvent", entityId: "batch", data: { count } } });
+      return { removed: count, files: [] };
+    },
+  };
+}
+
+/**
+ * Emails not tied to a case (chat transcripts, acknowledgements, adjustment letters, one that
+ * carried a consent-withdrawal link): RETENTION_PERIODS.emailWithoutCaseDays after they were sent
+ * or given up on. The link keeps working: only its hash is kept, on the adjustment request. Emails
+ * tied to a case go with the case.
+ */
+export const emailsWithoutCasePolicy: RetentionPolicy = {
+  name: "emails_without_case",
+  async due(prisma, now, limit) {
+    const before = new Date(now.getTime() - RETENTION_PERIODS.emailWithoutCaseDays * DAY);
+    const rows = await prisma.emailMessage.findMany({
+      where: { caseId: null, OR: [{ sentAt: { lt: before } }, { sentAt: null, attempts: { gte: MAIL_MAX_ATTEMPTS }, createdAt: { lt: before } }] },
+      select: { id: true, kind: true, sentAt: true, createdAt: true },
+      orderBy: { createdAt: "asc" },
+      take: limit,
+    });
+    return rows.map((r) => ({ id: r.id, label: r.kind, lastActivity: r.sentAt ?? r.createdAt }));
+  },
+  async remove(prisma, ids, now) {
+    if (ids.length === 0) return { removed: 0, files: [] };
+    const { count } = await prisma.emailMessage.deleteMany({ where: { id: { in: ids }, caseId: null } });
+    await prisma.auditEvent.create({ data: { at: now, actorId: null, action: "retention.delete", entityType: "EmailMessage", entityId: "batch", data: { count } } });
+    return { removed: count, files: [] };
+  },
+};
+
+/**
+ * Abandoned chats: queued or active with no message, assignment or queueing for
+ * RETENTION_PERIODS.abandonedChatHours (the customer and adviser are long gone; a live chat never
+ * sits that long), and chats closed by leaving a message, whose message now lives in its ENQ case.
+ * They are deleted with their messages, as an ended chat without consent would be.
+ */
+export const abandonedChatsPolicy: RetentionPolicy = {
+  name: "abandoned_chats",
+  async due(prisma, now, limit) {
+    const before = new Date(now.getTime() - RETENTION_PERIODS.abandonedChatHours * 3_600_000);
+    const rows = await prisma.$queryRaw<{ id: string; last: Date }[]>`
+      SELECT c."id", GREATEST(c."createdAt", c."queuedAt", COALESCE(c."assignedAt", c."queuedAt"), COALESCE(MAX(m."createdAt"), c."queuedAt")) AS last
+      FROM "ChatConversation" c LEFT JOIN "ChatMessage" m ON m."conversationId" = c."id"
+      WHERE c."status" IN ('queued', 'active', 'left_message')
+      GROUP BY c."id"
+      HAVING GREATEST(c."createdAt", c."queuedAt", COALESCE(c."assignedAt", c."queuedAt"), COALESCE(MAX(m."createdAt"), c."queuedAt")) < ${before}
+      ORDER BY last ASC
+      LIMIT ${limit}`;
+    return rows.map((r) => ({ id: r.id, label: r.id.slice(0, 8), lastActivity: new Date(r.last) }));
+  },
+  async remove(prisma, ids, now) {
+    if (ids.length === 0) return { removed: 0, files: [] };
+    const { count } = await prisma.chatConversation.deleteMany({ where: { id: { in: ids }, status: { in: ["queued", "active", "left_message"] } } });
+    await prisma.auditEvent.create({ data: { at: now, actorId: null, action: "retention.delete", entityType: "ChatConversation", entityId: "batch", data: { count, abandoned: true } } });
+    return { removed: count, files: [] };
+  },
+};
+
+/** Every retention policy, with the periods configured for this server. Outbox events go last, after the records they describe. */
+export function retentionPolicies(periods: { nuisanceRetentionDays: number; chatRetentionDays: number; webhookConfigured?: boolean }): RetentionPolicy[] {
+  return [
+    closedCasesPolicy,
+    nuisanceReportsPolicy(periods.nuisanceRetentionDays),
+    chatTranscriptsPolicy(periods.chatRetentionDays),
+    abandonedChatsPolicy,
+    emailsWithoutCasePolicy,
+    outboxEventsPolicy({ webhookConfigured: periods.webhookConfigured ?? true }),
+  ];
 }
 
 export const RETENTION_POLICIES: RetentionPolicy[] = retentionPolicies({ nuisanceRetentionDays: 730, chatRetentionDays: 365 });
@@ -126,19 +245,25 @@ export type RetentionReport = { policy: string; items: { id: string; label: stri
 /** Dry run (default) lists what is due; a real run deletes it in batches and returns what went. */
 export async function runRetention(
   prisma: PrismaClient,
-  options: { now: Date; dryRun: boolean; limit?: number; removeFile?: (storedName: string) => Promise<void>; policies?: RetentionPolicy[] },
+  options: { now: Date; dryRun: boolean; limit?: number; removeFile?: (storedName: string) => Promise<void>; policies?: RetentionPolicy[]; maxRounds?: number },
 ): Promise<RetentionReport[]> {
   const limit = options.limit ?? 500;
+  // The scheduled job takes several batches, so a busy day's delivered events never pile up.
+  const maxRounds = options.dryRun ? 1 : (options.maxRounds ?? 1);
   const reports: RetentionReport[] = [];
   for (const policy of options.policies ?? RETENTION_POLICIES) {
-    const due = await policy.due(prisma, options.now, limit);
     let removed = 0;
-    if (!options.dryRun && due.length) {
+    let listed: RetentionReport["items"] | undefined;
+    for (let round = 0; round < maxRounds; round++) {
+      const due = await policy.due(prisma, options.now, limit);
+      listed ??= due.map((d) => ({ ...d, lastActivity: d.lastActivity.toISOString() }));
+      if (options.dryRun || due.length === 0) break;
       const result = await policy.remove(prisma, due.map((d) => d.id), options.now);
-      removed = result.removed;
+      removed += result.removed;
       for (const file of result.files) await options.removeFile?.(file).catch(() => undefined);
+      if (due.length < limit || result.removed === 0) break;
     }
-    reports.push({ policy: policy.name, items: due.map((d) => ({ ...d, lastActivity: d.lastActivity.toISOString() })), removed });
+    reports.push({ policy: policy.name, items: listed ?? [], removed });
   }
   return reports;
 }

@@ -132,7 +132,7 @@ for (const lang of LANGS) {
 
 const ADMIN = { email: "admin@doorstep.example", password: "demo-admin-2026" };
 const PAGES = {
-  manager: ["/staff", "/staff/back-office", "/staff/reports/welsh", "/staff/dead-letters", "/staff/cases?language=cy&sort=received"],
+  manager: ["/staff", "/staff/back-office", "/staff/reports/welsh", "/staff/dead-letters", "/staff/jobs", "/staff/cases?language=cy&sort=received"],
   admin: ["/staff/back-office", "/staff/api-tokens", "/staff/audit", "/staff/retention", "/staff/subject-access"],
 };
 

@@ -44,6 +44,7 @@ const PAGES: [string, Who[]][] = [
   ["/staff/chat/monitor", ["manager", "head"]],
   ["/staff/reports/welsh", ["manager", "head", "admin"]],
   ["/staff/dead-letters", ["manager", "head", "admin"]],
+  ["/staff/jobs", ["manager", "head", "admin"]],
   ["/staff/api-tokens", ["admin"]],
   ["/staff/audit", ["admin"]],
   ["/staff/retention", ["admin"]],

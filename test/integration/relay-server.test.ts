@@ -32,7 +32,8 @@ let server: TestServer;
 beforeAll(async () => {
   await new Promise<void>((r) => receiver.listen(0, "127.0.0.1", r));
   server = await startTestServer({ WEBHOOK_URL: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`, WEBHOOK_SECRET: SECRET });
-});
+  // A second production server: on a busy 2-core machine its start alone can pass two minutes.
+}, 300_000);
 afterAll(async () => {
   await server?.stop();
   receiver.close();

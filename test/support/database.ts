@@ -10,7 +10,14 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "../../generated/prisma/client";
 
 export type Engine = "pglite" | "postgres";
-export type TestDatabase = { prisma: PrismaClient; engine: Engine; /** The connection string, on PostgreSQL. */ url?: string; close(): Promise<void> };
+export type TestDatabase = {
+  prisma: PrismaClient;
+  engine: Engine;
+  /** The raw database, for code that talks SQL beside Prisma (the job queue): PGlite's client or PostgreSQL's url. */
+  pglite?: PGlite;
+  url?: string;
+  close(): Promise<void>;
+};
 
 export const ENGINES: Engine[] = process.env.TEST_DATABASE_URL ? ["pglite", "postgres"] : ["pglite"];
 
@@ -29,6 +36,7 @@ export async function createTestDatabase(engine: Engine): Promise<TestDatabase> 
     return {
       prisma,
       engine,
+      pglite: client,
       async close() {
         await prisma.$disconnect();
         await client.close();

@@ -13,6 +13,8 @@ import { checkDueAt, decisionDueAt, reviewDateFor } from "./clocks.js";
 import { canAppeal, canDecide, isAgreed, validateDecision, type AdjustmentStatus, type ConferenceOutcome, type Decision, type DecisionInput } from "./decision.js";
 import { agreeableCodes, correspondenceLanguage, readNeeds, type AgreeableCode, type Need } from "./needs.js";
 import { formatAdjustmentReference } from "./reference.js";
+import { emit } from "../../outbox/emit.js";
+import type { AdjustmentEventKind } from "../../outbox/catalogue.js";
 
 export const ADJUSTMENT_EVENT_SCHEMA_VERSION = 1;
 export const AGGREGATE = "adjustment_request";
@@ -198,10 +200,8 @@ function publicPayload(row: RequestRow) {
   };
 }
 
-async function outbox(tx: Tx, id: string, event: string, at: Date, payload: Record<string, unknown>) {
-  await tx.outboxEvent.create({
-    data: { aggregateType: AGGREGATE, aggregateId: id, eventType: `${AGGREGATE}.${event}`, schemaVersion: ADJUSTMENT_EVENT_SCHEMA_VERSION, createdAt: at, payload: payload as object },
-  });
+async function outbox(tx: Tx, id: string, event: AdjustmentEventKind, at: Date, payload: Record<string, unknown>) {
+  await emit(tx, { type: `adjustment_request.${event}`, aggregateId: id, at, data: payload });
 }
 
 async function queueEmail(tx: Tx, requestId: string, email: OutgoingEmail, at: Date) {

@@ -7,11 +7,13 @@ import { can } from "../../auth/permissions.js";
 import type { Prisma as PrismaNamespace, PrismaClient } from "../../../generated/prisma/client.js";
 import { isCaseType, type CaseType } from "./case-types.js";
 import { callbackDueAt, complaintDeadline, computeCaseClocks, isComplaintInTime, nextDueClock } from "./clocks.js";
-import { CASE_EVENT_SCHEMA_VERSION, createCase } from "./create-case.js";
+import { createCase } from "./create-case.js";
 import { isValidOutcome } from "./outcomes.js";
 import { transition, type CaseAction, type CaseSnapshot, type TransitionRefusal } from "./status.js";
 import type { WorkQueueId } from "./work-queues.js";
 import { londonDate } from "./working-days.js";
+import { emit } from "../../outbox/emit.js";
+import type { CaseEventKind, EventType } from "../../outbox/catalogue.js";
 
 type Tx = PrismaNamespace.TransactionClient;
 export type CaseWorkDeps = { prisma: PrismaClient; now?: () => Date };
@@ -135,10 +137,10 @@ async function record(
   row: CaseRow,
   actor: Actor,
   now: Date,
-  kind: string,
+  kind: CaseEventKind,
   changes: PrismaNamespace.CaseUpdateInput,
   data: Record<string, unknown> = {},
-  eventType = `case.${kind}`,
+  eventType: EventType = `case.${kind}`,
 ): Promise<CaseRow> {
   let updated = Object.keys(changes).length ? await tx.case.update({ where: { id: row.id }, data: changes, select: caseSelect }) : row;
   // Lists sort by the nearest due clock, and an open callback is one of the clocks.
@@ -149,16 +151,7 @@ async function record(
   await tx.caseEvent.create({ data: { caseId: row.id, kind, at: now, actorId: actor.id, data: data as object } });
   // The audit row carries identifiers only; the words stay on the case.
   await tx.auditEvent.create({ data: { at: now, actorId: actor.id, action: `case.${kind}`, entityType: "Case", entityId: row.id, data: { reference: row.reference } } });
-  await tx.outboxEvent.create({
-    data: {
-      aggregateType: "case",
-      aggregateId: row.id,
-      eventType,
-      schemaVersion: CASE_EVENT_SCHEMA_VERSION,
-      createdAt: now,
-      payload: caseChangePayload(updated, { kind, data }) as object,
-    },
-  });
+  await emit(tx, { type: eventType, aggregateId: row.id, at: now, data: caseChangePayload(updated, { kind, data }) });
   return updated;
 }
 
@@ -326,9 +319,9 @@ async function customerParties(tx: Tx, caseId: string) {
   return tx.caseParty.findMany({ where: { caseId, role: "customer" }, select: { partyId: true } });
 }
 
-async function partyEvent(tx: Tx, actor: Actor, now: Date, partyId: string, eventType: string, payload: Record<string, unknown>) {
+async function partyEvent(tx: Tx, actor: Actor, now: Date, partyId: string, eventType: "party.flag_set" | "party.flag_cleared", payload: Record<string, unknown>) {
   await tx.auditEvent.create({ data: { at: now, actorId: actor.id, action: eventType, entityType: "Party", entityId: partyId } });
-  await tx.outboxEvent.create({ data: { aggregateType: "party", aggregateId: partyId, eventType, schemaVersion: 1, createdAt: now, payload: payload as object } });
+  await emit(tx, { type: eventType, aggregateId: partyId, at: now, data: payload });
 }
 
 /** No further contact on a closed case, with the manager's reason; flags the customer. */

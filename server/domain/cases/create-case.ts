@@ -8,6 +8,7 @@ import { computeCaseClocks, nextDueClock } from "./clocks.js";
 import { formatReference } from "./reference.js";
 import { caseTitle, type CaseLanguage } from "./welsh.js";
 import { routeToWorkQueue, type Channel, type Sector } from "./work-queues.js";
+import { emit } from "../../outbox/emit.js";
 
 export const CASE_EVENT_SCHEMA_VERSION = 1;
 
@@ -118,16 +119,7 @@ async function insertCase(tx: Tx, input: NewCaseInput, now: Date): Promise<Creat
   await tx.auditEvent.create({
     data: { at: now, actorId: input.actorId ?? null, action: "case.create", entityType: "Case", entityId: row.id, data: { reference, channel: input.channel } },
   });
-  await tx.outboxEvent.create({
-    data: {
-      aggregateType: "case",
-      aggregateId: row.id,
-      eventType: "case.created",
-      schemaVersion: CASE_EVENT_SCHEMA_VERSION,
-      createdAt: now,
-      payload: casePayload(created, input, now) as object,
-    },
-  });
+  await emit(tx, { type: "case.created", aggregateId: row.id, at: now, data: casePayload(created, input, now) });
   const emails = input.emails?.(created) ?? [];
   for (const email of emails) {
     await tx.emailMessage.create({ data: { ...email, caseId: row.id, createdAt: now } });

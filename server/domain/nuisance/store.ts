@@ -1,6 +1,7 @@
 // Storing a report: the report, all its contacts, an outbox event for the back office and any
 // acknowledgement email, in one transaction. The same idempotency key twice stores one report.
 import type { Prisma as PrismaNamespace, PrismaClient } from "../../../generated/prisma/client.js";
+import { EVENT_CATALOGUE, eventShape } from "../../outbox/catalogue.js";
 import { isUniqueViolation } from "../cases/create-case.js";
 import type { IsoDate } from "../cases/working-days.js";
 import { chooseAdvice, tpsAppliedTo, type Advice, type PreferenceAnswer } from "./advice.js";
@@ -8,7 +9,9 @@ import { contactKeys, type DraftContact } from "./contact.js";
 import { MAX_CONTACTS } from "./kinds.js";
 import { SUMMARY_CONFLICT, summaryRows } from "./summary.js";
 
-export const NUISANCE_EVENT_SCHEMA_VERSION = 1;
+// One statement writes the report and its outbox row; the event's shape comes from the catalogue.
+const CREATED_EVENT = eventShape("nuisance_report.created");
+export const NUISANCE_EVENT_SCHEMA_VERSION = CREATED_EVENT.schemaVersion;
 type Tx = PrismaNamespace.TransactionClient;
 type Lang = "en" | "cy";
 
@@ -176,7 +179,7 @@ async function insertReport(prisma: PrismaClient | Tx, input: ReportInput, now: 
        RETURNING 1
      ), outbox AS (
        INSERT INTO "OutboxEvent" ("id", "aggregateType", "aggregateId", "eventType", "schemaVersion", "createdAt", "payload")
-       SELECT $17::uuid, 'nuisance_report', report."id"::text, 'nuisance_report.created', ${NUISANCE_EVENT_SCHEMA_VERSION}, $3::timestamptz,
+       SELECT $17::uuid, '${CREATED_EVENT.aggregateType}', report."id"::text, '${CREATED_EVENT.eventType}', ${CREATED_EVENT.schemaVersion}, $3::timestamptz,
               jsonb_set($18::jsonb, '{reference}', to_jsonb(report."reference"))
        FROM report
        RETURNING 1
@@ -204,7 +207,7 @@ async function insertReport(prisma: PrismaClient | Tx, input: ReportInput, now: 
     JSON.stringify(contacts),
     JSON.stringify(summary),
     crypto.randomUUID(),
-    JSON.stringify(payload),
+    JSON.stringify(EVENT_CATALOGUE["nuisance_report.created"].data.parse(payload)),
     crypto.randomUUID(),
     email?.to ?? null,
     email?.subject ?? "",
