@@ -3,6 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type AppLoadContext } from "react-router";
 import type { z } from "zod";
 import { isValidCsrfToken } from "../../server/http/csrf";
+import { keepTypedOnLanguageSwitch } from "./typed.server";
 
 export async function readForm(request: Request, context: AppLoadContext): Promise<FormData> {
   let formData: FormData;
@@ -14,6 +15,8 @@ export async function readForm(request: Request, context: AppLoadContext): Promi
   if (!isValidCsrfToken(context.csrfToken, formData.get("csrf"))) {
     throw data({ reason: "expired" }, { status: 403 });
   }
+  // The language switch on a form page: keep what was typed, show the page in the other language.
+  await keepTypedOnLanguageSwitch(request, context, formData);
   return formData;
 }
 
