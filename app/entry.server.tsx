@@ -3,7 +3,8 @@ import { PassThrough } from "node:stream";
 import { createReadableStreamFromReadable } from "@react-router/node";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { ServerRouter, type AppLoadContext, type EntryContext } from "react-router";
+import { ServerRouter, UNSAFE_ErrorResponseImpl, type AppLoadContext, type EntryContext } from "react-router";
+import { isDatabaseUnavailable } from "../server/http/unavailable";
 import { ServerI18nContext } from "./lib/i18n";
 import { pageI18nFor } from "./lib/locales.server";
 import { NonceContext } from "./lib/nonce";
@@ -18,6 +19,16 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = loadContext.nonce;
+  // The database cannot be reached (an outage, a failover): a 503 "try again" page in the
+  // person's language instead of a generic 500. Writes run in transactions, so nothing is half-saved.
+  const errors = routerContext.staticHandlerContext.errors;
+  for (const [routeId, error] of Object.entries(errors ?? {})) {
+    if (!isDatabaseUnavailable(error)) continue;
+    errors![routeId] = new UNSAFE_ErrorResponseImpl(503, "Service Unavailable", { reason: "unavailable" });
+    responseStatusCode = 503;
+    responseHeaders.set("Retry-After", "30");
+    responseHeaders.set("Cache-Control", "no-store");
+  }
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
     // Crawlers and JavaScript-off readers get the whole document at once.

@@ -18,6 +18,7 @@ import {
 import { BackLink, Footer, Header, LanguageSwitch, PageTitle, SkipLink } from "./components/layout";
 import { createI18n, ServerI18nContext } from "./lib/i18n";
 import { langFromPath } from "./lib/lang";
+import { takeTyped } from "./lib/typed.server";
 import { useNonce } from "./lib/nonce";
 import { useLocalePath } from "./lib/use-lang";
 
@@ -27,7 +28,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const lang = langFromPath(new URL(request.url).pathname);
   // No translations here: the server renders from its shared instance, and the pages that
   // hydrate (staff) send what the browser needs from their own loaders.
-  return { lang, csrfToken: context.csrfToken };
+  // Typed on this page before a language switch (app/lib/typed.server.ts): shown once. Reads the
+  // session only when the switch's marker cookie is there, so anonymous pages stay query-free.
+  const typed = await takeTyped(request, context);
+  const body = { lang, csrfToken: context.csrfToken, typed: typed.values };
+  return typed.headers ? data(body, { headers: typed.headers }) : body;
 }
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -94,6 +99,7 @@ export function ErrorBoundary() {
     if (status === 404) key = "notFound";
     else if (status === 413) key = "tooLarge";
     else if (status === 429) key = "tooManyRequests";
+    else if (status === 503) key = "unavailable";
     else if (status === 403) key = reason === "expired" ? "expired" : "forbidden";
   } else if (import.meta.env.DEV && error instanceof Error) {
     console.error(error);

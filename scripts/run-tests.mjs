@@ -1,5 +1,8 @@
 // `npm test`: every suite in turn (unit + integration with vitest, then end-to-end with
-// Playwright in Chromium), then one closing line with the totals.
+// Playwright in Chromium), then one closing line with the totals. With TEST_DATABASE_URL (CI)
+// the server-facing integration tests run on PostgreSQL too, and the end-to-end suite runs on
+// two instances on PostgreSQL behind the cluster proxy (test/e2e/global-setup.ts). The heavy
+// fault tests run with `npm run test:faults`.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 
@@ -10,7 +13,8 @@ for (const file of ["test-results/vitest.json", "test-results/playwright.json"])
 let exitCode = run("node", ["scripts/ensure-build.mjs"]);
 if (exitCode !== 0) process.exit(exitCode);
 
-const vitest = run("npx", ["vitest", "run", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/vitest.json"]);
+const projects = ["unit", "integration", ...(process.env.TEST_DATABASE_URL ? ["integration-postgres"] : [])].flatMap((name) => ["--project", name]);
+const vitest = run("npx", ["vitest", "run", ...projects, "--reporter=default", "--reporter=json", "--outputFile.json=test-results/vitest.json"]);
 const skipE2e = process.env.SKIP_E2E === "1";
 const playwright = skipE2e ? 0 : run("npx", ["playwright", "test"]);
 

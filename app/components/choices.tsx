@@ -2,6 +2,7 @@
 // rendered; they need no JavaScript (conditional questions are pages of their own).
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { typedChecked, typedValue, useTyped } from "./form/typed";
 
 export type Choice = { value: string; label: ReactNode; hint?: ReactNode };
 
@@ -46,8 +47,10 @@ function GroupError({ id, error }: { id: string; error?: string }) {
   ) : null;
 }
 
+// Called from the components below while they render, so it may use hooks.
 function group(kind: "checkboxes" | "radios", props: GroupProps & { checked: (value: string) => boolean }) {
   const { name, idPrefix = name, hint, error, choices, small } = props;
+  const typed = useTyped();
   const describedBy = [props.describedBy, hint ? `${idPrefix}-hint` : null, error ? `${idPrefix}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
@@ -70,7 +73,7 @@ function group(kind: "checkboxes" | "radios", props: GroupProps & { checked: (va
                   name={name}
                   type={kind === "checkboxes" ? "checkbox" : "radio"}
                   value={choice.value}
-                  defaultChecked={props.checked(choice.value)}
+                  defaultChecked={typedChecked(typed, name, choice.value, props.checked(choice.value))}
                   aria-describedby={choice.hint ? `${id}-item-hint` : undefined}
                 />
                 <label className={`govuk-label govuk-${kind}__label`} htmlFor={id}>
@@ -120,6 +123,7 @@ export function DateInput({
   labels: { day: string; month: string; year: string };
 }) {
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  const typed = useTyped();
   const parts = [
     ["day", 2],
     ["month", 2],
@@ -148,7 +152,7 @@ export function DateInput({
                   name={`${id}-${part}`}
                   type="text"
                   inputMode="numeric"
-                  defaultValue={value[part]}
+                  defaultValue={typedValue(typed, `${id}-${part}`, value[part])}
                 />
               </div>
             </div>

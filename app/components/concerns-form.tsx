@@ -2,6 +2,7 @@
 // uses them: server-rendered, no JavaScript needed, errors next to the field.
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { typedChecked, typedValue, useTyped } from "./form/typed";
 
 export type Option = { value: string; label: ReactNode; hint?: ReactNode; conditional?: ReactNode };
 
@@ -43,6 +44,7 @@ type ChoiceProps = {
  * there is nothing to reveal them, and the server only reads them for the option chosen.
  */
 export function Radios({ name, legend, hint, error, options, value, isPageHeading, legendSize, small, inline }: ChoiceProps & { value?: string; inline?: boolean }) {
+  const typed = useTyped();
   return (
     <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
       <fieldset className="govuk-fieldset" aria-describedby={describedBy(hint && `${name}-hint`, error && `${name}-error`)}>
@@ -65,7 +67,7 @@ export function Radios({ name, legend, hint, error, options, value, isPageHeadin
                     name={name}
                     type="radio"
                     value={option.value}
-                    defaultChecked={value === option.value}
+                    defaultChecked={typedChecked(typed, name, option.value, value === option.value)}
                     aria-describedby={option.hint ? `${id}-item-hint` : undefined}
                   />
                   <label className="govuk-label govuk-radios__label" htmlFor={id}>
@@ -89,6 +91,7 @@ export function Radios({ name, legend, hint, error, options, value, isPageHeadin
 
 /** GOV.UK checkboxes; `exclusive` is the "None of these" option, after an "or" divider. */
 export function Checkboxes({ name, legend, hint, error, options, values, isPageHeading, exclusive, dividerText }: ChoiceProps & { values: string[]; exclusive?: string; dividerText?: string }) {
+  const typed = useTyped();
   return (
     <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
       <fieldset className="govuk-fieldset" aria-describedby={describedBy(hint && `${name}-hint`, error && `${name}-error`)}>
@@ -112,7 +115,7 @@ export function Checkboxes({ name, legend, hint, error, options, values, isPageH
                     name={name}
                     type="checkbox"
                     value={option.value}
-                    defaultChecked={values.includes(option.value)}
+                    defaultChecked={typedChecked(typed, name, option.value, values.includes(option.value))}
                     aria-describedby={option.hint ? `${id}-item-hint` : undefined}
                     data-behaviour={option.value === exclusive ? "exclusive" : undefined}
                   />
@@ -140,6 +143,7 @@ export function Select({
   hint,
   error,
   options,
+  groups = [],
   value,
   placeholder,
   isPageHeading,
@@ -149,6 +153,8 @@ export function Select({
   hint?: ReactNode;
   error?: string;
   options: { value: string; label: string }[];
+  /** Options in labelled groups (shown after `options`). */
+  groups?: { label: string; options: { value: string; label: string }[] }[];
   value?: string;
   placeholder: string;
   isPageHeading?: boolean;
@@ -171,7 +177,7 @@ export function Select({
         className={`govuk-select${error ? " govuk-select--error" : ""}`}
         id={id}
         name={id}
-        defaultValue={value ?? ""}
+        defaultValue={typedValue(useTyped(), id, value ?? "")}
         aria-describedby={describedBy(hint && `${id}-hint`, error && `${id}-error`)}
         aria-invalid={error ? true : undefined}
       >
@@ -180,6 +186,15 @@ export function Select({
           <option key={o.value} value={o.value}>
             {o.label}
           </option>
+        ))}
+        {groups.map((g) => (
+          <optgroup key={g.label} label={g.label}>
+            {g.options.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </optgroup>
         ))}
       </select>
     </div>
@@ -209,6 +224,7 @@ export function DateInput({
   legendSize?: "l" | "m" | "s";
 }) {
   const { t } = useTranslation("concerns");
+  const typed = useTyped();
   const parts = [
     { part: "day", label: t("date.day"), width: 2 },
     { part: "month", label: t("date.month"), width: 2 },
@@ -240,7 +256,7 @@ export function DateInput({
                     type="text"
                     inputMode="numeric"
                     autoComplete="off"
-                    defaultValue={value[part]}
+                    defaultValue={typedValue(typed, `${name}-${part}`, value[part])}
                   />
                 </div>
               </div>

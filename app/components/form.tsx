@@ -2,6 +2,7 @@
 import { useEffect, useRef, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { useRouteLoaderData } from "react-router";
+import { typedValue, useTyped } from "./form/typed";
 
 export type FieldError = { field: string; message: string };
 
@@ -111,6 +112,7 @@ export function TextInput(
   props: FieldProps & { type?: "text" | "email" | "password" | "tel"; autoComplete?: string; spellCheck?: boolean; width?: string; maxLength?: number },
 ) {
   const { id, name = id, error, hint, type = "text", width } = props;
+  const typed = useTyped();
   return (
     <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
       <Label {...props} />
@@ -121,7 +123,7 @@ export function TextInput(
         id={id}
         name={name}
         type={type}
-        defaultValue={props.defaultValue}
+        defaultValue={type === "password" ? props.defaultValue : typedValue(typed, name, props.defaultValue)}
         autoComplete={props.autoComplete}
         spellCheck={props.spellCheck}
         aria-describedby={describedBy(id, hint, error)}
@@ -133,6 +135,7 @@ export function TextInput(
 
 export function Textarea(props: FieldProps & { rows?: number; maxLength: number; limitText: string }) {
   const { id, name = id, error, hint, rows = 8 } = props;
+  const typed = useTyped();
   return (
     <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
       <Label {...props} />
@@ -143,7 +146,7 @@ export function Textarea(props: FieldProps & { rows?: number; maxLength: number;
         id={id}
         name={name}
         rows={rows}
-        defaultValue={props.defaultValue}
+        defaultValue={typedValue(typed, name, props.defaultValue)}
         aria-describedby={describedBy(id, hint, error, `${id}-limit`)}
         aria-invalid={error ? true : undefined}
       />

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Form, useSearchParams } from "react-router";
 import { Button, CsrfInput, ErrorSummary } from "./form";
 import { BackLink, PageTitle } from "./layout";
+import { JOURNEY_FORM_ID } from "./form/typed";
 
 export type JourneyErrors = Record<string, string>;
 
@@ -32,7 +33,7 @@ export function JourneyPage({
         <div className="govuk-grid-column-two-thirds">
           <PageTitle title={title} error={summary.length > 0} />
           <ErrorSummary errors={summary} />
-          <Form method="post" action={params.get("change") ? "?change=1" : "?"} noValidate>
+          <Form method="post" action={params.get("change") ? "?change=1" : "?"} noValidate id={JOURNEY_FORM_ID}>
             <CsrfInput />
             {children}
             <Button>{submit ?? t("common:actions.continue")}</Button>

@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
-import { Link, useLocation } from "react-router";
+import { Link, useLocation, useMatches } from "react-router";
+import { JOURNEY_FORM_ID, SWITCH_FIELD } from "./form/typed";
 import { localePath, otherLang } from "~/lib/lang";
 import { useLang, useLocalePath } from "~/lib/use-lang";
 
@@ -29,12 +30,24 @@ export function Header() {
   );
 }
 
-/** Links to this same page, with the same query, in the other language. */
+/**
+ * Links to this same page, with the same query, in the other language. On a page that asks for
+ * answers (route handle `keepTyped`), it is a submit button of the page's form instead, so what
+ * the person typed and has not sent yet comes with them (app/lib/typed.server.ts).
+ */
 export function LanguageSwitch() {
   const { t } = useTranslation();
   const lang = useLang();
   const location = useLocation();
+  const matches = useMatches();
   const other = otherLang(lang);
+  const formPage = matches.some((m) => (m.handle as { keepTyped?: boolean } | undefined)?.keepTyped);
+  const label = (
+    <>
+      <span className="govuk-visually-hidden">{t("languageSwitch.otherHidden")}</span>
+      <span aria-hidden="true">{t("languageSwitch.other")}</span>
+    </>
+  );
   return (
     <nav aria-label={t("languageSwitch.label")}>
       <ul className="ds-language-switch">
@@ -42,17 +55,15 @@ export function LanguageSwitch() {
           <span aria-current="true">{t("languageSwitch.current")}</span>
         </li>
         <li>
-          <a
-            href={localePath(location.pathname + location.search, other)}
-            hrefLang={other}
-            lang={other}
-            rel="alternate"
-            className="govuk-link"
-            data-testid="language-switch"
-          >
-            <span className="govuk-visually-hidden">{t("languageSwitch.otherHidden")}</span>
-            <span aria-hidden="true">{t("languageSwitch.other")}</span>
-          </a>
+          {formPage ? (
+            <button type="submit" form={JOURNEY_FORM_ID} name={SWITCH_FIELD} value={other} formNoValidate lang={other} className="ds-link-button govuk-link" data-testid="language-switch">
+              {label}
+            </button>
+          ) : (
+            <a href={localePath(location.pathname + location.search, other)} hrefLang={other} lang={other} rel="alternate" className="govuk-link" data-testid="language-switch">
+              {label}
+            </a>
+          )}
         </li>
       </ul>
     </nav>

@@ -15,12 +15,13 @@ import {
   parseDateParts,
   STEP_ANSWER,
   STEP_INPUT,
+  sectorFits,
   stepAfter,
   type Answers,
   type Evaluation,
   type Step,
 } from "../../server/domain/concerns";
-import { londonDate, SECTORS } from "../../server/domain/cases";
+import { londonDate } from "../../server/domain/cases";
 import type { AppSession } from "../../server/auth/sessions";
 import { CONCERNS_DRAFT, stepPath, type ChangeFrom, type ConcernDraft, type FieldError } from "./concerns";
 export type { FieldError };
@@ -138,7 +139,7 @@ export function parseStepAnswer(step: Step, form: FormData, answers: Answers, ev
     }
     case "select": {
       const value = String(form.get(name) ?? "");
-      const valid = step === "country" ? isEeaCountry(value) : (SECTORS as readonly string[]).includes(value);
+      const valid = step === "country" ? isEeaCountry(value) : sectorFits(answers.topic, value);
       if (!valid) return fail({ field: name, key: requiredKey });
       return { ok: true, value: value as never };
     }

@@ -13,6 +13,7 @@ const HONEYPOT_FIELD = "website";
  * posts), a stop for a script posting at machine speed. Staff pages have their own controls.
  */
 export const PUBLIC_POSTS = { points: 1000, duration: 10 * 60 };
+import { keepTypedOnLanguageSwitch } from "./typed.server";
 
 export async function readForm(request: Request, context: AppLoadContext): Promise<FormData> {
   const pathname = new URL(request.url).pathname;
@@ -38,6 +39,8 @@ export async function readForm(request: Request, context: AppLoadContext): Promi
   // The honeypot (see CsrfInput): people never see it, so anything in it came from a script.
   const honeypot = formData.get(HONEYPOT_FIELD);
   if (honeypot !== null && honeypot !== "") throw data({ reason: "badRequest" }, { status: 400 });
+  // The language switch on a form page: keep what was typed, show the page in the other language.
+  await keepTypedOnLanguageSwitch(request, context, formData);
   return formData;
 }
 

@@ -9,6 +9,7 @@ import { BackLink, PageTitle } from "~/components/layout";
 import { formatDate } from "./format";
 import type { Lang } from "./lang";
 import type { DraftContact } from "./nuisance";
+import { JOURNEY_FORM_ID } from "~/components/form/typed";
 
 export function contactWhen(c: DraftContact, t: TFunction, lang: Lang): string {
   return c.time ? t("contact.whenAt", { date: formatDate(c.date, lang), time: c.time }) : t("contact.whenNoTime", { date: formatDate(c.date, lang) });
@@ -67,7 +68,7 @@ export function NuisancePage({
           <PageTitle title={title} error={summary.length > 0} />
           <ErrorSummary errors={summary} />
           {before}
-          <Form method="post" noValidate encType={multipart ? "multipart/form-data" : undefined}>
+          <Form method="post" noValidate encType={multipart ? "multipart/form-data" : undefined} id={JOURNEY_FORM_ID}>
             <CsrfInput />
             {children}
             <Button>{submit ?? t("common:actions.continue")}</Button>

@@ -9,6 +9,9 @@ import { readForm, validate } from "~/lib/forms.server";
 import { useLocalePath } from "~/lib/use-lang";
 import { findCaseByReference } from "../../server/domain/adjustments/service";
 
+// The language switch here submits the form, so what was typed is kept (app/lib/typed.server.ts).
+export const handle = { keepTyped: true };
+
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { draft, changing } = await journeyPage(request, context, "case");
   return { caseReference: draft.caseReference ?? "", changing, back: stepPath(previousStep("case", draft)!) };

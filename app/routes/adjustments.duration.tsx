@@ -8,6 +8,9 @@ import { journeyPage, saveAndContinue } from "~/lib/adjustments.server";
 import { readForm, validate } from "~/lib/forms.server";
 import { useLocalePath } from "~/lib/use-lang";
 
+// The language switch here submits the form, so what was typed is kept (app/lib/typed.server.ts).
+export const handle = { keepTyped: true };
+
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { draft, changing } = await journeyPage(request, context, "duration");
   return { duration: draft.duration ?? "", changing, back: stepPath(previousStep("duration", draft)!) };

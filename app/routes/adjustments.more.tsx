@@ -12,6 +12,9 @@ import { readForm, validate } from "~/lib/forms.server";
 import { useLocalePath } from "~/lib/use-lang";
 import { BRAILLE_GRADES, BSL_KINDS, FONTS, LARGE_PRINT_SIZES, MEETING_KINDS, PAPER_COLOURS, type Need } from "../../server/domain/adjustments/codes";
 
+// The language switch here submits the form, so what was typed is kept (app/lib/typed.server.ts).
+export const handle = { keepTyped: true };
+
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { draft, changing } = await journeyPage(request, context, "more");
   return { needs: draft.needs ?? [], changing, back: stepPath(previousStep("more", draft) ?? "needs") };

@@ -12,6 +12,9 @@ import { useLang, useLocalePath } from "~/lib/use-lang";
 import { CONTACT_NEEDS, OTHER_NEED_MAX, WRITTEN_NEEDS } from "../../server/domain/adjustments/codes";
 import { mergeNeeds } from "../../server/domain/adjustments/needs";
 
+// The language switch here submits the form, so what was typed is kept (app/lib/typed.server.ts).
+export const handle = { keepTyped: true };
+
 const HINTED = new Set(["relay_uk", "bsl", "call_times", "single_contact"]);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {

@@ -10,6 +10,9 @@ import { formatNumber } from "~/lib/format";
 import { readForm, validate } from "~/lib/forms.server";
 import { useLang, useLocalePath } from "~/lib/use-lang";
 
+// The language switch here submits the form, so what was typed is kept (app/lib/typed.server.ts).
+export const handle = { keepTyped: true };
+
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { draft, changing } = await journeyPage(request, context, "reply");
   return {

@@ -12,12 +12,14 @@ import { readForm } from "~/lib/forms.server";
 import { localePath } from "~/lib/lang";
 import { commitSession } from "~/lib/session.server";
 import { useLang, useLocalePath } from "~/lib/use-lang";
-import { dateToParts, EEA_COUNTRIES, evaluate, isStep, previousStep, STEP_INPUT, type Answers, type Step } from "../../server/domain/concerns";
-import { SECTORS } from "../../server/domain/cases";
+import { dateToParts, EEA_COUNTRIES, evaluate, isStep, previousStep, sectorGroupsFor, STEP_INPUT, type Answers, type Step } from "../../server/domain/concerns";
 import { NO_EXCEPTION } from "../../server/domain/concerns/answers.js";
 import { STEP_ANSWER } from "../../server/domain/concerns/steps.js";
+import { JOURNEY_FORM_ID } from "~/components/form/typed";
 import { cachedPage } from "~/lib/page-cache.server";
 
+// The language switch here submits the form, so what was typed is kept (app/lib/typed.server.ts).
+export const handle = { keepTyped: true };
 // The same for every visitor without a session: served from the rendered-page cache.
 export const headers = cachedPage();
 
@@ -35,7 +37,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return {
     step,
     kind: STEP_INPUT[step].kind,
-    options: (step === "country" ? EEA_COUNTRIES : step === "sector" ? SECTORS : (STEP_INPUT[step].options ?? [])) as string[],
+    options: (step === "country" ? EEA_COUNTRIES : step === "sector" ? [] : (STEP_INPUT[step].options ?? [])) as string[],
+    // Organisation types: only those that fit the request, in groups.
+    sectorGroups: step === "sector" ? sectorGroupsFor(draft.answers.topic).map((g) => ({ id: g.id, sectors: [...g.sectors] as string[] })) : [],
     value: typeof value === "string" ? value : "",
     values: Array.isArray(value) ? (value as string[]) : [],
     date: dateToParts(typeof value === "string" && STEP_INPUT[step].kind === "date" ? value : null),
@@ -112,8 +116,9 @@ export default function ConcernQuestion() {
       const list =
         step === "country"
           ? page.options.map((code) => ({ value: code, label: capitalise(t(`countries.${code}`)) })).sort((a, b) => a.label.localeCompare(b.label, lang === "cy" ? "cy" : "en-GB"))
-          : page.options.map((value) => ({ value, label: t(`sectors.${value}`) }));
-      field = <Select id={name} label={title} hint={hint} error={message} options={list} value={page.value} placeholder={t(`questions.${step}.choose`)} isPageHeading />;
+          : [];
+      const groups = page.sectorGroups.map((g) => ({ label: t(`sectorGroups.${g.id}`), options: g.sectors.map((value) => ({ value, label: t(`sectors.${value}`) })) }));
+      field = <Select id={name} label={title} hint={hint} error={message} options={list} groups={groups} value={page.value} placeholder={t(`questions.${step}.choose`)} isPageHeading />;
       break;
     }
     case "text":
@@ -142,7 +147,7 @@ export default function ConcernQuestion() {
           <PageTitle title={title} error={Boolean(error)} />
           <ErrorSummary errors={error && message ? [{ field: error.field, message }] : []} />
           <span className="govuk-caption-l">{t("caption")}</span>
-          <Form method="post" action={page.change ? `?change=${page.change}` : undefined} noValidate>
+          <Form method="post" action={page.change ? `?change=${page.change}` : undefined} noValidate id={JOURNEY_FORM_ID}>
             <CsrfInput />
             {field}
             <Button>{t("actions.continue")}</Button>

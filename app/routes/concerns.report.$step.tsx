@@ -15,6 +15,10 @@ import { localePath } from "~/lib/lang";
 import { commitSession } from "~/lib/session.server";
 import { useLang, useLocalePath } from "~/lib/use-lang";
 import { fullTimeline, nextReportStep, REPORT_LIMITS, type Report } from "../../server/domain/concerns/report.js";
+import { JOURNEY_FORM_ID } from "~/components/form/typed";
+
+// The language switch here submits the form, so what was typed is kept (app/lib/typed.server.ts).
+export const handle = { keepTyped: true };
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const report = await loadReport(request, context);
@@ -159,7 +163,7 @@ export default function ReportStepPage() {
                     <td className="govuk-table__cell ds-pre-wrap">{item.event === "own" ? item.text : t(`report.timeline.events.${item.event}`, { organisation })}</td>
                     <td className="govuk-table__cell govuk-table__cell--numeric">
                       {item.event === "own" ? (
-                        <Form method="post" action={formAction} noValidate>
+                        <Form method="post" action={formAction} noValidate id={JOURNEY_FORM_ID}>
                           <CsrfInput />
                           <button type="submit" name="intent" value={`remove:${item.index}`} className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0">
                             {t("report.timeline.remove")}

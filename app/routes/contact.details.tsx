@@ -7,6 +7,10 @@ import { readForm, validate } from "~/lib/forms.server";
 import { langFromPath, localePath } from "~/lib/lang";
 import { commitSession, getDraft, getSession, setDraft } from "~/lib/session.server";
 import { useLocalePath } from "~/lib/use-lang";
+import { JOURNEY_FORM_ID } from "~/components/form/typed";
+
+// The language switch here submits the form, so what was typed is kept (app/lib/typed.server.ts).
+export const handle = { keepTyped: true };
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const session = await getSession(request, context);
@@ -40,7 +44,7 @@ export default function ContactDetails() {
         <div className="govuk-grid-column-two-thirds">
           <PageTitle title={t("details.title")} error={summary.length > 0} />
           <ErrorSummary errors={summary} />
-          <Form method="post" action={`?${params.toString()}`} noValidate>
+          <Form method="post" action={`?${params.toString()}`} noValidate id={JOURNEY_FORM_ID}>
             <CsrfInput />
             <fieldset className="govuk-fieldset">
               <legend className="govuk-fieldset__legend govuk-fieldset__legend--l">

@@ -8,8 +8,11 @@ import { readForm, validate } from "~/lib/forms.server";
 import { langFromPath, localePath } from "~/lib/lang";
 import { commitSession, getDraft, getSession, setDraft } from "~/lib/session.server";
 import { useLang, useLocalePath } from "~/lib/use-lang";
+import { JOURNEY_FORM_ID } from "~/components/form/typed";
 import { cachedPage } from "~/lib/page-cache.server";
 
+// The language switch here submits the form, so what was typed is kept (app/lib/typed.server.ts).
+export const handle = { keepTyped: true };
 // The same for every visitor without a session: served from the rendered-page cache.
 export const headers = cachedPage();
 
@@ -45,7 +48,7 @@ export default function ContactQuestion() {
         <div className="govuk-grid-column-two-thirds">
           <PageTitle title={t("question.title")} error={summary.length > 0} />
           <ErrorSummary errors={summary} />
-          <Form method="post" action={`?${params.toString()}`} noValidate>
+          <Form method="post" action={`?${params.toString()}`} noValidate id={JOURNEY_FORM_ID}>
             <CsrfInput />
             <Textarea
               id="question"

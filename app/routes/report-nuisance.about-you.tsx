@@ -11,6 +11,9 @@ import { useLocalePath } from "~/lib/use-lang";
 import { londonDate } from "../../server/domain/cases/working-days";
 import { parseDateParts } from "../../server/domain/concerns/dates";
 
+// The language switch here submits the form, so what was typed is kept (app/lib/typed.server.ts).
+export const handle = { keepTyped: true };
+
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { draft } = await requireDraft(request, context, ["contacts"]);
   const a = draft.about;

@@ -16,6 +16,9 @@ import { checkContact, ContactFormSchema } from "../../server/domain/nuisance/co
 import { readEml } from "../../server/domain/nuisance/eml";
 import { EML_MAX_BYTES } from "../../server/domain/nuisance/kinds";
 
+// The language switch here submits the form, so what was typed is kept (app/lib/typed.server.ts).
+export const handle = { keepTyped: true };
+
 type Values = Record<string, string>;
 
 function valuesOf(c: DraftContact): Values {

@@ -9,6 +9,9 @@ import { requireDraft } from "~/lib/nuisance.server";
 import { contactFrom, contactWhen, NuisancePage } from "~/lib/nuisance-ui";
 import { useLang, useLocalePath } from "~/lib/use-lang";
 
+// The language switch here submits the form, so what was typed is kept (app/lib/typed.server.ts).
+export const handle = { keepTyped: true };
+
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { draft } = await requireDraft(request, context, ["contacts"]);
   return { contacts: draft.contacts, full: draft.contacts.length >= MAX_CONTACTS, hasAbout: Boolean(draft.about && draft.you) };

@@ -9,6 +9,9 @@ import { loadDraft } from "~/lib/nuisance.server";
 import { ContactsSoFar, NuisancePage } from "~/lib/nuisance-ui";
 import { useLang, useLocalePath } from "~/lib/use-lang";
 
+// The language switch here submits the form, so what was typed is kept (app/lib/typed.server.ts).
+export const handle = { keepTyped: true };
+
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { draft, lang } = await loadDraft(request, context);
   if (draft.contacts.length >= MAX_CONTACTS) throw redirect(localePath(`${BASE}/contacts`, lang));

@@ -10,6 +10,9 @@ import { readRemembered, requireDraft, saveAndGo } from "~/lib/nuisance.server";
 import { NuisancePage } from "~/lib/nuisance-ui";
 import { useLocalePath } from "~/lib/use-lang";
 
+// The language switch here submits the form, so what was typed is kept (app/lib/typed.server.ts).
+export const handle = { keepTyped: true };
+
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { draft } = await requireDraft(request, context, ["contacts", "about"]);
   const y = draft.you;

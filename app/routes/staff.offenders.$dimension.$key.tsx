@@ -257,6 +257,14 @@ export default function Offender() {
                           {c.fromTyped ?? t(`offender.fromStatus.${c.fromStatus}`)}
                           {c.fromUnparsed ? <strong className="govuk-tag govuk-tag--grey">{t("offender.unparsed")}</strong> : null}
                           {c.tpsRegistered ? <><br /><strong className="govuk-tag govuk-tag--blue">TPS</strong></> : null}
+                          {/* A reporter who asked for a reply (issue 13: it showed nowhere). */}
+                          {c.replyTo ? (
+                            <span className="govuk-!-display-block" data-testid="wants-reply">
+                              <strong className="govuk-tag govuk-tag--yellow">{t("offender.wantsReply")}</strong>
+                              <br />
+                              {[c.replyTo.name, c.replyTo.email, c.replyTo.phone].filter(Boolean).join(", ")}
+                            </span>
+                          ) : null}
                         </td>
                         <td className="govuk-table__cell">{c.company ?? ""}</td>
                         <td className="govuk-table__cell ds-pre-wrap">

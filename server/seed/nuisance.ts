@@ -8,6 +8,7 @@ import { contactKeys, type DraftContact } from "../domain/nuisance/contact.js";
 import type { ContactKind, Topic } from "../domain/nuisance/kinds.js";
 import { formatReportReference } from "../domain/nuisance/store.js";
 import { londonDate } from "../domain/cases/working-days.js";
+import { tpsAppliedTo } from "../domain/nuisance/advice.js";
 import { rebuildSummary } from "../domain/nuisance/summary.js";
 
 const MARK = "demo-nuisance-";
@@ -144,7 +145,7 @@ export async function seedNuisanceDemo(prisma: PrismaClient, now: Date, reports 
           message: c.message || null,
           subject: c.subject || null,
           description: c.description || null,
-          tpsRegistered: r.tps === "yes",
+          tpsRegistered: tpsAppliedTo({ tps: r.tps, registeredOn: null }, c),
         };
       }),
     );

@@ -5,6 +5,7 @@ import path from "node:path";
 import { io, type Socket } from "socket.io-client";
 import type { Ack } from "../../server/domain/chat/events";
 import { BrowserLikeClient } from "../support/browser-like-client";
+import { serverEnv } from "../support/server";
 
 export async function staffCookie(baseUrl: string, email: string, password: string): Promise<string> {
   const staff = new BrowserLikeClient(baseUrl);
@@ -75,7 +76,9 @@ export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** Starts `node server.js` on a data folder and port already set up by startTestServer. */
 export async function restartServer(url: string, dataDir: string, extraEnv: Record<string, string>): Promise<ChildProcess> {
   const port = new URL(url).port;
-  const env = {
+  // A server from startTestServer restarts exactly as it ran (on PostgreSQL too); otherwise embedded.
+  const known = serverEnv(url);
+  const env = known ? { ...process.env, ...known, ...extraEnv } : {
     ...process.env,
     NODE_ENV: "production",
     PORT: port,

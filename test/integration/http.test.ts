@@ -44,7 +44,7 @@ describe("the production server", () => {
     const res = await fetch(`${baseUrl}/healthz`);
     expect(res.status).toBe(200);
     const body = await res.json();
-    expect(body).toMatchObject({ status: "ok", database: { state: "up", engine: "pglite" } });
+    expect(body).toMatchObject({ status: "ok", database: { state: "up", engine: inject("engine") } });
   });
 
   it("sends security headers with a nonce-based CSP, and no JavaScript on public pages", async () => {

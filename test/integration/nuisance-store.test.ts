@@ -60,13 +60,41 @@ describe.each(ENGINES)("nuisance reports on %s", (engine) => {
       ["email", null, "win@prize.example", "given"],
       ["fax", null, null, "withheld"],
     ]);
-    expect(contacts[0]).toMatchObject({ companyNormalised: "acme solar", tpsRegistered: true, fromTyped: "07700 900123" });
+    // TPS per contact (issue 13): registered on 20 November, so calls before 18 December were not
+    // yet covered; texts, emails and faxes never are.
+    expect(contacts[0]).toMatchObject({ companyNormalised: "acme solar", tpsRegistered: false, fromTyped: "07700 900123" });
+    expect(contacts.map((c) => c.tpsRegistered)).toEqual([false, false, false, false, false]);
     expect(contacts[1]!.timeKnown).toBe(false);
     expect(contacts[2]).toMatchObject({ premiumRate: true, message: "You have won <script>alert(1)</script>" });
     const events = await db.prisma.outboxEvent.findMany({ where: { aggregateType: "nuisance_report", aggregateId: stored.id } });
     expect(events).toHaveLength(1);
     expect((events[0]!.payload as { contacts: unknown[] }).contacts).toHaveLength(5);
     expect(await db.prisma.emailMessage.count({ where: { subject: `Report ${stored.reference}` } })).toBe(1);
+  });
+
+  it("records TPS per contact where it applies, and carries the reply details when a reply is wanted", async () => {
+    const stored = await submitNuisanceReport(
+      { prisma: db.prisma, now },
+      input({
+        about: { tps: "yes", registeredOn: "2026-09-01", consent: "no", askedToStop: "yes" },
+        contacts: [contact({ date: "2026-11-30", from: "07700 900555" }), contact({ kind: "text", date: "2026-11-30", from: "07700 900555" }), contact({ kind: "recorded_call", date: "2026-09-10", from: "07700 900555" })],
+        you: { wantsReply: true, name: "Pat Jones", email: "pat@example.com", phone: null },
+      }),
+    );
+    const contacts = await db.prisma.nuisanceContact.findMany({ where: { reportId: stored.id }, orderBy: { position: "asc" } });
+    // A call 90 days after registering: covered. A text: never. A call 9 days after: not yet.
+    expect(contacts.map((c) => [c.kind, c.tpsRegistered])).toEqual([["live_call", true], ["text", false], ["recorded_call", false]]);
+    const offender = await db.prisma.nuisanceOffender.findUniqueOrThrow({ where: { dimension_key: { dimension: "number", key: "+447700900555" } } });
+    expect([offender.total, offender.tpsCount]).toEqual([3, 1]);
+    const event = await db.prisma.outboxEvent.findFirstOrThrow({ where: { aggregateType: "nuisance_report", aggregateId: stored.id } });
+    const payload = event.payload as { wantsReply: boolean; replyTo: unknown; contacts: { tpsRegistered: boolean }[] };
+    expect(payload.wantsReply).toBe(true);
+    expect(payload.replyTo).toEqual({ name: "Pat Jones", email: "pat@example.com", phone: null });
+    expect(payload.contacts.map((c) => c.tpsRegistered)).toEqual([true, false, false]);
+    // Staff see who wants a reply beside each of that report's contacts.
+    const { offenderContacts } = await import("../../server/domain/nuisance");
+    const seen = await offenderContacts(db.prisma, "number", "+447700900555", 10);
+    expect(seen.map((c) => c.replyTo)).toEqual(Array(3).fill({ name: "Pat Jones", email: "pat@example.com", phone: null }));
   });
 
   it("the same idempotency key twice stores one report", async () => {

@@ -1,22 +1,32 @@
 import type { TestProject } from "vitest/node";
-import { startTestServer, type TestServer } from "./server";
+import { startTestServer, type Engine, type TestServer } from "./server";
 
-let server: TestServer | undefined;
-
-export async function setup(project: TestProject) {
-  // SERVER_TIMING: the page-cost test reads each page's database statement count.
-  server = await startTestServer({ SERVER_TIMING: "true" });
-  project.provide("baseUrl", server.url);
-  project.provide("mailDir", server.mailDir);
+// One production server per integration project, shared by its test files: embedded PGlite for
+// "integration" (this file), a fresh PostgreSQL database for "integration-postgres"
+// (global-setup-postgres.ts, in CI where TEST_DATABASE_URL is set).
+export function serverFor(engine: Engine) {
+  let server: TestServer | undefined;
+  return {
+    async setup(project: TestProject) {
+      // SERVER_TIMING: the page-cost test reads each page's database statement count.
+      server = await startTestServer({ SERVER_TIMING: "true" }, { engine, instances: 1 });
+      project.provide("baseUrl", server.url);
+      project.provide("mailDir", server.mailDir);
+      project.provide("engine", engine);
+    },
+    async teardown() {
+      await server?.stop();
+    },
+  };
 }
 
-export async function teardown() {
-  await server?.stop();
-}
+const { setup, teardown } = serverFor("pglite");
+export { setup, teardown };
 
 declare module "vitest" {
   export interface ProvidedContext {
     baseUrl: string;
     mailDir: string;
+    engine: Engine;
   }
 }

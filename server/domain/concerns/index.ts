@@ -8,3 +8,4 @@ export * from "./remit.js";
 export * from "./letters.js";
 export * from "./uploads.js";
 export * from "./report.js";
+export * from "./sectors.js";

@@ -98,6 +98,7 @@ const TABLE: Row[] = [
   ["reply before the request → asked again", { ...foi, raisedOn: "2026-03-02", replied: "yes", repliedOn: "2026-03-01" }, "2026-03-10", { next: "replied-on" }],
   ["last contact before the reply → asked again", { ...personal("misuse"), raised: "yes", raisedOn: "2026-01-05", replied: "yes", repliedOn: "2026-01-20", lastContact: "2026-01-19" }, "2026-03-10", { next: "last-contact" }],
   ["impossible stored date → asked again", { ...sar, raisedOn: "2026-02-30" }, "2026-03-10", { next: "raised-on" }],
+  ["FOI to a car dealer → the organisation type is asked again", { ...foi, sector: "motor" }, "2026-03-10", { next: "sector" }],
   ["country outside the EEA list → asked again", { ...sar, location: "eea", country: "US" }, "2026-03-10", { next: "country" }],
 ];
 

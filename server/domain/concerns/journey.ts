@@ -1,7 +1,7 @@
 // The concerns assistant's decision logic (DESIGN §1): from the answers so far and today's
 // date, either the next question to ask or the outcome, with the path of questions asked.
 // Pure: no I/O, no framework; "today" is a London calendar date passed in.
-import { SECTORS } from "../cases/work-queues.js";
+import { sectorFits } from "./sectors.js";
 import type { CaseType } from "../cases/case-types.js";
 import { isIsoDate, type IsoDate } from "../cases/working-days.js";
 import { EXCEPTIONS, NO_EXCEPTION, PHONE_CHANNELS, type Answers, type MarketingChannel, type Topic, type WhatHappened } from "./answers.js";
@@ -92,7 +92,7 @@ export function isAnswered(step: Step, answers: Answers, path: readonly Step[], 
       return typeof value === "string" && input.options!.includes(value);
     case "select":
       if (step === "country") return typeof value === "string" && isEeaCountry(value);
-      return typeof value === "string" && (SECTORS as readonly string[]).includes(value);
+      return sectorFits(answers.topic, value);
     case "text":
       return typeof value === "string" && value.trim().length > 0 && value.trim().length <= ORGANISATION_NAME_MAX;
     case "checkboxes": {

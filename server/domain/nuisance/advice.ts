@@ -28,6 +28,18 @@ export function withinTpsWait(registeredOn: IsoDate | null, contactOn: IsoDate |
   return contactOn < addCalendarDays(registeredOn, TPS_DAYS);
 }
 
+/**
+ * Whether the person's Telephone Preference Service registration covered this contact: they said
+ * they are registered, it was a call (texts, emails and faxes are not the TPS's), and it came 28
+ * days or more after the registration date when they gave one. Counted per contact, so an
+ * offender's "TPS share" is the share of calls that broke a registration in force.
+ */
+export function tpsAppliedTo(about: { tps: PreferenceAnswer | null; registeredOn: IsoDate | null }, contact: { kind: ContactKind; date: IsoDate }): boolean {
+  if (about.tps !== "yes") return false;
+  if (contact.kind !== "live_call" && contact.kind !== "recorded_call") return false;
+  return !withinTpsWait(about.registeredOn, contact.date);
+}
+
 export function chooseAdvice(f: ReportFacts): Advice[] {
   const out: Advice[] = [];
   const calls = f.kinds.some((k) => k === "live_call" || k === "recorded_call");

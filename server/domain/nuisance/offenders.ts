@@ -246,6 +246,8 @@ export type OffenderContact = {
   subject: string | null;
   description: string | null;
   tpsRegistered: boolean;
+  /** The person asked for a reply: who to reply to and how (null when they did not). */
+  replyTo: { name: string | null; email: string | null; phone: string | null } | null;
   emlId: string | null;
   emlName: string | null;
 };
@@ -262,7 +264,7 @@ export async function offenderContacts(prisma: PrismaClient, dimension: Dimensio
     },
     orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
     take: limit,
-    include: { report: { select: { reference: true, receivedAt: true } }, eml: { select: { fileName: true } } },
+    include: { report: { select: { reference: true, receivedAt: true, wantsReply: true, name: true, email: true, phone: true } }, eml: { select: { fileName: true } } },
   });
   return rows.map((c) => ({
     id: String(c.id),
@@ -284,6 +286,7 @@ export async function offenderContacts(prisma: PrismaClient, dimension: Dimensio
     subject: c.subject,
     description: c.description,
     tpsRegistered: c.tpsRegistered,
+    replyTo: c.report.wantsReply ? { name: c.report.name, email: c.report.email, phone: c.report.phone } : null,
     emlId: c.emlId,
     emlName: c.eml?.fileName ?? null,
   }));

@@ -4,7 +4,7 @@ import type { Prisma as PrismaNamespace, PrismaClient } from "../../../generated
 import { EVENT_CATALOGUE, eventShape } from "../../outbox/catalogue.js";
 import { isUniqueViolation } from "../cases/create-case.js";
 import type { IsoDate } from "../cases/working-days.js";
-import { chooseAdvice, type Advice, type PreferenceAnswer } from "./advice.js";
+import { chooseAdvice, tpsAppliedTo, type Advice, type PreferenceAnswer } from "./advice.js";
 import { contactKeys, type DraftContact } from "./contact.js";
 import { MAX_CONTACTS } from "./kinds.js";
 import { SUMMARY_CONFLICT, summaryRows } from "./summary.js";
@@ -95,7 +95,7 @@ async function insertReport(prisma: PrismaClient | Tx, input: ReportInput, now: 
   const advice = adviceFor(input.contacts, input.about);
   const id = crypto.randomUUID();
   const keyed = input.contacts.map((c) => ({ c, keys: contactKeys(c) }));
-  const tpsRegistered = input.about.tps === "yes";
+  const tpsOf = (c: (typeof input.contacts)[number]) => tpsAppliedTo(input.about, { kind: c.kind, date: c.date });
   const contacts = keyed.map(({ c, keys }, position) => ({
     position,
     kind: c.kind,
@@ -116,10 +116,10 @@ async function insertReport(prisma: PrismaClient | Tx, input: ReportInput, now: 
     subject: c.subject || null,
     description: c.description || null,
     emlId: c.emlId ?? null,
+    tpsRegistered: tpsOf(c),
   }));
   const summary = summaryRows(
-    keyed.map(({ c, keys }) => ({ keys, kind: c.kind, topic: c.topic, company: c.company || null })),
-    tpsRegistered,
+    keyed.map(({ c, keys }) => ({ keys, kind: c.kind, topic: c.topic, company: c.company || null, tps: tpsOf(c) })),
     now,
   ).map((r) => ({ ...r, firstSeen: r.firstSeen.toISOString(), lastSeen: r.lastSeen.toISOString(), topics: `{${r.topics.join(",")}}` }));
   const payload = {
@@ -128,6 +128,8 @@ async function insertReport(prisma: PrismaClient | Tx, input: ReportInput, now: 
     receivedAt: now.toISOString(),
     about: input.about,
     wantsReply: input.you.wantsReply,
+    // A reply was asked for: the back office needs who to reply to and how (issue 13).
+    replyTo: input.you.wantsReply ? { name: input.you.name, email: input.you.email, phone: input.you.phone } : null,
     advice,
     contacts: contacts.map((c) => ({
       kind: c.kind,
@@ -142,6 +144,7 @@ async function insertReport(prisma: PrismaClient | Tx, input: ReportInput, now: 
       company: c.company,
       companyNormalised: c.companyNormalised,
       topic: c.topic,
+      tpsRegistered: c.tpsRegistered,
     })),
   };
   const email = input.you.email ? (input.acknowledgement?.({ reference: REFERENCE_MARK, advice, contactCount: input.contacts.length }) ?? null) : null;
@@ -161,29 +164,29 @@ async function insertReport(prisma: PrismaClient | Tx, input: ReportInput, now: 
        INSERT INTO "NuisanceContact" ("reportId", "position", "kind", "occurredAt", "timeKnown", "fromStatus", "fromTyped", "fromNumber", "fromUnparsed", "premiumRate",
                                       "senderAddress", "senderDomain", "toTyped", "company", "companyNormalised", "topic", "message", "subject", "description", "tpsRegistered", "emlId")
        SELECT report."id", c."position", c."kind"::"NuisanceKind", c."occurredAt", c."timeKnown", c."fromStatus", c."fromTyped", c."fromNumber", c."fromUnparsed", c."premiumRate",
-              c."senderAddress", c."senderDomain", c."toTyped", c."company", c."companyNormalised", c."topic", c."message", c."subject", c."description", $15, c."emlId"
-       FROM report, jsonb_to_recordset($16::jsonb) AS c("position" int, "kind" text, "occurredAt" timestamptz, "timeKnown" boolean, "fromStatus" text, "fromTyped" text,
+              c."senderAddress", c."senderDomain", c."toTyped", c."company", c."companyNormalised", c."topic", c."message", c."subject", c."description", c."tpsRegistered", c."emlId"
+       FROM report, jsonb_to_recordset($15::jsonb) AS c("position" int, "kind" text, "occurredAt" timestamptz, "timeKnown" boolean, "fromStatus" text, "fromTyped" text,
             "fromNumber" text, "fromUnparsed" boolean, "premiumRate" boolean, "senderAddress" text, "senderDomain" text, "toTyped" text, "company" text,
-            "companyNormalised" text, "topic" text, "message" text, "subject" text, "description" text, "emlId" uuid)
+            "companyNormalised" text, "topic" text, "message" text, "subject" text, "description" text, "emlId" uuid, "tpsRegistered" boolean)
        RETURNING 1
      ), summary AS (
        INSERT INTO "NuisanceOffender" AS o ("dimension", "key", "label", "total", "d7", "d30", "d90", "firstSeen", "lastSeen", "tpsCount", "kinds", "topics")
        SELECT s."dimension", s."key", s."label", s."total", s."d7", s."d30", s."d90", s."firstSeen", s."lastSeen", s."tpsCount", s."kinds", s."topics"::int[]
-       FROM report, jsonb_to_recordset($17::jsonb) AS s("dimension" text, "key" text, "label" text, "total" int, "d7" int, "d30" int, "d90" int,
+       FROM report, jsonb_to_recordset($16::jsonb) AS s("dimension" text, "key" text, "label" text, "total" int, "d7" int, "d30" int, "d90" int,
             "firstSeen" timestamptz, "lastSeen" timestamptz, "tpsCount" int, "kinds" int, "topics" text)
        ORDER BY s."dimension", s."key"
        ${SUMMARY_CONFLICT}
        RETURNING 1
      ), outbox AS (
        INSERT INTO "OutboxEvent" ("id", "aggregateType", "aggregateId", "eventType", "schemaVersion", "createdAt", "payload")
-       SELECT $18::uuid, '${CREATED_EVENT.aggregateType}', report."id"::text, '${CREATED_EVENT.eventType}', ${CREATED_EVENT.schemaVersion}, $3::timestamptz,
-              jsonb_set($19::jsonb, '{reference}', to_jsonb(report."reference"))
+       SELECT $17::uuid, '${CREATED_EVENT.aggregateType}', report."id"::text, '${CREATED_EVENT.eventType}', ${CREATED_EVENT.schemaVersion}, $3::timestamptz,
+              jsonb_set($18::jsonb, '{reference}', to_jsonb(report."reference"))
        FROM report
        RETURNING 1
      ), mail AS (
        INSERT INTO "EmailMessage" ("id", "to", "subject", "text", "language", "kind", "createdAt")
-       SELECT $20::uuid, $21, replace($22, $25, report."reference"), replace($23, $25, report."reference"), $24::"Language", 'nuisance_acknowledgement', $3::timestamptz
-       FROM report WHERE $21::text IS NOT NULL
+       SELECT $19::uuid, $20, replace($21, $24, report."reference"), replace($22, $24, report."reference"), $23::"Language", 'nuisance_acknowledgement', $3::timestamptz
+       FROM report WHERE $20::text IS NOT NULL
        RETURNING 1
      )
      SELECT report."reference" FROM report`,
@@ -201,7 +204,6 @@ async function insertReport(prisma: PrismaClient | Tx, input: ReportInput, now: 
     JSON.stringify(advice),
     input.contacts.length,
     input.idempotencyKey,
-    tpsRegistered,
     JSON.stringify(contacts),
     JSON.stringify(summary),
     crypto.randomUUID(),

@@ -6,7 +6,7 @@ const NOW = new Date("2026-12-02T10:00:00Z");
 const contact = (over: Partial<DraftContact>): DraftContact => ({
   id: "x", kind: "live_call", date: "2026-12-01", time: "10:00", fromStatus: "given", from: "07700 900123", to: "", company: "", topic: "pensions", message: "", subject: "", description: "", ...over,
 });
-const rows = (contacts: DraftContact[], tps = false) => summaryRows(contacts.map((c) => ({ keys: contactKeys(c), kind: c.kind, topic: c.topic, company: c.company || null })), tps, NOW);
+const rows = (contacts: DraftContact[], tps = false) => summaryRows(contacts.map((c) => ({ keys: contactKeys(c), kind: c.kind, topic: c.topic, company: c.company || null, tps })), NOW);
 
 describe("summaryRows: grouping a report's contacts into offenders", () => {
   it("counts one caller once however the number was typed, with windows by London day", () => {

@@ -35,7 +35,8 @@ export type SummaryRow = {
 };
 
 /** What one report adds to the summary, one row per identity, in a fixed order (no deadlocks). */
-export function summaryRows(contacts: { keys: ContactKeys; kind: ContactKind; topic: string; company: string | null }[], tps: boolean, now: Date): SummaryRow[] {
+/** `tps` per contact: whether a registration in force covered it (advice.ts, tpsAppliedTo). */
+export function summaryRows(contacts: { keys: ContactKeys; kind: ContactKind; topic: string; company: string | null; tps: boolean }[], now: Date): SummaryRow[] {
   const cut = windowCutoffs(now);
   const rows = new Map<string, SummaryRow>();
   for (const c of contacts) {
@@ -56,7 +57,7 @@ export function summaryRows(contacts: { keys: ContactKeys; kind: ContactKind; to
       if (at >= cut.d90) row.d90 += 1;
       if (at < row.firstSeen) row.firstSeen = at;
       if (at > row.lastSeen) row.lastSeen = at;
-      if (tps) row.tpsCount += 1;
+      if (c.tps) row.tpsCount += 1;
       row.kinds |= 1 << CONTACT_KINDS.indexOf(c.kind);
       const t = (TOPICS as readonly string[]).indexOf(c.topic);
       if (t >= 0) row.topics[t]! += 1;

@@ -1,0 +1,47 @@
+// The language switch on a form page is a submit button (DESIGN §7: the switch keeps the person's
+// answers). What they typed and have not sent yet is kept in their session for that one page,
+// they are sent to the same page in the other language, and the page shows it again once.
+// Works the same with JavaScript off (a plain form post) and on.
+import { redirect, type AppLoadContext } from "react-router";
+import { SWITCH_FIELD } from "~/components/form/typed";
+import { isLang, localePath, stripLang } from "./lang";
+import { commitSession, getSession } from "./session.server";
+
+/** A marker cookie (no personal data): only requests that carry it read the session for kept values. */
+const MARKER = "ds_kept";
+const MARKER_MAX_AGE = 600;
+
+type Kept = { path: string; values: Record<string, string[]> };
+type WithKept = { get(key: "kept"): Kept | undefined; set(key: "kept", value: Kept): void; unset(key: "kept"): void };
+
+const pagePath = (url: URL) => stripLang(url.pathname) + url.search;
+
+/** In an action, after the CSRF check: a language switch keeps the typed values and redirects. */
+export async function keepTypedOnLanguageSwitch(request: Request, context: AppLoadContext, form: FormData): Promise<void> {
+  const to = form.get(SWITCH_FIELD);
+  if (!isLang(to)) return;
+  const values: Record<string, string[]> = {};
+  for (const [key, value] of form.entries()) {
+    if (typeof value !== "string" || key === "csrf" || key === SWITCH_FIELD) continue;
+    (values[key] ??= []).push(value);
+  }
+  const url = new URL(request.url);
+  const session = await getSession(request, context);
+  (session as unknown as WithKept).set("kept", { path: pagePath(url), values });
+  const headers = new Headers(await commitSession(context, session));
+  headers.append("Set-Cookie", `${MARKER}=1; Path=/; Max-Age=${MARKER_MAX_AGE}; HttpOnly; SameSite=Lax`);
+  throw redirect(localePath(pagePath(url), to), { headers });
+}
+
+/** In the root loader: the values kept for this page, taken once (null when there are none). */
+export async function takeTyped(request: Request, context: AppLoadContext): Promise<{ values: Record<string, string[]> | null; headers: Headers | null }> {
+  if (!/(?:^|;\s*)ds_kept=1(?:;|$)/.test(request.headers.get("Cookie") ?? "")) return { values: null, headers: null };
+  const session = await getSession(request, context);
+  const kept = (session as unknown as WithKept).get("kept");
+  const url = new URL(request.url);
+  if (kept && kept.path !== pagePath(url)) return { values: null, headers: null };
+  (session as unknown as WithKept).unset("kept");
+  const headers = new Headers(await commitSession(context, session));
+  headers.append("Set-Cookie", `${MARKER}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax`);
+  return { values: kept?.values ?? null, headers };
+}

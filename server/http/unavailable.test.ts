@@ -1,0 +1,22 @@
+import { describe, expect, it } from "vitest";
+import { isDatabaseUnavailable } from "./unavailable";
+
+describe("isDatabaseUnavailable", () => {
+  it.each([
+    ["a refused connection deep in the cause chain", Object.assign(new Error("driver failed"), { cause: Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" }) })],
+    ["PostgreSQL shutting down (57P01)", Object.assign(new Error("terminating connection due to administrator command"), { code: "57P01" })],
+    ["a connection exception class 08", { code: "08006", message: "connection failure" }],
+    ["Prisma's transaction that could not start", Object.assign(new Error("Transaction API error: Unable to start a transaction in the given time."), { code: "P2028" })],
+    ["pg's terminated connection", new Error("Connection terminated unexpectedly")],
+  ])("recognises %s", (_name, error) => {
+    expect(isDatabaseUnavailable(error)).toBe(true);
+  });
+
+  it.each([
+    ["a unique violation", Object.assign(new Error("Unique constraint failed"), { code: "P2002" })],
+    ["a plain bug", new TypeError("cannot read properties of undefined")],
+    ["nothing", undefined],
+  ])("does not mistake %s for an outage", (_name, error) => {
+    expect(isDatabaseUnavailable(error)).toBe(false);
+  });
+});

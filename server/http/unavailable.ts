@@ -1,0 +1,24 @@
+// Tells "the database cannot be reached" apart from other failures, so a request in a
+// PostgreSQL outage gets a 503 "try again" page instead of a generic 500 (decision 0010).
+// Prisma wraps the driver's error differently per adapter and per operation, so the whole
+// cause chain is searched for a connection-level code or message.
+
+/** Prisma codes: can't reach server, timed out, server closed the connection, pool timeout, transaction could not start. */
+const PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024", "P2028"]);
+/** Node socket errors and PostgreSQL's connection-exception (08…) and shutdown (57P0…) classes. */
+const DRIVER_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EAI_AGAIN", "57P01", "57P02", "57P03"]);
+const MESSAGES = /connection terminated|connection refused|ECONNREFUSED|ECONNRESET|can't reach database server|Connection is closed|server closed the connection|the database system is (starting up|shutting down)|timeout exceeded when trying to connect|Unable to start a transaction/i;
+
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const seen = new Set<unknown>();
+  let current: unknown = error;
+  for (let depth = 0; depth < 8 && current && typeof current === "object" && !seen.has(current); depth++) {
+    seen.add(current);
+    const e = current as { code?: unknown; message?: unknown; cause?: unknown; originalCode?: unknown; kind?: unknown };
+    const code = typeof e.code === "string" ? e.code : typeof e.originalCode === "string" ? e.originalCode : "";
+    if (PRISMA_CODES.has(code) || DRIVER_CODES.has(code) || code.startsWith("08")) return true;
+    if (typeof e.message === "string" && MESSAGES.test(e.message)) return true;
+    current = e.cause;
+  }
+  return false;
+}
