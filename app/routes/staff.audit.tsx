@@ -86,7 +86,7 @@ export default function AuditLog() {
                 <td className="govuk-table__cell">{r.actor ?? t("audit.system")}</td>
                 <td className="govuk-table__cell">{r.action}</td>
                 <td className="govuk-table__cell">
-                  {r.entityType} {r.entityId}
+                  {`${r.entityType} ${r.entityId ?? ""}`}
                   {r.data !== "{}" ? <span className="govuk-body-s ds-pre-wrap"><br />{r.data}</span> : null}
                 </td>
               </tr>

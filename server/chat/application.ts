@@ -46,6 +46,8 @@ export type ChatDeps = {
 
 export type ChatApplication = {
   readonly instanceId: string;
+  /** Open or closed, and the queue as this instance last saw it (the /chat page shows it). */
+  status(): StatusView;
   monitor(): Promise<MonitorView>;
   /** Resolves once every dispatch scheduled so far has run (tests, shutdown). */
   settled(): Promise<void>;
@@ -370,7 +372,8 @@ export function createChatApplication(io: Server, deps: ChatDeps): ChatApplicati
   advisers.on("monitor:dirty", refreshLocalMonitors);
   const pushMonitor = () => {
     refreshLocalMonitors();
-    advisers.serverSideEmit("monitor:dirty");
+    // Other instances' supervisors, through the PostgreSQL adapter; one process has none.
+    if (config.databaseUrl) advisers.serverSideEmit("monitor:dirty");
   };
 
   const context: ChatContext = {
@@ -465,6 +468,7 @@ export function createChatApplication(io: Server, deps: ChatDeps): ChatApplicati
 
   return {
     instanceId,
+    status,
     monitor,
     settled: () => chain,
     stop: () => {

@@ -56,6 +56,7 @@ describe("honeypot", () => {
     // Nothing was kept: the next step still sends the person back to the first question.
     const details = await client.get("/contact/details");
     expect(details.status).toBe(302);
+    await client.get("/contact");
     const person = await client.post("/contact", { question: "a real question", website: "" });
     expect(person.status).toBe(302);
   });
