@@ -206,8 +206,9 @@ for (const lang of LANGS) {
 
     // The decision reaches the customer separately from the case, in their language and large print.
     const decision = await mailTo(question.email, (m) => (m.text ?? "").includes(t.decisionAgreed));
-    expect(decision.subject).toContain(reference);
-    expect(decision.subject).not.toContain("[Ref.");
+    // Tagged with the request's own reference (replies join the request), never the case's.
+    expect(decision.subject).toContain(`[Ref. ${reference}]`);
+    expect((decision.subject ?? "").match(/\[Ref\./g)).toHaveLength(1);
     expect(decision.html).toContain("font-size:18pt");
     expect(decision.headers.get("content-language")).toBe(lang === "cy" ? "cy" : "en-GB");
   });
