@@ -66,6 +66,8 @@ for (const lang of LANGS) {
   const t = T[lang];
   test.describe(`back office (${lang})`, () => {
     test(`allocate, record a call, prepare, close; the customer follows it at /track (${lang}) @no-js`, async ({ page, staffPage, browser, javaScriptEnabled }) => {
+      // Two staff sign-ins (scrypt at OWASP's cost) and several axe scans: more than the default minute.
+      test.slow();
       const answers = newQuestion("bo");
       const reference = await sendQuestion(page, lang, answers);
 
