@@ -140,6 +140,8 @@ const PAGES = {
 
 for (const lang of LANGS) {
   test(`back-office tools pass axe and are in the page's language (${lang})`, async ({ staffPage, browser }) => {
+    // Two staff sign-ins and an axe scan of every back-office page: more than the default minute.
+    test.slow();
     for (const path of PAGES.manager) {
       const res = await staffPage.goto(inLang(lang, path));
       expect(res?.status(), path).toBe(200);
