@@ -29,7 +29,7 @@ const titles = {
 
 let database: FaultPostgres;
 let cluster: Cluster;
-const sockets: Pick<Socket, "disconnect">[] = [];
+const sockets: { disconnect(): unknown }[] = [];
 
 beforeAll(async () => {
   database = await startFaultPostgres();
