@@ -159,6 +159,11 @@ export default function Track() {
             </Link>
           </p>
           <p className="govuk-body">
+            <Link className="govuk-link" to={to("/complain")}>
+              {t("complain:title")}
+            </Link>
+          </p>
+          <p className="govuk-body">
             <Link className="govuk-link" to={to("/track")} reloadDocument>
               {t("result.another")}
             </Link>

@@ -133,5 +133,12 @@ describe("tracking adjustment requests and nuisance reports", () => {
     view = await (await client.get(`${page}?added=1`)).text();
     expect(view).toContain('data-testid="added-banner"');
     expect(view).toContain("Mae print bras 24pt yn iawn, diolch");
+    // The officer reads it on the request's timeline.
+    const staff = new BrowserLikeClient(baseUrl);
+    await staff.get("/staff/sign-in");
+    expect((await staff.post("/staff/sign-in", { email: "manager@doorstep.example", password: "demo-manager-2026" })).status).toBe(302);
+    const timeline = await (await staff.get(`/staff/adjustments/${reference}`)).text();
+    expect(timeline).toContain("Message from the customer (tracking page)");
+    expect(timeline).toContain("Mae print bras 24pt yn iawn, diolch");
   });
 });
