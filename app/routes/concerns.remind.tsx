@@ -6,7 +6,7 @@ import { data, Form, Link, redirect, useActionData, useLoaderData, useSearchPara
 import { Button, CsrfInput, ErrorSummary, TextInput } from "~/components/form";
 import { BackLink, PageTitle } from "~/components/layout";
 import { loadJourney } from "~/lib/concerns.server";
-import { readForm, validate } from "~/lib/forms.server";
+import { guardSubmission, readForm, validate } from "~/lib/forms.server";
 import { formatDate } from "~/lib/format";
 import { localePath } from "~/lib/lang";
 import { useLang, useLocalePath } from "~/lib/use-lang";
@@ -30,6 +30,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { lang, draft, comeBackOn } = await waiting(request, context);
   const result = validate(form, ReminderRequestSchema);
   if (!result.ok) return data({ errors: result.errors, values: result.values }, { status: 400 });
+  // Anyone can type a stranger's address: the public limits (fill time, quota per address, emails
+  // per recipient a day) apply. Over the recipient's limit nothing is set up: a reminder is only email.
+  const { acknowledge } = await guardSubmission(request, context, form, result.value.email);
+  if (!acknowledge) return data({ errors: { email: "remind.failed" }, values: { email: result.value.email } }, { status: 429 });
   const { prisma, now, mailer, config, logger } = context.services;
   const journeyId = draft.journeyId || crypto.randomUUID();
   const saved = await requestConcernReminder({ prisma, now }, { email: result.value.email, language: lang, dueOn: comeBackOn, data: { journeyId, answers: draft.answers as Record<string, unknown>, report: draft.report as Record<string, unknown> } });
