@@ -6,7 +6,7 @@ import { purgeChats } from "../chat/housekeeping.js";
 import { purgeConcerns } from "../concerns/housekeeping.js";
 import { purgeNuisance } from "../domain/nuisance/retention.js";
 import type { Relay } from "../outbox/relay.js";
-import { nuisanceReportsPolicy, retentionPolicies, runRetention, uploadRemover } from "../retention/retention.js";
+import { nuisanceReportsPolicy, purgeAdjustments, retentionPolicies, runRetention, uploadRemover } from "../retention/retention.js";
 import type { Services } from "../services.js";
 import type { JobQueue } from "./queue.js";
 
@@ -21,6 +21,7 @@ export const TIMETABLE = {
   "retention-sessions": "*/15 * * * *",
   "retention-drafts": "7,37 * * * *",
   "retention-nuisance": "12,42 * * * *",
+  "retention-adjustments": "45 2 * * *",
   "chat-housekeeping": "*/5 * * * *",
 } as const;
 
@@ -69,6 +70,10 @@ export async function startBackgroundJobs(jobs: JobQueue, services: Deps, option
     // transaction); purgeNuisance then drops unused .eml files and rebuilds the offender summary.
     await runRetention(prisma, { now: now(), dryRun: false, policies: [nuisanceReportsPolicy(config.nuisanceRetentionDays)], maxRounds: 50 });
     await purgeNuisance({ prisma, now, retentionDays: config.nuisanceRetentionDays });
+  });
+  await jobs.schedule("retention-adjustments", TIMETABLE["retention-adjustments"], async () => {
+    const [report] = await purgeAdjustments(prisma, now());
+    logger.info({ removed: { adjustment_requests: report?.removed ?? 0 } }, "retention run");
   });
   await jobs.schedule("chat-housekeeping", TIMETABLE["chat-housekeeping"], async () => {
     await purgeChats(services);
