@@ -6,7 +6,7 @@ import { purgeChats } from "../chat/housekeeping.js";
 import { purgeConcerns } from "../concerns/housekeeping.js";
 import { purgeNuisance } from "../domain/nuisance/retention.js";
 import type { Relay } from "../outbox/relay.js";
-import { nuisanceReportsPolicy, retentionPolicies, runRetention, uploadRemover } from "../retention/retention.js";
+import { nuisanceReportsPolicy, purgeAdjustments, retentionPolicies, runRetention, uploadRemover } from "../retention/retention.js";
 import { sendDueReminders } from "../reminders/concern-reminders.js";
 import { sendStaffReminders } from "../reminders/staff-reminders.js";
 import type { Services } from "../services.js";
@@ -23,6 +23,7 @@ export const TIMETABLE = {
   "retention-sessions": "*/15 * * * *",
   "retention-drafts": "7,37 * * * *",
   "retention-nuisance": "12,42 * * * *",
+  "retention-adjustments": "45 2 * * *",
   "chat-housekeeping": "*/5 * * * *",
   // Reminders go out in the day (London), from 08:00; a missed run is caught by the next.
   "reminders-due": "*/15 8-20 * * *",
@@ -75,6 +76,10 @@ export async function startBackgroundJobs(jobs: JobQueue, services: Deps, option
     // transaction); purgeNuisance then drops unused .eml files and rebuilds the offender summary.
     await runRetention(prisma, { now: now(), dryRun: false, policies: [nuisanceReportsPolicy(config.nuisanceRetentionDays)], maxRounds: 50 });
     await purgeNuisance({ prisma, now, retentionDays: config.nuisanceRetentionDays });
+  });
+  await jobs.schedule("retention-adjustments", TIMETABLE["retention-adjustments"], async () => {
+    const [report] = await purgeAdjustments(prisma, now());
+    logger.info({ removed: { adjustment_requests: report?.removed ?? 0 } }, "retention run");
   });
   await jobs.schedule("chat-housekeeping", TIMETABLE["chat-housekeeping"], async () => {
     await purgeChats(services);
