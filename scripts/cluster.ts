@@ -145,14 +145,15 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
         },
       };
       const launch = () => {
-        // Demo data is seeded by the first instance only, before the others start (no seeding race).
-        const seed = i === 0 ? (env.SEED_DEMO_DATA ?? "false") : "false";
+        // Every instance has the same configuration, as in a real deployment: SEED_DEMO_DATA also
+        // decides whether staff need two-step sign-in, so turning it off on all but the first made
+        // a sign-in depend on which instance it reached. Seeding is idempotent and the first
+        // instance finishes it before the others start, so they find it done.
         const child = spawn(process.execPath, ["server.js"], {
           cwd: root,
           env: {
             ...process.env,
             ...env,
-            SEED_DEMO_DATA: seed,
             PORT: String(port),
           },
           stdio: ["ignore", "pipe", "pipe"],
@@ -188,14 +189,21 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     env,
     async stop() {
       proxy.stop();
-      await new Promise<void>((resolve) => proxy.server.close(() => resolve()));
+      // Upgraded (websocket) connections are not the HTTP server's to close: without this a
+      // client still connected kept close() waiting for ever.
+      const closed = new Promise<void>((resolve) => proxy.server.close(() => resolve()));
+      proxy.destroyConnections();
+      await closed;
       await Promise.all(
         instances.map(async (instance) => {
           const child = instance.process;
           if (child.exitCode !== null || child.signalCode !== null) return;
           const exited = new Promise((r) => child.once("exit", r));
           child.kill("SIGTERM");
+          // A graceful stop that hangs (a pool waiting on a dead database) must not hang the caller.
+          const force = setTimeout(() => child.kill("SIGKILL"), 15_000);
           await exited;
+          clearTimeout(force);
         }),
       );
       if (ownDataDir) rmSync(dataDir, { recursive: true, force: true });
@@ -273,6 +281,12 @@ function createProxy(instances: ClusterInstance[]) {
     });
   });
 
+  const connections = new Set<Socket>();
+  server.on("connection", (socket: Socket) => {
+    connections.add(socket);
+    socket.once("close", () => connections.delete(socket));
+  });
+
   server.on("upgrade", (req: IncomingMessage & { target?: ClusterInstance }, socket: Socket, head: Buffer) => {
     socket.on("error", () => socket.destroy());
     const attempt = (tries: number) => {
@@ -322,6 +336,9 @@ function createProxy(instances: ClusterInstance[]) {
     stop() {
       clearInterval(checker);
       proxy.close();
+    },
+    destroyConnections() {
+      for (const socket of connections) socket.destroy();
     },
   };
 }
