@@ -145,15 +145,14 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
         },
       };
       const launch = () => {
-        // Demo data is seeded by the first instance only, before the others start (no seeding race).
-        const seed = i === 0 ? (env.SEED_DEMO_DATA ?? "false") : "false";
         const child = spawn(process.execPath, ["server.js"], {
           cwd: root,
           env: {
             ...process.env,
             ...env,
-            SEED_DEMO_DATA: seed,
             PORT: String(port),
+            // One host, one SMTP port: the built-in mail receiver runs on the first instance only.
+            ...(i > 0 ? { INBOUND_SMTP_PORT: "" } : {}),
           },
           stdio: ["ignore", "pipe", "pipe"],
         });
@@ -169,7 +168,9 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
       };
       instance.process = launch();
       instances.push(instance);
-      // The first one alone (it seeds); the rest are started together below.
+      // The first one alone: it seeds any demo data, so the rest (started together below) find it
+      // there and seed nothing. Every instance keeps SEED_DEMO_DATA: it also says the deployment is a
+      // demo (two-step sign-in optional), which must not differ between instances.
       if (i === 0) await waitUntilServing(instance);
     }
     await Promise.all(instances.slice(1).map((instance) => waitUntilServing(instance)));
