@@ -49,7 +49,9 @@ export default defineConfig({
       {
         extends: true,
         // Fault injection (npm run test:faults): instances killed, PostgreSQL stopped. Heavy, so not in npm test.
-        test: { name: "faults", include: ["test/faults/**/*.test.ts"], testTimeout: 300_000, hookTimeout: 300_000 },
+        // One file at a time: each loads the machine on purpose and times recovery, so two at once
+        // would measure each other.
+        test: { name: "faults", include: ["test/faults/**/*.test.ts"], testTimeout: 300_000, hookTimeout: 300_000, fileParallelism: false },
       },
     ],
   },

@@ -20,6 +20,7 @@ import { createI18n, loadedTranslations, ServerI18nContext } from "./lib/i18n";
 import { langFromPath } from "./lib/lang";
 import { takeTyped } from "./lib/typed.server";
 import { browserTranslationsPath } from "./lib/locales.server";
+import { issueFormTime } from "../server/http/csrf";
 import { useNonce } from "./lib/nonce";
 import { useLocalePath } from "./lib/use-lang";
 
@@ -32,7 +33,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   // Typed on this page before a language switch (app/lib/typed.server.ts): shown once. Reads the
   // session only when the switch's marker cookie is there, so anonymous pages stay query-free.
   const typed = await takeTyped(request, context);
-  const body = { lang, csrfToken: context.csrfToken, typed: typed.values, translationsScript: browserTranslationsPath(lang) };
+  // formIssued: when this page's forms were given out, for the fill-time check (forms.server.ts).
+  const formIssued = issueFormTime(context.services.config.sessionSecret, context.csrfToken, Date.now());
+  const body = { lang, csrfToken: context.csrfToken, typed: typed.values, typedNotice: typed.notice, formIssued, translationsScript: browserTranslationsPath(lang) };
   return typed.headers ? data(body, { headers: typed.headers }) : body;
 }
 
@@ -101,7 +104,7 @@ export function ErrorBoundary() {
     const reason = (error.data as { reason?: string } | undefined)?.reason;
     if (status === 404) key = "notFound";
     else if (status === 413) key = "tooLarge";
-    else if (status === 429) key = "tooManyRequests";
+    else if (status === 429) key = reason === "dailyQuota" ? "dailyQuota" : "tooManyRequests";
     else if (status === 503) key = "unavailable";
     else if (status === 403) key = reason === "expired" ? "expired" : "forbidden";
   } else if (import.meta.env.DEV && error instanceof Error) {

@@ -24,6 +24,8 @@ const pages: Page[] = [
   page("concerns/save", "routes/concerns.save.tsx"),
   page("concerns/saved", "routes/concerns.saved.tsx"),
   page("concerns/resume/:token", "routes/concerns.resume.$token.tsx"),
+  page("concerns/remind", "routes/concerns.remind.tsx"),
+  page("reminders/stop/:token", "routes/reminders.stop.$token.tsx"),
   page("report-nuisance", "routes/report-nuisance._index.tsx"),
   page("report-nuisance/kind", "routes/report-nuisance.kind.tsx"),
   page("report-nuisance/contact/:id", "routes/report-nuisance.contact.$id.tsx"),

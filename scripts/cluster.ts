@@ -145,6 +145,10 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
         },
       };
       const launch = () => {
+        // Every instance has the same configuration, as in a real deployment: SEED_DEMO_DATA also
+        // decides whether staff need two-step sign-in, so turning it off on all but the first made
+        // a sign-in depend on which instance it reached. Seeding is idempotent and the first
+        // instance finishes it before the others start, so they find it done.
         const child = spawn(process.execPath, ["server.js"], {
           cwd: root,
           env: {
@@ -168,9 +172,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
       };
       instance.process = launch();
       instances.push(instance);
-      // The first one alone: it seeds any demo data, so the rest (started together below) find it
-      // there and seed nothing. Every instance keeps SEED_DEMO_DATA: it also says the deployment is a
-      // demo (two-step sign-in optional), which must not differ between instances.
+      // The first one alone (it seeds); the rest are started together below.
       if (i === 0) await waitUntilServing(instance);
     }
     await Promise.all(instances.slice(1).map((instance) => waitUntilServing(instance)));
@@ -189,14 +191,21 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     env,
     async stop() {
       proxy.stop();
-      await new Promise<void>((resolve) => proxy.server.close(() => resolve()));
+      // Upgraded (websocket) connections are not the HTTP server's to close: without this a
+      // client still connected kept close() waiting for ever.
+      const closed = new Promise<void>((resolve) => proxy.server.close(() => resolve()));
+      proxy.destroyConnections();
+      await closed;
       await Promise.all(
         instances.map(async (instance) => {
           const child = instance.process;
           if (child.exitCode !== null || child.signalCode !== null) return;
           const exited = new Promise((r) => child.once("exit", r));
           child.kill("SIGTERM");
+          // A graceful stop that hangs (a pool waiting on a dead database) must not hang the caller.
+          const force = setTimeout(() => child.kill("SIGKILL"), 15_000);
           await exited;
+          clearTimeout(force);
         }),
       );
       if (ownDataDir) rmSync(dataDir, { recursive: true, force: true });
@@ -274,6 +283,12 @@ function createProxy(instances: ClusterInstance[]) {
     });
   });
 
+  const connections = new Set<Socket>();
+  server.on("connection", (socket: Socket) => {
+    connections.add(socket);
+    socket.once("close", () => connections.delete(socket));
+  });
+
   server.on("upgrade", (req: IncomingMessage & { target?: ClusterInstance }, socket: Socket, head: Buffer) => {
     socket.on("error", () => socket.destroy());
     const attempt = (tries: number) => {
@@ -323,6 +338,9 @@ function createProxy(instances: ClusterInstance[]) {
     stop() {
       clearInterval(checker);
       proxy.close();
+    },
+    destroyConnections() {
+      for (const socket of connections) socket.destroy();
     },
   };
 }

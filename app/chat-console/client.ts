@@ -7,7 +7,12 @@ import { io, type Socket } from "socket.io-client";
 import type { Ack, AdviserChatView, AdviserClientEvents, AdviserServerEvents, ChatMessageView } from "../../shared/chat/events";
 import { ADVISER_NAMESPACE } from "../../shared/chat/events";
 
-export type ChatState = AdviserChatView & { unread: number; typing: boolean; ended: boolean; notice: string | null };
+/** A reply or note written but not yet acknowledged by the server: kept, and sent again with the same client id. */
+export type PendingReply = { clientId: string; text: string; asNote: boolean };
+export type ChatState = AdviserChatView & { unread: number; typing: boolean; ended: boolean; notice: string | null; pending: PendingReply[] };
+/** What the server could not take for now (connection lost, database away, acknowledgement timed out). */
+const transient = (code: string) => code === "internal" || code === "rate_limited";
+const RETRY_MS = 3_000;
 export type ConsoleState = { connected: boolean; available: boolean; chats: ChatState[] };
 export type AdviserSocket = Socket<AdviserServerEvents, AdviserClientEvents>;
 
@@ -36,6 +41,9 @@ export class AdviserChatClient {
   private listeners = new Set<() => void>();
   /** What the adviser asked for, said again to the server after every reconnection or restart. */
   private wantAvailable = false;
+  private flushing = new Set<string>();
+  private retryTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  private resumeTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(socket: AdviserSocket = io(ADVISER_NAMESPACE, { transports: ["websocket", "polling"] })) {
     this.socket = socket;
@@ -80,7 +88,7 @@ export class AdviserChatClient {
     const existing = list.find((c) => c.conversationId === view.conversationId);
     const chats = existing
       ? list.map((c) => (c === existing ? { ...c, ...view, messages: mergeMessages(c.messages, view.messages), ...patch } : c))
-      : [...list, { ...view, unread: view.messages.filter((m) => m.author === "customer").length, typing: false, ended: false, notice: null, ...patch }];
+      : [...list, { ...view, unread: view.messages.filter((m) => m.author === "customer").length, typing: false, ended: false, notice: null, pending: [], ...patch }];
     this.set({ chats });
   }
 
@@ -92,13 +100,19 @@ export class AdviserChatClient {
   /** After any reconnection (or a server restart): say again whether we take chats, then catch up. */
   private async resume() {
     this.set({ connected: true });
-    await call(this.socket, "adviser:availability", { available: this.wantAvailable });
+    clearTimeout(this.resumeTimer);
+    const availability = await call(this.socket, "adviser:availability", { available: this.wantAvailable });
     const lastSeqs = Object.fromEntries(this.state.chats.map((c) => [c.conversationId, c.messages.at(-1)?.seq ?? 0]));
-    const res = await call<{ chats: AdviserChatView[]; available: boolean }>(this.socket, "adviser:sync", { lastSeqs });
+    const res = "data" in availability ? await call<{ chats: AdviserChatView[]; available: boolean }>(this.socket, "adviser:sync", { lastSeqs }) : availability;
     if ("data" in res) {
       for (const c of res.data.chats) this.upsert(c);
       this.set({ available: res.data.available });
+    } else if (transient(res.error.code)) {
+      // A busy or restarting server (no answer in time, database away): try again, or the
+      // console would miss what happened meanwhile until the next reconnection.
+      this.resumeTimer = setTimeout(() => this.socket.connected && void this.resume(), RETRY_MS);
     }
+    for (const c of this.state.chats) if (c.pending.length) void this.flush(c.conversationId);
   }
 
   async setAvailable(available: boolean) {
@@ -107,11 +121,66 @@ export class AdviserChatClient {
     if ("data" in res) this.set({ available: res.data.available });
   }
 
-  /** Sends a message or an internal note; our own message comes back in the acknowledgement (the server does not echo it to this socket). */
-  async send(conversationId: string, text: string, asNote: boolean): Promise<Ack<ChatMessageView>> {
-    const res = await call<ChatMessageView>(this.socket, asNote ? "note:add" : "message:send", { conversationId, clientId: newClientId(), text });
-    if ("data" in res) this.patch(conversationId, (c) => ({ notice: null, messages: mergeMessages(c.messages, [res.data]) }));
+  /**
+   * Sends a message or an internal note; our own message comes back in the acknowledgement (the
+   * server does not echo it to this socket). One the server cannot take for now is kept in the
+   * chat's `pending` and sent again, with the same client id, after a reconnection and every few
+   * seconds (the server keeps one message per client id, so a resend after a lost acknowledgement
+   * is not a second message): the answer is then `{ held: true }` and the box can be cleared.
+   */
+  async send(conversationId: string, text: string, asNote: boolean): Promise<Ack<ChatMessageView> | { held: true }> {
+    const reply: PendingReply = { clientId: newClientId(), text, asNote };
+    const waiting = this.state.chats.find((c) => c.conversationId === conversationId)?.pending.length ?? 0;
+    this.patch(conversationId, (c) => ({ pending: [...c.pending, reply] }));
+    // Earlier replies still waiting go first: this one joins the queue, in order.
+    if (waiting > 0) {
+      void this.flush(conversationId);
+      return { held: true };
+    }
+    const res = await this.deliver(conversationId, reply);
+    if (res && "error" in res && transient(res.error.code)) {
+      this.scheduleRetry(conversationId);
+      return { held: true };
+    }
+    // Refused for good (too long, chat ended): not kept, the adviser is told and keeps the text.
+    if (!res || "error" in res) this.dropPending(conversationId, reply.clientId);
+    return res ?? { error: { code: "internal" } };
+  }
+
+  private async deliver(conversationId: string, reply: PendingReply): Promise<Ack<ChatMessageView> | null> {
+    if (!this.socket.connected) return { error: { code: "internal" } };
+    const res = await call<ChatMessageView>(this.socket, reply.asNote ? "note:add" : "message:send", { conversationId, clientId: reply.clientId, text: reply.text });
+    if ("data" in res) this.patch(conversationId, (c) => ({ notice: null, messages: mergeMessages(c.messages, [res.data]), pending: c.pending.filter((p) => p.clientId !== reply.clientId) }));
     return res;
+  }
+
+  private dropPending(conversationId: string, clientId: string) {
+    this.patch(conversationId, (c) => ({ pending: c.pending.filter((p) => p.clientId !== clientId) }));
+  }
+
+  private scheduleRetry(conversationId: string) {
+    clearTimeout(this.retryTimers.get(conversationId));
+    this.retryTimers.set(conversationId, setTimeout(() => void this.flush(conversationId), RETRY_MS));
+  }
+
+  /** Sends a chat's kept replies again, in order, one at a time. */
+  private async flush(conversationId: string) {
+    if (this.flushing.has(conversationId)) return;
+    this.flushing.add(conversationId);
+    clearTimeout(this.retryTimers.get(conversationId));
+    try {
+      for (;;) {
+        const reply = this.state.chats.find((c) => c.conversationId === conversationId)?.pending[0];
+        if (!reply || !this.socket.connected) return;
+        const res = await this.deliver(conversationId, reply);
+        if (!res || !("error" in res)) continue;
+        if (transient(res.error.code)) return this.scheduleRetry(conversationId);
+        // Refused for good now (the chat ended meanwhile): nothing more to send.
+        this.dropPending(conversationId, reply.clientId);
+      }
+    } finally {
+      this.flushing.delete(conversationId);
+    }
   }
 
   /** The adviser has seen the chat: tell the customer (read receipt) and clear the unread count. */

@@ -112,6 +112,13 @@ export function MessageLog({ chat, name }: { chat: ChatState; name: string }) {
             {m.author === "adviser" && m.kind === "text" && m.seq <= chat.customerReadSeq ? <span className="chat-log__state">{t("console.read")}</span> : null}
           </li>
         ))}
+        {chat.pending.map((p) => (
+          <li key={p.clientId} className={`chat-log__msg chat-log__msg--${p.asNote ? "note" : "adviser"}`}>
+            <span className="chat-log__who">{p.asNote ? t("console.note") : t("console.you")}</span>
+            <span className="chat-log__text">{p.text}</span>
+            <span className="chat-log__state">{t("console.notSentYet")}</span>
+          </li>
+        ))}
       </ol>
     </div>
   );
@@ -130,7 +137,8 @@ function ReplyForm({ chat, name, client, canned, advisers, report }: { chat: Cha
     const value = text.trim();
     if (!value || value.length > MAX_MESSAGE_CHARS) return;
     const res = await client.send(chat.conversationId, value, asNote);
-    if ("data" in res) setText("");
+    // Sent, or kept by the client and sent when the connection is back (shown in the log meanwhile).
+    if (!("error" in res)) setText("");
     else report(res, "");
   };
 

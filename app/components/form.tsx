@@ -7,10 +7,23 @@ import { typedValue, useTyped } from "./form/typed";
 export type FieldError = { field: string; message: string };
 
 export function CsrfInput() {
-  const root = useRouteLoaderData("root") as { csrfToken?: string } | undefined;
+  const root = useRouteLoaderData("root") as { csrfToken?: string; formIssued?: string; typedNotice?: string | null } | undefined;
+  const { t } = useTranslation();
   return (
     <>
+      {/* The page given back by the fill-time check (app/lib/forms.server.ts): say why, once. */}
+      {root?.typedNotice === "formTooFast" ? (
+        <div className="govuk-error-summary" data-module="govuk-error-summary" tabIndex={-1} autoFocus>
+          <div role="alert">
+            <h2 className="govuk-error-summary__title">{t("formTooFast.title")}</h2>
+            <div className="govuk-error-summary__body">
+              <p className="govuk-body">{t("formTooFast.body")}</p>
+            </div>
+          </div>
+        </div>
+      ) : null}
       <input type="hidden" name="csrf" value={root?.csrfToken ?? ""} />
+      <input type="hidden" name={FORM_TIME_FIELD} value={root?.formIssued ?? ""} />
       {/* A honeypot (no CAPTCHA, GOV.UK's rule): hidden from people and assistive technology,
           filled in only by scripts that fill every field; app/lib/forms.server.ts refuses those posts. */}
       <div hidden>
@@ -20,6 +33,9 @@ export function CsrfInput() {
     </>
   );
 }
+
+/** Must match FORM_TIME_FIELD in server/http/csrf.ts (components do not import server code). */
+const FORM_TIME_FIELD = "formIssued";
 
 /** The honeypot field's name: a field a form-filling script would expect to fill. */
 export const HONEYPOT_FIELD = "website";

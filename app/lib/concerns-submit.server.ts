@@ -21,7 +21,7 @@ export function firstInvalidReportStep(report: Report, late: boolean): ReportSte
   return null;
 }
 
-export async function sendReport(context: AppLoadContext, input: { draft: ConcernDraft; evaluation: Evaluation; journeyLanguage: Lang; idempotencyKey: string }) {
+export async function sendReport(context: AppLoadContext, input: { draft: ConcernDraft; evaluation: Evaluation; journeyLanguage: Lang; idempotencyKey: string; acknowledge: boolean }) {
   const { prisma, now, mailWorker } = context.services;
   const { draft } = input;
   const language = draft.report.language ?? input.journeyLanguage;
@@ -34,7 +34,8 @@ export async function sendReport(context: AppLoadContext, input: { draft: Concer
       evaluation: input.evaluation,
       journeyLanguage: input.journeyLanguage,
       idempotencyKey: input.idempotencyKey,
-      email: (created, attachments) => concernAcknowledgement(language, { created, draft, attachments, late: input.evaluation.outcome?.kind === "report_late" }),
+      // No acknowledgement when the recipient's daily limit is met (server/limits/public.ts); the case stands.
+      email: !input.acknowledge ? undefined : (created, attachments) => concernAcknowledgement(language, { created, draft, attachments, late: input.evaluation.outcome?.kind === "report_late" }),
     },
   );
   if (result.created) mailWorker.kick();

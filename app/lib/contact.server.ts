@@ -6,7 +6,7 @@ import type { Lang } from "./lang";
 
 export { enquiryAcknowledgement } from "../../server/contact/enquiry";
 
-export function submitEnquiry(context: AppLoadContext, input: { draft: ContactDraft; lang: Lang; idempotencyKey: string }) {
+export function submitEnquiry(context: AppLoadContext, input: { draft: ContactDraft; lang: Lang; idempotencyKey: string; acknowledge: boolean }) {
   const { name, email, question } = input.draft;
-  return submit(context.services, { enquiry: { name, email, question }, lang: input.lang, idempotencyKey: input.idempotencyKey });
+  return submit(context.services, { enquiry: { name, email, question }, lang: input.lang, idempotencyKey: input.idempotencyKey, acknowledge: input.acknowledge });
 }

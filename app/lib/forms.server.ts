@@ -2,8 +2,9 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type AppLoadContext } from "react-router";
 import type { z } from "zod";
-import { isValidCsrfToken } from "../../server/http/csrf";
+import { FORM_TIME_FIELD, formAgeMs, isValidCsrfToken } from "../../server/http/csrf";
 import { isLimited, secondsToWait } from "../../server/limits";
+import { publicLimits } from "../../server/limits/public";
 
 /** Must match HONEYPOT_FIELD in app/components/form.tsx (server code does not import components). */
 const HONEYPOT_FIELD = "website";
@@ -13,7 +14,7 @@ const HONEYPOT_FIELD = "website";
  * posts), a stop for a script posting at machine speed. Staff pages have their own controls.
  */
 export const PUBLIC_POSTS = { points: 1000, duration: 10 * 60 };
-import { keepTypedOnLanguageSwitch } from "./typed.server";
+import { giveBackWithNotice, keepTypedOnLanguageSwitch } from "./typed.server";
 
 export async function readForm(request: Request, context: AppLoadContext): Promise<FormData> {
   const pathname = new URL(request.url).pathname;
@@ -42,6 +43,33 @@ export async function readForm(request: Request, context: AppLoadContext): Promi
   // The language switch on a form page: keep what was typed, show the page in the other language.
   await keepTypedOnLanguageSwitch(request, context, formData);
   return formData;
+}
+
+/**
+ * The last step of a public journey, the one that creates a record and may send an email, after
+ * readForm. In order:
+ * - the fill-time check: a post sooner than config.publicFormMinFillMs after the page was given
+ *   out (or with no valid time at all) is a script's; a person who is that quick, or whose page
+ *   came from before a deploy, is shown the same page again with a message, nothing lost;
+ * - the day's quota of submissions from this address: 429 with its own message (the answers stay
+ *   in the draft, so they can be sent tomorrow);
+ * - the day's acknowledgements to this recipient: `acknowledge` false means create the record but
+ *   send no email, so nobody can mail-bomb a stranger by typing their address into our forms.
+ */
+export async function guardSubmission(request: Request, context: AppLoadContext, form: FormData, recipient: string | null | undefined): Promise<{ acknowledge: boolean }> {
+  const { config, limits, logger } = context.services;
+  if (config.publicFormMinFillMs > 0) {
+    const age = formAgeMs(config.sessionSecret, context.csrfToken, form.get(FORM_TIME_FIELD), Date.now());
+    if (age === null || age < config.publicFormMinFillMs) await giveBackWithNotice(request, context, form, "formTooFast");
+  }
+  const guard = publicLimits(limits, { perAddress: config.publicAddressQuotas });
+  const quota = await guard.submission(context.clientIp);
+  if (!quota.ok) throw data({ reason: "dailyQuota" }, { status: 429, headers: { "Retry-After": String(quota.retryAfterSeconds) } });
+  if (!recipient) return { acknowledge: false };
+  const acknowledge = await guard.acknowledge(recipient);
+  // No address in the log: only that the limit was met.
+  if (!acknowledge) logger.info({ event: "acknowledgement.withheld" }, "acknowledgement not sent: the recipient's daily limit is met");
+  return { acknowledge };
 }
 
 /** Field name → i18n key of the first error, plus what the person typed, to send back to the page. */

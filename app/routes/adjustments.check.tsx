@@ -7,7 +7,7 @@ import { BackLink, PageTitle } from "~/components/layout";
 import { nextStep, previousStep, stepPath, SubmissionSchema, type AdjustmentsDraft } from "~/lib/adjustments";
 import { describeNeed } from "~/lib/adjustments-labels";
 import { adjustmentDeps, DRAFT, journeyPage } from "~/lib/adjustments.server";
-import { readForm } from "~/lib/forms.server";
+import { guardSubmission, readForm } from "~/lib/forms.server";
 import { langFromPath, localePath } from "~/lib/lang";
 import { commitSession, getDraft, getSession, setDraft } from "~/lib/session.server";
 import { useLocalePath } from "~/lib/use-lang";
@@ -38,6 +38,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (done) return redirect(localePath("/adjustments/confirmation", lang));
     throw redirect(localePath(stepPath(nextStep(draft)), lang));
   }
+  const { acknowledge } = await guardSubmission(request, context, form, draft.email);
   const base = `${context.services.config.publicUrl}${lang === "cy" ? "/cy" : ""}`;
   const created = await submitAdjustmentRequest(adjustmentDeps(context), {
     language: lang,
@@ -53,6 +54,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     postalAddress: draft.replyBy === "letter" ? draft.address || null : null,
     replyBy: draft.replyBy!,
     idempotencyKey: submission.data.idempotencyKey,
+    acknowledge,
     withdrawConsentUrl: (token) => `${base}/adjustments/consent/${token}`,
   });
   if (created.created) context.services.mailWorker.kick();

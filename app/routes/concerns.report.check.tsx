@@ -9,7 +9,7 @@ import { CONCERNS_DRAFT, formatBytes } from "~/lib/concerns";
 import { saveConcernDraft } from "~/lib/concerns.server";
 import { loadReport } from "~/lib/concerns-report.server";
 import { firstInvalidReportStep, sendReport } from "~/lib/concerns-submit.server";
-import { readForm } from "~/lib/forms.server";
+import { guardSubmission, readForm } from "~/lib/forms.server";
 import { formatDate } from "~/lib/format";
 import { localePath } from "~/lib/lang";
 import { commitSession, getSession, setDraft } from "~/lib/session.server";
@@ -55,7 +55,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { draft, evaluation, late, lang } = report;
   const invalid = firstInvalidReportStep(draft.report, late);
   if (invalid) throw redirect(localePath(`/concerns/report/${invalid}`, lang));
-  const created = await sendReport(context, { draft, evaluation, journeyLanguage: lang, idempotencyKey: key });
+  const { acknowledge } = await guardSubmission(request, context, form, draft.report.email);
+  const created = await sendReport(context, { draft, evaluation, journeyLanguage: lang, idempotencyKey: key, acknowledge });
   setDraft(report.session, CONCERNS_DRAFT, undefined);
   report.session.set("submitted", { ...(report.session.get("submitted") ?? {}), concerns: { reference: created.reference, email: draft.report.email!.trim() } });
   return redirect(localePath("/concerns/report/confirmation", lang), { headers: await commitSession(context, report.session) });

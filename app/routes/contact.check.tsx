@@ -4,7 +4,7 @@ import { Button, CsrfInput } from "~/components/form";
 import { BackLink, PageTitle } from "~/components/layout";
 import { ContactDraftSchema, ContactSubmissionSchema, nextContactStep, type ContactDraft } from "~/lib/contact";
 import { submitEnquiry } from "~/lib/contact.server";
-import { readForm } from "~/lib/forms.server";
+import { guardSubmission, readForm } from "~/lib/forms.server";
 import { langFromPath, localePath } from "~/lib/lang";
 import { commitSession, getDraft, getSession, setDraft } from "~/lib/session.server";
 import { useLang, useLocalePath } from "~/lib/use-lang";
@@ -37,7 +37,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (done) return redirect(localePath("/contact/confirmation", lang));
     throw redirect(localePath("/contact", lang));
   }
-  const created = await submitEnquiry(context, { draft: draft.data, lang, idempotencyKey: submission.data.idempotencyKey });
+  const { acknowledge } = await guardSubmission(request, context, form, draft.data.email);
+  const created = await submitEnquiry(context, { draft: draft.data, lang, idempotencyKey: submission.data.idempotencyKey, acknowledge });
   setDraft(session, "contact", undefined);
   session.set("submitted", { ...(session.get("submitted") ?? {}), contact: { reference: created.reference, email: draft.data.email } });
   return redirect(localePath("/contact/confirmation", lang), { headers: await commitSession(context, session) });

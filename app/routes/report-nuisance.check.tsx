@@ -6,7 +6,7 @@ import { data, Form, Link, redirect, useLoaderData, type ActionFunctionArgs, typ
 import { Button, CsrfInput } from "~/components/form";
 import { BackLink, PageTitle } from "~/components/layout";
 import { formatDate } from "~/lib/format";
-import { readForm } from "~/lib/forms.server";
+import { guardSubmission, readForm } from "~/lib/forms.server";
 import { localePath } from "~/lib/lang";
 import { BASE, SubmissionSchema } from "~/lib/nuisance";
 import { acknowledgementEmail, DRAFT, rememberHeader, requireDraft } from "~/lib/nuisance.server";
@@ -38,6 +38,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     throw redirect(localePath(`${BASE}/kind`, lang));
   }
   const you = draft.you;
+  const { acknowledge } = await guardSubmission(request, context, form, you.email);
   let stored;
   try {
     stored = await submitNuisanceReport(
@@ -48,7 +49,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         about: draft.about,
         you: { wantsReply: you.wantsReply, name: you.name || null, email: you.email || null, phone: you.phone || null },
         idempotencyKey: submission.data.idempotencyKey,
-        acknowledgement: you.email ? acknowledgementEmail(lang, you.email, context.services.config.publicUrl) : undefined,
+        acknowledgement: you.email && acknowledge ? acknowledgementEmail(lang, you.email, context.services.config.publicUrl) : undefined,
       },
     );
   } catch (error) {

@@ -1,7 +1,9 @@
 // The adviser namespace (/chat-advisers): advisers' consoles and the supervisors' monitor. The
-// staff session was checked at the handshake (application.ts) and is re-checked while connected.
+// staff session was checked at the handshake (application.ts) and is re-checked while connected;
+// each event asks server/auth/permissions.ts for its capability (ADVISER_SOCKET_EVENTS).
 import type { Socket } from "socket.io";
 import { audit } from "../audit.js";
+import { ADVISER_SOCKET_EVENTS, can } from "../auth/permissions.js";
 import { createCase, type CaseType } from "../domain/cases/index.js";
 import { ADVISER_EVENT_SCHEMAS, type AdviserClientEvents } from "../domain/chat/contracts.js";
 import { transcriptText } from "../domain/chat/transcript.js";
@@ -19,14 +21,21 @@ export type AdviserSocketData = {
   lastActivity: number;
 };
 
-const SUPERVISOR_ROLES = ["manager", "head_of_customer_contact"];
 const TYPING_EVERY_MS = 1000;
 
 export function registerAdviserHandlers(ctx: ChatContext, socket: Socket) {
   const { prisma, logger, now, out, coordinator } = ctx;
   const data: AdviserSocketData = socket.data;
   const staff = data.staff;
-  const { on, signal } = eventBinder<AdviserClientEvents, typeof ADVISER_EVENT_SCHEMAS>(socket, ADVISER_EVENT_SCHEMAS, logger);
+  // Every event asks the permissions module for its capability with the account as it is now
+  // (one read by primary key): the handshake's check is not enough, because an adviser whose
+  // role is taken away or whose account is closed keeps a socket open for hours.
+  const authorize = async (event: keyof AdviserClientEvents) => {
+    const account = await prisma.staffUser.findUnique({ where: { id: staff.id }, select: { roles: true, active: true } });
+    if (!account?.active || !can(account, ADVISER_SOCKET_EVENTS[event])) throw new ChatError("forbidden");
+    staff.roles = account.roles;
+  };
+  const { on, signal } = eventBinder<AdviserClientEvents, typeof ADVISER_EVENT_SCHEMAS>(socket, ADVISER_EVENT_SCHEMAS, logger, authorize);
   // Presence is recorded before any event is handled (so "available" is never dispatched on
   // before the adviser counts as present), and the disconnect is recorded after it.
   const present = coordinator.adviserConnected(staff.id).then(
@@ -56,9 +65,6 @@ export function registerAdviserHandlers(ctx: ChatContext, socket: Socket) {
     if (c.adviserId !== staff.id) throw new ChatError("not_assigned");
     if (c.status !== "active") throw new ChatError("ended");
     return c;
-  };
-  const supervisor = () => {
-    if (!staff.roles.some((r) => SUPERVISOR_ROLES.includes(r))) throw new ChatError("forbidden");
   };
 
   on("adviser:availability", async ({ available }) => {
@@ -174,13 +180,11 @@ export function registerAdviserHandlers(ctx: ChatContext, socket: Socket) {
   });
 
   on("monitor:snapshot", async () => {
-    supervisor();
     await socket.join(MONITOR_ROOM);
     return ctx.monitor();
   });
 
   on("monitor:watch", async ({ conversationId }) => {
-    supervisor();
     const c = await prisma.chatConversation.findUnique({ where: { id: conversationId } });
     if (!c) throw new ChatError("not_found");
     await socket.join(watchRoom(conversationId));
@@ -189,14 +193,12 @@ export function registerAdviserHandlers(ctx: ChatContext, socket: Socket) {
   });
 
   on("supervisor:reassign", async ({ conversationId, adviserId }) => {
-    supervisor();
     await ctx.handOver(conversationId, null, adviserId, "reassigned", { ignoreCapacity: false });
     await audit(prisma, { actorId: staff.id, action: "chat.reassigned", entityType: "chat", entityId: conversationId, data: { to: adviserId } });
     return { reassigned: true as const };
   });
 
   on("supervisor:take-over", async ({ conversationId }) => {
-    supervisor();
     await ctx.handOver(conversationId, null, staff.id, "reassigned", { ignoreCapacity: true });
     await audit(prisma, { actorId: staff.id, action: "chat.taken_over", entityType: "chat", entityId: conversationId });
     const c = await prisma.chatConversation.findUniqueOrThrow({ where: { id: conversationId } });

@@ -9,6 +9,7 @@ import type { Limiter, Limits } from "../limits/index.js";
 import type { Server, Socket } from "socket.io";
 import type { PrismaClient } from "../../generated/prisma/client.js";
 import { audit } from "../audit.js";
+import { can } from "../auth/permissions.js";
 import { STAFF_IDLE_MS, type AppSessionStorage } from "../auth/sessions.js";
 import type { Config } from "../config.js";
 import { activeFlagsForEmail } from "../domain/adjustments/flags.js";
@@ -478,7 +479,6 @@ export function createChatApplication(io: Server, deps: ChatDeps): ChatApplicati
   };
 }
 
-const ADVISER_ROLES = ["adviser", "manager", "head_of_customer_contact"];
 export const sessionRowId = (token: string) => createHash("sha256").update(token).digest("hex");
 
 async function authenticateAdviser(ctx: ChatContext, socket: Socket): Promise<AdviserSocketData | null> {
@@ -486,7 +486,9 @@ async function authenticateAdviser(ctx: ChatContext, socket: Socket): Promise<Ad
   const id = session.get("staffUserId");
   if (!id) return null;
   const user = await ctx.prisma.staffUser.findUnique({ where: { id }, select: { id: true, name: true, roles: true, speaksWelsh: true, maxChats: true, active: true } });
-  if (!user || !user.active || !user.roles.some((r) => ADVISER_ROLES.includes(r))) return null;
+  // Who may open the console at all; each event is asked again for its own capability
+  // (adviser-handlers.ts), so a role taken away later is refused at the next event.
+  if (!user || !user.active || !(can(user, "chat.answer") || can(user, "chat.supervise"))) return null;
   return {
     ip: ctx.clientIp(socket),
     sessionId: sessionRowId(session.id),

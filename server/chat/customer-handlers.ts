@@ -1,6 +1,6 @@
 // The customer namespace (/chat): members of the public in the widget. A socket may act only on
 // conversations it started or resumed with a signed token.
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import type { Socket } from "socket.io";
 import { createCase } from "../domain/cases/index.js";
 import { CUSTOMER_EVENT_SCHEMAS, type CustomerClientEvents } from "../domain/chat/contracts.js";
@@ -15,6 +15,8 @@ import { verifyConversationToken } from "./tokens.js";
 export type CustomerSocketData = { ip: string; conversations: Set<string>; lastTyping: number };
 
 const TYPING_EVERY_MS = 1000;
+/** First key of the two-key advisory locks on a browser (the dispatcher's one-key lock is apart). */
+const BROWSER_LOCK_CLASS = 80_011;
 
 export function registerCustomerHandlers(ctx: ChatContext, socket: Socket) {
   const { prisma, logger, config, now, out, coordinator } = ctx;
@@ -37,27 +39,48 @@ export function registerCustomerHandlers(ctx: ChatContext, socket: Socket) {
   on("chat:status", async () => ctx.status());
 
   on("chat:start", async (input) => {
-    const status = ctx.status();
-    if (!status.open) throw new ChatError("closed");
-    if (!status.acceptingChats) throw new ChatError("queue_full");
     const at = now();
     // Join the conversation's room before the row exists: a dispatch running at the same moment
     // (on any instance) may assign this one at once, and its "chat:assigned" must reach this socket.
     const id = randomUUID();
     await join(id);
-    const created = await prisma.chatConversation.create({
-      data: {
-        id,
-        status: "queued",
-        language: input.lang,
-        topic: input.topic,
-        customerName: input.name ?? null,
-        customerEmail: input.email ?? null,
-        transcriptConsent: input.transcriptConsent,
-        queuedAt: at,
-        customerSeenAt: at,
-      },
+    const browserKey = input.browserId ? createHash("sha256").update(input.browserId).digest("hex") : null;
+    // One waiting or open chat per browser: looked up and created under a lock on this browser's
+    // key, so two tabs starting at the same moment (on any instances) still make one chat.
+    const { created, existing } = await prisma.$transaction(async (tx) => {
+      if (browserKey) {
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(${BROWSER_LOCK_CLASS}::int, hashtext(${browserKey}))`;
+        const open = await tx.chatConversation.findFirst({ where: { browserKey, status: { in: ["queued", "active"] } }, orderBy: { createdAt: "desc" } });
+        if (open) return { created: open, existing: true };
+      }
+      const status = ctx.status();
+      if (!status.open) throw new ChatError("closed");
+      if (!status.acceptingChats) throw new ChatError("queue_full");
+      const row = await tx.chatConversation.create({
+        data: {
+          id,
+          status: "queued",
+          language: input.lang,
+          topic: input.topic,
+          customerName: input.name ?? null,
+          customerEmail: input.email ?? null,
+          transcriptConsent: input.transcriptConsent,
+          queuedAt: at,
+          customerSeenAt: at,
+          browserKey,
+        },
+      });
+      return { created: row, existing: false };
     });
+    if (existing) {
+      // This browser's chat, as a resume would give it: the new tab joins it, keeping its place.
+      data.conversations.delete(id);
+      await socket.leave(customerRoom(id));
+      await join(created.id);
+      await prisma.chatConversation.updateMany({ where: { id: created.id, status: { in: ["queued", "active"] } }, data: { customerSeenAt: at } });
+      logger.info({ conversationId: created.id, event: "chat.joined_from_another_tab" }, "chat joined from another tab");
+      return ctx.customerView(created, 0);
+    }
     logger.info({ conversationId: id, event: "chat.started" }, "chat started");
     // Read again: if it was assigned meanwhile, the acknowledgement says so (the client ignores
     // an "assigned" event that overtook it, as it does not know the conversation yet).

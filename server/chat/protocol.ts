@@ -30,7 +30,13 @@ export const MONITOR_ROOM = "monitor";
  * the parsed payload and returns the acknowledgement's data (or throws a ChatError). `signal` is
  * for events without one (typing, receipts): bad payloads are dropped silently.
  */
-export function eventBinder<Events, Schemas extends { [E in keyof Events]: z.ZodType }>(socket: Socket, schemas: Schemas, logger: Logger) {
+export function eventBinder<Events, Schemas extends { [E in keyof Events]: z.ZodType }>(
+  socket: Socket,
+  schemas: Schemas,
+  logger: Logger,
+  /** Asked before every handler (after the payload is checked); throws a ChatError to refuse the event. */
+  authorize?: (event: keyof Events & string) => Promise<void>,
+) {
   const refuse = (event: string, code: ErrorCode, ack: (r: Ack<never>) => void) => {
     logger.info({ event, code }, "chat event refused");
     ack({ error: { code } });
@@ -49,6 +55,7 @@ export function eventBinder<Events, Schemas extends { [E in keyof Events]: z.Zod
         const parsed = schemas[event].safeParse(payload);
         if (!parsed.success) return refuse(event, "invalid_payload", ack);
         try {
+          await authorize?.(event);
           ack({ data: await fn(parsed.data) });
         } catch (error) {
           if (error instanceof ChatError) return refuse(event, error.code, ack);
@@ -62,7 +69,13 @@ export function eventBinder<Events, Schemas extends { [E in keyof Events]: z.Zod
       socket.on(name, (raw: unknown) => {
         const parsed = schemas[event].safeParse(raw);
         if (!parsed.success) return;
-        fn(parsed.data).catch((err: unknown) => logger.error({ err, event }, "chat event failed"));
+        (async () => {
+          await authorize?.(event);
+          await fn(parsed.data);
+        })().catch((err: unknown) => {
+          if (err instanceof ChatError) logger.info({ event, code: err.code }, "chat event refused");
+          else logger.error({ err, event }, "chat event failed");
+        });
       });
     },
   };

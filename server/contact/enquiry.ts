@@ -8,7 +8,7 @@ import type { Services } from "../services";
 
 export type Enquiry = { name: string; email: string; question: string };
 
-export async function submitEnquiry(services: Pick<Services, "prisma" | "now" | "mailWorker">, input: { enquiry: Enquiry; lang: Lang; idempotencyKey: string }) {
+export async function submitEnquiry(services: Pick<Services, "prisma" | "now" | "mailWorker">, input: { enquiry: Enquiry; lang: Lang; idempotencyKey: string; acknowledge?: boolean }) {
   const { prisma, now, mailWorker } = services;
   const { enquiry, lang } = input;
   const result = await createCase(
@@ -22,7 +22,8 @@ export async function submitEnquiry(services: Pick<Services, "prisma" | "now" | 
       details: { form: "contact", version: 1, question: enquiry.question },
       customer: { name: enquiry.name, email: enquiry.email, preferredLanguage: lang },
       idempotencyKey: input.idempotencyKey,
-      emails: (created) => [enquiryAcknowledgement(lang, { reference: created.reference, name: enquiry.name, email: enquiry.email, question: enquiry.question, answerBy: created.clocks.answerBy })],
+      // acknowledge false: the recipient's daily limit is met (server/limits/public.ts); the case stands.
+      emails: (created) => (input.acknowledge === false ? [] : [enquiryAcknowledgement(lang, { reference: created.reference, name: enquiry.name, email: enquiry.email, question: enquiry.question, answerBy: created.clocks.answerBy })]),
     },
   );
   if (result.created) mailWorker.kick();

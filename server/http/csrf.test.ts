@@ -1,6 +1,6 @@
 import type { NextFunction, Request, Response } from "express";
 import { describe, expect, it, vi } from "vitest";
-import { cookieNames, csrfCookie, csrfTokenFor, isValidCsrfToken, MalformedCookieError, readCookie } from "./csrf";
+import { cookieNames, csrfCookie, csrfTokenFor, formAgeMs, isValidCsrfToken, issueFormTime, MalformedCookieError, readCookie } from "./csrf";
 
 describe("csrf", () => {
   const token = csrfTokenFor("s".repeat(32), "cookie-value", "session-a");
@@ -79,5 +79,22 @@ describe("csrf", () => {
     expect(before).not.toBe(after);
     // The plain name is ignored over HTTPS: a cookie planted without the prefix counts for nothing.
     expect(run(`doorstep_csrf=${secret}`, true).res.cookies).toHaveLength(1);
+  });
+});
+
+describe("form time", () => {
+  const secret = "s".repeat(32);
+  const token = "t".repeat(43);
+  const at = Date.UTC(2026, 11, 6, 10, 0, 0);
+  it.each<[string, unknown, number | null]>([
+    ["as given out", issueFormTime(secret, token, at), 2500],
+    ["missing", undefined, null],
+    ["not a string", 5, null],
+    ["an earlier time with the same signature", issueFormTime(secret, token, at).replace(String(at), String(at - 60_000)), null],
+    ["another browser's", issueFormTime(secret, "u".repeat(43), at), null],
+    ["another secret's", issueFormTime("x".repeat(32), token, at), null],
+    ["garbage", "1234.abc", null],
+  ])("%s", (_name, value, age) => {
+    expect(formAgeMs(secret, token, value, at + 2500)).toBe(age);
   });
 });

@@ -87,3 +87,29 @@ export function readCookieLeniently(header: string | undefined, name: string): s
     return undefined;
   }
 }
+
+/**
+ * When a form was given out, for the fill-time check on public submissions (no CAPTCHA, GOV.UK's
+ * rule): a script posts the moment it has the page, a person reads it first. The time is signed
+ * with this browser's CSRF token, so it cannot be made up or carried to another browser.
+ */
+export const FORM_TIME_FIELD = "formIssued";
+
+export function issueFormTime(secret: string, csrfToken: string, at: number): string {
+  return `${at}.${formTimeMac(secret, csrfToken, at)}`;
+}
+
+/** Milliseconds since the form was given out, or null when the value is missing, forged or from another browser. */
+export function formAgeMs(secret: string, csrfToken: string, value: unknown, at: number): number | null {
+  if (typeof value !== "string") return null;
+  const match = /^(\d{13})\.([A-Za-z0-9_-]{22})$/.exec(value);
+  if (!match) return null;
+  const issued = Number(match[1]);
+  const expected = formTimeMac(secret, csrfToken, issued);
+  if (!timingSafeEqual(Buffer.from(match[2]!), Buffer.from(expected))) return null;
+  return at - issued;
+}
+
+function formTimeMac(secret: string, csrfToken: string, at: number) {
+  return createHmac("sha256", secret).update(`form-time:${csrfToken}:${at}`).digest("base64url").slice(0, 22);
+}

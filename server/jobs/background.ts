@@ -7,6 +7,8 @@ import { purgeConcerns } from "../concerns/housekeeping.js";
 import { purgeNuisance } from "../domain/nuisance/retention.js";
 import type { Relay } from "../outbox/relay.js";
 import { nuisanceReportsPolicy, retentionPolicies, runRetention, uploadRemover } from "../retention/retention.js";
+import { sendDueReminders } from "../reminders/concern-reminders.js";
+import { sendStaffReminders } from "../reminders/staff-reminders.js";
 import type { Services } from "../services.js";
 import type { JobQueue } from "./queue.js";
 
@@ -22,6 +24,10 @@ export const TIMETABLE = {
   "retention-drafts": "7,37 * * * *",
   "retention-nuisance": "12,42 * * * *",
   "chat-housekeeping": "*/5 * * * *",
+  // Reminders go out in the day (London), from 08:00; a missed run is caught by the next.
+  "reminders-due": "*/15 8-20 * * *",
+  // Staff: hourly through the working day, each thing told once per person (and again if its due time moves).
+  "staff-reminders": "5 7-18 * * 1-5",
 } as const;
 
 type TurnJob = "outbox-relay" | "mail-deliver";
@@ -40,7 +46,7 @@ export async function scheduleTurns(jobs: JobQueue, name: TurnJob, runFor: (ms: 
   await jobs.send(name, {});
 }
 
-type Deps = Pick<Services, "prisma" | "config" | "logger" | "now" | "mailWorker">;
+type Deps = Pick<Services, "prisma" | "config" | "logger" | "now" | "mailWorker" | "mailer">;
 
 export async function startBackgroundJobs(jobs: JobQueue, services: Deps, options: { relay?: Relay | null; turnMs?: number } = {}) {
   const { prisma, config, logger, now } = services;
@@ -72,6 +78,14 @@ export async function startBackgroundJobs(jobs: JobQueue, services: Deps, option
   });
   await jobs.schedule("chat-housekeeping", TIMETABLE["chat-housekeeping"], async () => {
     await purgeChats(services);
+  });
+  await jobs.schedule("reminders-due", TIMETABLE["reminders-due"], async () => {
+    const result = await sendDueReminders({ prisma, now, mailer: services.mailer, publicUrl: config.publicUrl, logger });
+    if (result.sent || result.failed) logger.info(result, "reminders sent");
+  });
+  await jobs.schedule("staff-reminders", TIMETABLE["staff-reminders"], async () => {
+    const result = await sendStaffReminders({ prisma, now, publicUrl: config.publicUrl });
+    if (result.emails) logger.info(result, "staff reminders queued");
   });
   await jobs.dropUnknownSchedules();
 }

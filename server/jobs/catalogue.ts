@@ -43,6 +43,10 @@ export const JOB_CATALOGUE = {
   "retention-nuisance": housekeeping,
   /** Chat housekeeping from server/chat (transcripts past their period). */
   "chat-housekeeping": housekeeping,
+  /** Reminder emails falling due (server/reminders): each row is claimed before it is sent. */
+  "reminders-due": housekeeping,
+  /** Staff reminders: reviews, checks, callbacks and clocks falling due (server/reminders). */
+  "staff-reminders": housekeeping,
 } satisfies Record<string, JobDefinition>;
 
 export type JobName = keyof typeof JOB_CATALOGUE;

@@ -37,6 +37,11 @@ export type StartChat = {
   name?: string;
   email?: string;
   transcriptConsent: boolean;
+  /**
+   * A random id the widget keeps in the browser's storage: a browser that already has a waiting
+   * or open chat (another tab) gets that one back instead of a second place in the queue.
+   */
+  browserId?: string;
 };
 export type LeaveMessage = { lang: "en" | "cy"; topic: Topic; name: string; email: string; text: string; idempotencyKey: string };
 

@@ -1,16 +1,18 @@
-// Fault: kill -9 one of two instances in the middle of 50 active chats. Every customer and
-// adviser reconnects (through the proxy) to the other instance and resumes (chat:resume /
-// adviser:sync, the contracts in server/domain/chat/events.ts); every message either side sent
-// is delivered to the other, none is lost and none is duplicated (one row per clientId, and
-// each side sees each message id once after de-duplicating what a resume sends again).
+// Fault: kill -9 one of two instances in the middle of 50 active chats. The customers are the
+// widget's own client (widget/app/client.ts) and the advisers the console's (app/chat-console/
+// client.ts): each reconnects (through the proxy) to the other instance and resumes (chat:resume
+// / adviser:sync), keeps what it could not send and sends it again with the same client id.
+// Every message either side sent is delivered to the other, none is lost and none is
+// duplicated (one stored row per client id, and each client shows each message once).
 // Needs TEST_DATABASE_URL (a fresh database on that server) and chat across instances (0008).
 import type { ChildProcess } from "node:child_process";
 import pg from "pg";
-import { io, type Socket } from "socket.io-client";
+import { io } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startCluster, type Cluster } from "../../scripts/cluster";
-import type { Ack, AdviserChatView, ChatMessageView, CustomerConversationView } from "../../server/domain/chat/events";
-import { ADVISER, connected, ok, staffCookie, WELSH_ADVISER } from "../integration/chat-helpers";
+import { AdviserChatClient, type AdviserSocket } from "../../app/chat-console/client";
+import { CustomerChatClient } from "../../widget/app/client";
+import { ADVISER, connected, staffCookie, WELSH_ADVISER } from "../integration/chat-helpers";
 import { createPostgresDatabase } from "../support/server";
 import { sleep, waitFor } from "./support";
 
@@ -19,7 +21,7 @@ const RUN_MS = Number(process.env.FAULT_KILL_RUN_MS ?? 8_000);
 
 let database: { url: string; drop(): Promise<void> } | undefined;
 let cluster: Cluster;
-const sockets: Socket[] = [];
+const clients: { socket: { disconnect(): void } }[] = [];
 
 beforeAll(async () => {
   database = await createPostgresDatabase();
@@ -49,91 +51,55 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(async () => {
-  for (const s of sockets) s.disconnect();
+  for (const c of clients) c.socket.disconnect();
   await cluster?.stop();
   await database?.drop();
 });
 
-type Side = { socket: Socket; sent: Map<string, string>; pending: { clientId: string; text: string; conversationId: string }[]; seen: Map<string, number>; flushing: boolean };
-const call = <T,>(socket: Socket, event: string, payload: unknown, timeoutMs = 5_000) => socket.timeout(timeoutMs).emitWithAck(event, payload) as Promise<Ack<T>>;
-
-function side(socket: Socket): Side {
-  const s: Side = { socket, sent: new Map(), pending: [], seen: new Map(), flushing: false };
-  socket.on("message:new", ({ message }: { message: ChatMessageView }) => see(s, message));
-  sockets.push(socket);
-  return s;
-}
-const see = (s: Side, message: ChatMessageView) => {
-  if (message.kind === "text") s.seen.set(message.id, message.seq);
+/** A browser's localStorage, one per customer (the widget's fallback is shared by the process). */
+const storage = () => {
+  const items = new Map<string, string>();
+  return { getItem: (k: string) => items.get(k) ?? null, setItem: (k: string, v: string) => void items.set(k, v), removeItem: (k: string) => void items.delete(k) };
 };
-/** Sends what is pending, in order, keeping anything not acknowledged (as the widget does). */
-async function flush(s: Side) {
-  if (s.flushing || !s.socket.connected) return;
-  s.flushing = true;
-  try {
-    while (s.pending.length && s.socket.connected) {
-      const message = s.pending[0]!;
-      const res = await call<ChatMessageView>(s.socket, "message:send", message).catch(() => null);
-      if (!res || !("data" in res)) break;
-      s.sent.set(message.clientId, res.data.id);
-      s.pending.shift();
-    }
-  } finally {
-    s.flushing = false;
-  }
-}
+const reconnect = { reconnectionDelay: 200, reconnectionDelayMax: 1_000 };
 
 describe("kill -9 one of two instances during 50 active chats", () => {
   it("every customer and adviser carries on on the other instance; nothing lost or duplicated", async () => {
-    const advisers: Side[] = [];
+    const advisers: AdviserChatClient[] = [];
     for (const [email, password] of [ADVISER, WELSH_ADVISER]) {
       const cookie = await staffCookie(cluster.url, email, password);
-      const socket = io(`${cluster.url}/chat-advisers`, { transports: ["websocket"], forceNew: true, reconnectionDelay: 200, reconnectionDelayMax: 1_000, extraHeaders: { cookie } });
-      const adviser = side(socket);
+      const socket = io(`${cluster.url}/chat-advisers`, { transports: ["websocket"], forceNew: true, ...reconnect, extraHeaders: { cookie } }) as AdviserSocket;
+      const adviser = new AdviserChatClient(socket);
+      clients.push(adviser);
       await connected(socket);
-      await ok(socket, "adviser:availability", { available: true });
-      // After a reconnection: catch up on everything since the last message seen.
-      socket.on("connect", () => {
-        const lastSeqs: Record<string, number> = {};
-        void call<{ chats: AdviserChatView[] }>(socket, "adviser:sync", { lastSeqs }).then((res) => {
-          if ("data" in res) for (const chat of res.data.chats) for (const m of (chat as AdviserChatView & { messages?: ChatMessageView[] }).messages ?? []) see(adviser, m);
-          void flush(adviser);
-        });
-      });
+      await adviser.setAvailable(true);
       advisers.push(adviser);
     }
-    const assignedTo = new Map<string, Side>();
-    for (const adviser of advisers) adviser.socket.on("chat:assigned", (chat: AdviserChatView) => assignedTo.set(chat.conversationId, adviser));
+    const adviserOf = (conversationId: string) => advisers.find((a) => a.state.chats.some((c) => c.conversationId === conversationId));
 
-    const customers: (Side & { conversationId: string; token: string })[] = [];
+    const customers: CustomerChatClient[] = [];
     for (let i = 0; i < CHATS; i++) {
-      const socket = io(`${cluster.url}/chat`, { transports: ["websocket"], forceNew: true, reconnectionDelay: 200, reconnectionDelayMax: 1_000 });
-      await connected(socket);
-      const view = await ok<CustomerConversationView>(socket, "chat:start", { lang: "en", topic: "data_protection", name: `Customer ${i}`, email: `kill-${i}@example.com`, transcriptConsent: false });
-      const customer = Object.assign(side(socket), { conversationId: view.conversationId, token: view.token });
-      socket.on("connect", () => {
-        void call<CustomerConversationView>(socket, "chat:resume", { token: customer.token, lastSeq: 0 }).then((res) => {
-          if ("data" in res) for (const m of res.data.messages) see(customer, m);
-          void flush(customer);
-        });
-      });
+      const customer = new CustomerChatClient(cluster.url, storage(), { transports: ["websocket"], forceNew: true, ...reconnect, extraHeaders: { origin: new URL(cluster.url).origin } });
+      clients.push(customer);
+      await connected(customer.socket);
+      const res = await customer.start({ lang: "en", topic: "data_protection", name: `Customer ${i}`, email: `kill-${i}@example.com`, transcriptConsent: false });
+      if ("error" in res) throw new Error(`chat:start refused: ${res.error.code}`);
       customers.push(customer);
     }
-    await waitFor("all 50 chats assigned", () => customers.every((c) => assignedTo.has(c.conversationId)), 120_000);
+    const id = (c: CustomerChatClient) => c.state.conversation!.conversationId;
+    await waitFor("all 50 chats assigned", () => customers.every((c) => adviserOf(id(c))), 120_000);
 
-    // Conversation: each customer writes every 400 ms; their adviser answers every message.
+    // Conversation: each customer writes every 400 ms and their adviser answers each message,
+    // through the clients' own send (kept and sent again until acknowledged).
     let running = true;
-    let counter = 0;
+    let rounds = 0;
     const traffic = (async () => {
       while (running) {
         for (const customer of customers) {
-          const n = counter++;
-          customer.pending.push({ conversationId: customer.conversationId, clientId: `c-${n}`, text: `customer ${n}` });
-          const adviser = assignedTo.get(customer.conversationId)!;
-          adviser.pending.push({ conversationId: customer.conversationId, clientId: `a-${n}`, text: `adviser ${n}` });
-          void flush(customer);
-          void flush(adviser);
+          customer.send(`customer ${rounds}`);
+          void adviserOf(id(customer))!.send(id(customer), `adviser ${rounds}`, false);
         }
+        rounds++;
         await sleep(400);
       }
     })();
@@ -147,22 +113,33 @@ describe("kill -9 one of two instances during 50 active chats", () => {
     await sleep(RUN_MS / 2);
     running = false;
     await traffic;
+    const sentEach = rounds;
 
-    const everyone = [...advisers, ...customers];
-    await waitFor("everyone reconnected", () => everyone.every((s) => s.socket.connected), 60_000);
+    await waitFor("everyone reconnected", () => [...advisers, ...customers].every((c) => c.socket.connected), 60_000);
     const reconnectedIn = Date.now() - killedAt;
-    await waitFor("every message acknowledged", async () => {
-      await Promise.all(everyone.map(flush));
-      return everyone.every((s) => s.pending.length === 0);
-    }, 60_000, 500);
+    const unsent = () => customers.reduce((n, c) => n + c.state.pending.length, 0) + advisers.reduce((n, a) => n + a.state.chats.reduce((m, c) => m + c.pending.length, 0), 0);
+    await waitFor("every kept message sent", () => unsent() === 0, 90_000, 500).catch((error: Error) => {
+      const refused = customers.flatMap((c) => c.state.pending.filter((p) => p.error).map((p) => p.error));
+      throw new Error(`${error.message}: ${unsent()} still unsent, refused: ${refused.join(", ") || "none"}`);
+    });
 
-    // Delivered: each side has seen every message the other side had acknowledged.
-    const sentByCustomers = new Set(customers.flatMap((c) => [...c.sent.values()]));
-    const sentByAdvisers = new Set(advisers.flatMap((a) => [...a.sent.values()]));
-    await waitFor("advisers have every customer message", () => [...sentByCustomers].every((id) => advisers.some((a) => a.seen.has(id))), 30_000, 500);
-    await waitFor("customers have every adviser message", () => [...sentByAdvisers].every((id) => customers.some((c) => c.seen.has(id))), 30_000, 500);
+    // Delivered: every client ends up showing the whole conversation, each message once.
+    const texts = (messages: { kind: string; author: string; clientId: string | null }[], author: string) => messages.filter((m) => m.kind === "text" && m.author === author);
+    const complete = () =>
+      customers.every((c) => {
+        const chat = adviserOf(id(c))!.state.chats.find((x) => x.conversationId === id(c))!;
+        return [c.state.messages, chat.messages].every((log) => texts(log, "customer").length === sentEach && texts(log, "adviser").length === sentEach);
+      });
+    await waitFor("both sides show every message", complete, 60_000, 500).catch((error: Error) => {
+      const short = customers.filter((c) => texts(c.state.messages, "adviser").length !== sentEach).length;
+      throw new Error(`${error.message}: ${short} customers short of adviser messages`);
+    });
+    for (const log of [...customers.map((c) => c.state.messages), ...advisers.flatMap((a) => a.state.chats.map((c) => c.messages))]) {
+      const ids = log.filter((m) => m.kind === "text").map((m) => m.clientId);
+      expect(new Set(ids).size).toBe(ids.length);
+    }
 
-    // Not duplicated: one stored message per clientId, and one id per clientId acknowledged.
+    // Not duplicated where it is kept: one stored message per client id, and exactly what was sent.
     const sql = new pg.Client({ connectionString: database!.url });
     await sql.connect();
     try {
@@ -171,11 +148,10 @@ describe("kill -9 one of two instances during 50 active chats", () => {
       );
       expect(rows).toEqual([]);
       const { rows: stored } = await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM "ChatMessage" WHERE kind = 'text'`);
-      expect(stored[0]!.n).toBe(counter * 2);
+      expect(stored[0]!.n).toBe(sentEach * CHATS * 2);
     } finally {
       await sql.end();
     }
-    expect(sentByCustomers.size + sentByAdvisers.size).toBe(counter * 2);
-    console.log(`kill -9 during ${CHATS} chats: ${counter * 2} messages, all delivered once; everyone reconnected ${reconnectedIn} ms after the kill`);
+    console.log(`kill -9 during ${CHATS} chats: ${sentEach * CHATS * 2} messages, all delivered once; everyone reconnected ${reconnectedIn} ms after the kill`);
   });
 });

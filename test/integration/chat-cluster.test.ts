@@ -267,6 +267,57 @@ describe.skipIf(!DATABASE)("live chat on two instances sharing PostgreSQL", () =
     alex.disconnect();
   });
 
+  it("each adviser event asks for its capability with the account as it is now, on both instances (issue 12)", async () => {
+    await reset();
+    // The Head of Customer Contact (chat.answer and chat.supervise), used by no other test here.
+    const headCookie = await staffCookie(a.url, "head@doorstep.example", "demo-head-2026");
+    const { rows: before } = await sql.query(`SELECT id, roles::text[] AS roles FROM "StaffUser" WHERE email = 'head@doorstep.example'`);
+    const head = before[0] as { id: string; roles: string[] };
+    const setRoles = (roles: string[]) => sql.query(`UPDATE "StaffUser" SET roles = $2::text[]::"StaffRole"[] WHERE id = $1`, [head.id, roles]);
+    try {
+      const onA = track(adviserSocket(a.url, headCookie));
+      const onB = await adviserOn(b, headCookie);
+      await connected(onA);
+      await ok(onA, "monitor:snapshot");
+      const customer = await customerOn(a);
+      const assigned = next<AdviserChatView>(onB, "chat:assigned");
+      const view = await start(customer);
+      expect((await assigned).conversationId).toBe(view.conversationId);
+      const id = view.conversationId;
+
+      // Supervising taken away while connected: the monitor is refused at the next event, answering is not.
+      await setRoles(["adviser"]);
+      expect(await call(onA, "monitor:snapshot")).toEqual({ error: { code: "forbidden" } });
+      expect(await call(onB, "monitor:watch", { conversationId: id })).toEqual({ error: { code: "forbidden" } });
+      await ok(onB, "message:send", { conversationId: id, clientId: clientId(), text: "still an adviser" });
+
+      // Answering taken away: every chat event is refused on both instances, and nothing is written.
+      await setRoles(["case_officer"]);
+      for (const [socket, event, payload] of <[Socket, string, unknown][]>[
+        [onB, "message:send", { conversationId: id, clientId: clientId(), text: "no longer an adviser" }],
+        [onB, "note:add", { conversationId: id, clientId: clientId(), text: "no longer an adviser" }],
+        [onA, "adviser:sync", { lastSeqs: {} }],
+        [onA, "adviser:availability", { available: true }],
+        [onB, "case:create", { conversationId: id, type: "ENQ", summary: "no longer an adviser" }],
+        [onB, "chat:end", { conversationId: id }],
+      ]) {
+        expect(await call(socket, event, payload), event).toEqual({ error: { code: "forbidden" } });
+      }
+      const { rows: written } = await sql.query(`SELECT count(*)::int AS n FROM "ChatMessage" WHERE "conversationId" = $1 AND text = 'no longer an adviser'`, [id]);
+      expect(written[0].n).toBe(0);
+      const { rows: chat } = await sql.query(`SELECT status, "caseId" FROM "ChatConversation" WHERE id = $1`, [id]);
+      expect(chat[0]).toEqual({ status: "active", caseId: null });
+
+      // Given back, and then the account closed: refused again.
+      await setRoles(head.roles);
+      await ok(onA, "monitor:snapshot");
+      await sql.query(`UPDATE "StaffUser" SET active = false WHERE id = $1`, [head.id]);
+      expect(await call(onA, "monitor:snapshot")).toEqual({ error: { code: "forbidden" } });
+    } finally {
+      await sql.query(`UPDATE "StaffUser" SET roles = $2::text[]::"StaffRole"[], active = true WHERE id = $1`, [head.id, head.roles]);
+    }
+  });
+
   it("an adviser's sockets on B end when they sign out on A", async () => {
     const page = new BrowserLikeClient(a.url);
     await page.get("/staff/sign-in");

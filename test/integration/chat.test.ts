@@ -5,7 +5,7 @@ import type { ChildProcess } from "node:child_process";
 import { rmSync } from "node:fs";
 import { io, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AdviserChatView, ChatMessageView, CustomerConversationView, StatusView } from "../../server/domain/chat/events";
+import type { AdviserChatView, ChatMessageView, CustomerConversationView, MonitorView, StatusView } from "../../server/domain/chat/events";
 import { BrowserLikeClient } from "../support/browser-like-client";
 import { startTestServer, type TestServer } from "../support/server";
 import {
@@ -368,5 +368,52 @@ describe("live chat", () => {
     expect(snapshot.advisers.map((a) => a.name)).toContain("Alex Adviser");
     const alex = await adviser(adviserCookie, false);
     expect(await call(alex, "monitor:snapshot")).toEqual({ error: { code: "forbidden" } });
+  });
+});
+
+describe("one waiting chat per browser", () => {
+  it("a second tab of the same browser joins its chat instead of queueing twice; another browser queues on its own", async () => {
+    const managerCookie = await staffCookie(server.url, ...MANAGER);
+    const morgan = track(adviserSocket(server.url, managerCookie));
+    await connected(morgan);
+    const waiting = async () => {
+      const view = await ok<MonitorView>(morgan, "monitor:snapshot");
+      return new Set([...view.queue, ...view.active].map((c) => c.conversationId));
+    };
+    const before = await waiting();
+    const browserId = `browser-${Date.now().toString(36)}-0123456789abcdef`;
+
+    // Two tabs press Start at the same moment: one chat between them.
+    const [tabA, tabB] = [track(customerSocket(server.url)), track(customerSocket(server.url))];
+    await Promise.all([connected(tabA), connected(tabB)]);
+    const [a, b] = await Promise.all([start(tabA, { browserId }), start(tabB, { browserId })]);
+    expect(b.conversationId).toBe(a.conversationId);
+    // A third tab opened later joins it too; what one tab writes reaches the others.
+    const tabC = track(customerSocket(server.url));
+    await connected(tabC);
+    const c = await start(tabC, { browserId });
+    expect(c.conversationId).toBe(a.conversationId);
+    const inA = next<{ message: ChatMessageView }>(tabA, "message:new");
+    const inB = next<{ message: ChatMessageView }>(tabB, "message:new");
+    const fromC = await ok<ChatMessageView>(tabC, "message:send", { conversationId: a.conversationId, clientId: clientId(), text: "From the third tab" });
+    expect((await inA).message.id).toBe(fromC.id);
+    expect((await inB).message.id).toBe(fromC.id);
+
+    // Another browser is a different person: its own chat.
+    const other = track(customerSocket(server.url));
+    await connected(other);
+    const o = await start(other, { browserId: `browser-${Date.now().toString(36)}-fedcba9876543210` });
+    expect(o.conversationId).not.toBe(a.conversationId);
+    // The whole deployment holds two new chats, not four.
+    const added = [...(await waiting())].filter((id) => !before.has(id));
+    expect(added.sort()).toEqual([a.conversationId, o.conversationId].sort());
+
+    // Once it has ended, the same browser starts a new chat.
+    await endAll([tabA, a.conversationId], [other, o.conversationId]);
+    const tabD = track(customerSocket(server.url));
+    await connected(tabD);
+    const d = await start(tabD, { browserId });
+    expect(d.conversationId).not.toBe(a.conversationId);
+    await endAll([tabD, d.conversationId]);
   });
 });

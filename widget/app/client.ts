@@ -1,7 +1,7 @@
 // The customer's side of the chat protocol, without any UI: resumes with the signed token
 // and the last sequence number it has, keeps unsent messages in an outbox (in storage, so a
 // reload keeps them too) and resends them with the same client id until acknowledged.
-import { io, type Socket } from "socket.io-client";
+import { io, type ManagerOptions, type Socket, type SocketOptions } from "socket.io-client";
 import type {
   Ack,
   ChatMessageView,
@@ -15,6 +15,9 @@ import type {
 
 const TOKEN_KEY = "doorstep-chat-token";
 const OUTBOX_KEY = "doorstep-chat-outbox";
+const BROWSER_KEY = "doorstep-chat-browser";
+/** How soon an unsent message is tried again while the connection stays up. */
+const RETRY_MS = 3_000;
 
 export type Pending = { clientId: string; text: string; error?: ErrorCode };
 export type ClientState = {
@@ -49,8 +52,14 @@ export class CustomerChatClient {
   private storage: Storage;
   private typingTimer: ReturnType<typeof setTimeout> | undefined;
   private lastTypingSent = 0;
+  private flushing = false;
+  /** This connection holds the conversation (started or resumed on it): sending is allowed. */
+  private resumed = false;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private resumeTimer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(url: string, storage?: Storage) {
+  /** `socketOptions` only for tests outside a browser (which must send the Origin a browser would). */
+  constructor(url: string, storage?: Storage, socketOptions: Partial<ManagerOptions & SocketOptions> = {}) {
     try {
       this.storage = storage ?? window.localStorage;
       this.storage.getItem(TOKEN_KEY);
@@ -58,12 +67,17 @@ export class CustomerChatClient {
       this.storage = fallbackStorage;
     }
     this.state.pending = this.readOutbox();
-    this.socket = io(`${url}/chat`, { transports: ["websocket", "polling"], reconnectionDelayMax: 5000 });
+    this.socket = io(`${url}/chat`, { transports: ["websocket", "polling"], reconnectionDelayMax: 5000, ...socketOptions });
     this.socket.on("connect", () => {
       this.set({ connected: true });
       void this.resume();
     });
-    this.socket.on("disconnect", () => this.set({ connected: false }));
+    this.socket.on("disconnect", () => {
+      // A new connection may send for the conversation only once it has resumed it (the server
+      // knows which conversations a socket holds only from chat:start or chat:resume).
+      this.resumed = false;
+      this.set({ connected: false });
+    });
     this.socket.on("message:new", ({ conversationId, message }) => {
       if (conversationId !== this.state.conversation?.conversationId) return;
       this.merge([message]);
@@ -145,9 +159,23 @@ export class CustomerChatClient {
     this.merge(messages);
   }
 
+  /** This browser's id for the server (one waiting or open chat per browser), made once and kept. */
+  private browserId() {
+    let id = this.storage.getItem(BROWSER_KEY);
+    if (!id || !/^[\w-]{22,64}$/.test(id)) {
+      id = `${newClientId()}-${newClientId()}`.slice(0, 64);
+      this.storage.setItem(BROWSER_KEY, id);
+    }
+    return id;
+  }
+
+  /** Starts a chat, or joins the one another tab of this browser has already started. */
   async start(input: StartChat) {
-    const res = await this.call<"chat:start", CustomerConversationView>("chat:start", input);
-    if ("data" in res) this.adopt(res.data);
+    const res = await this.call<"chat:start", CustomerConversationView>("chat:start", { ...input, browserId: this.browserId() });
+    if ("data" in res) {
+      this.adopt(res.data);
+      this.resumed = true;
+    }
     return res;
   }
 
@@ -158,10 +186,17 @@ export class CustomerChatClient {
     const res = await this.call<"chat:resume", CustomerConversationView>("chat:resume", { token, lastSeq: this.lastSeq });
     if ("error" in res) {
       if (res.error.code === "invalid_token") this.forget();
+      // A busy or restarting server (no answer in time, database away): try again, or the chat
+      // would stay silent until the next reconnection.
+      else if (res.error.code === "internal" || res.error.code === "rate_limited") {
+        clearTimeout(this.resumeTimer);
+        this.resumeTimer = setTimeout(() => this.socket.connected && void this.resume(), RETRY_MS);
+      }
       return;
     }
     this.adopt(res.data);
-    for (const p of this.state.pending) void this.deliver(p);
+    this.resumed = true;
+    void this.flush();
   }
 
   send(text: string) {
@@ -169,18 +204,42 @@ export class CustomerChatClient {
     const pending = [...this.state.pending, p];
     this.set({ pending });
     this.writeOutbox(pending);
-    void this.deliver(p);
+    void this.flush();
   }
 
-  private async deliver(p: Pending) {
-    const conversationId = this.state.conversation?.conversationId;
-    if (!conversationId || !this.socket.connected) return;
-    const res = await this.call<"message:send", ChatMessageView>("message:send", { conversationId, clientId: p.clientId, text: p.text });
-    if ("data" in res) this.merge([res.data]);
-    else if (res.error.code !== "internal" && res.error.code !== "rate_limited") {
-      // Refused for good (too long, chat ended): shown to the person, never retried.
-      const pending = this.state.pending.map((x) => (x.clientId === p.clientId ? { ...x, error: res.error.code } : x));
-      this.set({ pending });
+  /**
+   * Sends the outbox in order, one at a time, each with its own client id (the server keeps one
+   * message per id, so a resend after a lost acknowledgement is not a second message). What the
+   * server could not take for now (its database away, an acknowledgement timed out) stays and is
+   * tried again: after a reconnection, and every few seconds while connected, as a connection
+   * can stay up through a database outage without anything else prompting a resend.
+   */
+  private async flush() {
+    if (this.flushing) return;
+    this.flushing = true;
+    clearTimeout(this.retryTimer);
+    try {
+      for (;;) {
+        const conversationId = this.state.conversation?.conversationId;
+        const p = this.state.pending.find((x) => !x.error);
+        if (!p || !conversationId || !this.socket.connected || !this.resumed) return;
+        const res = await this.call<"message:send", ChatMessageView>("message:send", { conversationId, clientId: p.clientId, text: p.text });
+        if ("data" in res) {
+          this.merge([res.data]);
+          // The acknowledgement is this message (same client id): never send it again.
+          if (this.state.pending.some((x) => x.clientId === p.clientId)) this.discard(p.clientId);
+        } else if (res.error.code === "internal" || res.error.code === "rate_limited") {
+          this.retryTimer = setTimeout(() => void this.flush(), RETRY_MS);
+          return;
+        } else {
+          // Refused for good (too long, chat ended): shown to the person, never retried.
+          const pending = this.state.pending.map((x) => (x.clientId === p.clientId ? { ...x, error: res.error.code } : x));
+          this.set({ pending });
+          this.writeOutbox(pending);
+        }
+      }
+    } finally {
+      this.flushing = false;
     }
   }
 

@@ -83,6 +83,8 @@ export type SubmitInput = {
   postalAddress: string | null;
   replyBy: "email" | "phone" | "text" | "letter";
   idempotencyKey: string;
+  /** False when the recipient's daily limit of acknowledgements is met (server/limits/public.ts): the request stands, no email. */
+  acknowledge?: boolean;
   /** The customer's "withdraw your consent" link for a token. */
   withdrawConsentUrl: (token: string) => string;
 };
@@ -157,7 +159,7 @@ async function insertRequest(tx: Tx, deps: Deps, input: SubmitInput, now: Date) 
   await outbox(tx, row.id, "created", now, { ...publicPayload(row), difficultyGiven: keepDifficulty });
   const forTexts = textsView(row);
   const ack = deps.texts.acknowledgement(forTexts, { withdrawConsent: token ? input.withdrawConsentUrl(token) : null });
-  if (ack) await queueEmail(tx, row.id, ack, now);
+  if (ack && input.acknowledge !== false) await queueEmail(tx, row.id, ack, now);
   return { id: row.id, reference, decisionDueAt: dueAt };
 }
 

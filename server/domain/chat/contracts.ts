@@ -24,6 +24,8 @@ export const StartChatSchema = z.object({
   name: z.string().trim().max(100).optional().transform((v) => v || undefined),
   email: z.union([z.literal(""), z.email().max(254)]).optional().transform((v) => v || undefined),
   transcriptConsent: z.boolean(),
+  // As long as a random UUID at least: it lets whoever holds it into the browser's chat.
+  browserId: z.string().regex(/^[\w-]{22,64}$/).optional(),
 });
 export const ResumeSchema = z.object({ token: z.string().min(10).max(400), lastSeq: z.number().int().min(0) });
 export const SendMessageSchema = z.object({ conversationId: id, clientId, text });
