@@ -5,10 +5,12 @@
 //  2. case_list_p95_ms: the staff case list page (/staff/cases) rendered by the production
 //     server over PostgreSQL holding BENCH_CASES (200,000) cases: p95 over default, filtered,
 //     sorted and deep-paged lists. Needs BENCH_DATABASE_URL (a local PostgreSQL); without it
-//     the key is left out and a note says why.
+//     the key is left out and a note says why. Beside it case_list_floor_ms: a plain indexed
+//     SELECT … LIMIT 50 timed in the same run, and the totals shown checked against count(*).
 // Merged into bench/results.json under relay_* and case_list_* keys.
 import { readdirSync, readFileSync } from "node:fs";
 import { createServer } from "node:http";
+import { loadavg } from "node:os";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -119,18 +121,67 @@ async function caseListP95(adminUrl: string): Promise<Flat> {
     const signIn = await manager.post("/staff/sign-in", { email: "manager@doorstep.example", password: "demo-manager-2026" });
     if (signIn.status !== 302) throw new Error(`sign-in answered ${signIn.status}`);
     const lists = ["/staff/cases", "/staff/cases?queue=8", "/staff/cases?language=cy", "/staff/cases?sort=received", "/staff/cases?status=all&page=200", "/staff/cases?clock=overdue", "/cy/staff/cases?type=RFA&queue=12"];
+    // The floor: a plain indexed SELECT of one page straight from PostgreSQL, timed in the same
+    // run between the page requests, so the two figures share the same data and machine load.
+    const raw = new pg.Client({ connectionString: db.url });
+    await raw.connect();
+    const floorSql = `SELECT "id", "reference", "type", "title", "status", "language", "workQueue", "createdAt", "nextDueAt"
+      FROM "Case" WHERE "status" <> 'closed' ORDER BY "nextDueAt", "createdAt", "reference" LIMIT 50`;
     const times: number[] = [];
-    for (let i = 0; i < LIST_SAMPLES; i++) {
-      const page = lists[i % lists.length]!;
-      const start = performance.now();
-      const res = await manager.get(page);
-      const html = await res.text();
-      times.push(performance.now() - start);
-      if (res.status !== 200 || !html.includes("case-total")) throw new Error(`GET ${page} answered ${res.status}`);
+    const floor: number[] = [];
+    const layout: number[] = [];
+    const shown = new Map<string, number>();
+    let countsChecked = 0;
+    try {
+      for (let i = 0; i < LIST_SAMPLES; i++) {
+        const page = lists[i % lists.length]!;
+        const start = performance.now();
+        const res = await manager.get(page);
+        const html = await res.text();
+        times.push(performance.now() - start);
+        if (process.env.BENCH_VERBOSE) console.log(`${page}: ${Math.round(performance.now() - start)} ms, ${html.length} bytes`);
+        if (res.status !== 200 || !html.includes("case-total")) throw new Error(`GET ${page} answered ${res.status}`);
+        const total = /data-testid="case-total"[^>]*>([^<]*)</.exec(html)?.[1]?.replace(/\D/g, "");
+        shown.set(page, Number(total));
+        // A control: the same staff layout (session, permissions, translations for hydration) with
+        // one indexed lookup and no list, to show what a staff page costs before the list's work.
+        const controlStart = performance.now();
+        const control = await manager.get("/staff/cases/RFA9999999");
+        await control.text();
+        layout.push(performance.now() - controlStart);
+        const floorStart = performance.now();
+        const { rowCount } = await raw.query(floorSql);
+        floor.push(performance.now() - floorStart);
+        if (rowCount !== 50) throw new Error(`the floor query returned ${rowCount} rows`);
+      }
+      // The counts must still be right: the totals shown against an exact count of the same rows.
+      const exact = async (sql: string) => Number((await raw.query<{ n: string }>(`SELECT count(*) AS n FROM "Case" WHERE ${sql}`)).rows[0]!.n);
+      const checks: [string, string][] = [
+        ["/staff/cases", `"status" <> 'closed'`],
+        ["/staff/cases?queue=8", `"status" <> 'closed' AND "workQueue" = '8'`],
+        ["/staff/cases?language=cy", `"status" <> 'closed' AND "language" = 'cy'`],
+        ["/staff/cases?status=all&page=200", `TRUE`],
+      ];
+      // (The clock filters move with time between a render and a check; the integration test
+      // test/integration/case-counts.test.ts checks them at a fixed instant.)
+      for (const [page, where] of checks) {
+        const want = await exact(where);
+        if (shown.get(page) !== want) throw new Error(`${page} showed ${shown.get(page)} cases, the database has ${want}`);
+      }
+      countsChecked = checks.length;
+    } finally {
+      await raw.end();
     }
     return {
       case_list_p95_ms: percentile(times, 95),
       case_list_p50_ms: percentile(times, 50),
+      case_list_floor_ms: percentile(floor, 95),
+      case_list_floor_p50_ms: percentile(floor, 50),
+      case_list_layout_control_p95_ms: percentile(layout, 95),
+      case_list_layout_control_p50_ms: percentile(layout, 50),
+      // The 1-minute load average when the run ended: these figures are only comparable at a similar load.
+      case_list_load_avg: Math.round(loadavg()[0]! * 100) / 100,
+      case_list_counts_checked: countsChecked,
       case_list_cases: CASES,
       case_list_samples: times.length,
       case_list_database: `postgresql ${db.serverVersion}`,
@@ -144,13 +195,17 @@ async function caseListP95(adminUrl: string): Promise<Flat> {
 
 async function main() {
   const figures: Flat = { backoffice_measured_at: new Date().toISOString() };
-  Object.assign(figures, await relayThroughput());
-  console.log(`relay: ${figures.relay_events} events to a local receiver at ${figures.relay_events_per_s} events/s (PGlite)`);
+  // BENCH_ONLY=case_list measures the case list alone (the relay figure is unchanged by it).
+  if (process.env.BENCH_ONLY !== "case_list") {
+    Object.assign(figures, await relayThroughput());
+    console.log(`relay: ${figures.relay_events} events to a local receiver at ${figures.relay_events_per_s} events/s (PGlite)`);
+  }
   const adminUrl = process.env.BENCH_DATABASE_URL;
   const reason = adminUrl ? await unavailableReason(adminUrl) : "BENCH_DATABASE_URL is not set";
   if (adminUrl && !reason) {
     Object.assign(figures, await caseListP95(adminUrl));
     console.log(`case list: ${figures.case_list_cases} cases, p50 ${figures.case_list_p50_ms} ms, p95 ${figures.case_list_p95_ms} ms over ${figures.case_list_samples} pages (${figures.case_list_database})`);
+    console.log(`floor (plain indexed SELECT … LIMIT 50, same run): p50 ${figures.case_list_floor_p50_ms} ms, p95 ${figures.case_list_floor_ms} ms; ${figures.case_list_counts_checked} totals checked against count(*); a staff page with no list (control): p50 ${figures.case_list_layout_control_p50_ms} ms, p95 ${figures.case_list_layout_control_p95_ms} ms; load ${figures.case_list_load_avg}`);
   } else {
     console.log(`case list not measured: ${reason}`);
   }

@@ -37,6 +37,9 @@ describe("loadConfig", () => {
     expect(loadConfig({ DATA_DIR: dataDir(), NODE_ENV: "production", SEED_DEMO_DATA: "true" }).publicFormMinFillMs).toBe(0);
     expect(loadConfig({ DATA_DIR: dataDir(), NODE_ENV: "production", SEED_DEMO_DATA: "true", PUBLIC_FORM_MIN_FILL_MS: "2000" }).publicFormMinFillMs).toBe(2000);
     expect(() => loadConfig({ DATA_DIR: dataDir(), PUBLIC_FORM_MIN_FILL_MS: "-1" })).toThrow(ConfigError);
+    expect(loadConfig({ DATA_DIR: dataDir(), NODE_ENV: "production" }).publicAddressQuotas).toBe(true);
+    expect(loadConfig({ DATA_DIR: dataDir(), NODE_ENV: "production", SEED_DEMO_DATA: "true" }).publicAddressQuotas).toBe(false);
+    expect(loadConfig({ DATA_DIR: dataDir(), NODE_ENV: "production", SEED_DEMO_DATA: "true", PUBLIC_ADDRESS_QUOTAS: "true" }).publicAddressQuotas).toBe(true);
   });
 
   it("treats an empty DATABASE_URL as unset", () => {

@@ -54,6 +54,9 @@ export const ConfigSchema = z
     // after its page was given out is shown the page again. Off (0) by default in demo mode, where
     // test scripts fill forms at machine speed; 1500 ms otherwise.
     PUBLIC_FORM_MIN_FILL_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(60_000).optional()),
+    // The daily quotas per address on public submissions and uploads (server/limits/public.ts).
+    // Off by default in demo mode only, where every test and benchmark comes from one loopback address.
+    PUBLIC_ADDRESS_QUOTAS: z.preprocess(emptyAsUndefined, booleanString.optional()),
     NUISANCE_RETENTION_DAYS: z.coerce.number().int().min(30).max(3650).default(730),
     // Case payloads carry personal data: plain http only to this machine (tests, a local relay).
     WEBHOOK_URL: z.preprocess(
@@ -131,6 +134,7 @@ export const ConfigSchema = z
       serverTiming: env.SERVER_TIMING,
       /** Resolved by loadConfig (it depends on demo mode). */
       publicFormMinFillMs: env.PUBLIC_FORM_MIN_FILL_MS as number | undefined,
+      publicAddressQuotas: env.PUBLIC_ADDRESS_QUOTAS as boolean | undefined,
       nuisanceRetentionDays: env.NUISANCE_RETENTION_DAYS,
       // The outbox relay runs only when there is somewhere to deliver to.
       webhook: env.WEBHOOK_URL && env.WEBHOOK_SECRET ? { url: env.WEBHOOK_URL, secret: env.WEBHOOK_SECRET } : undefined,
@@ -153,7 +157,11 @@ export const ConfigSchema = z
     };
   });
 
-export type Config = Omit<z.output<typeof ConfigSchema>, "publicFormMinFillMs"> & { sessionSecret: string; publicFormMinFillMs: number };
+export type Config = Omit<z.output<typeof ConfigSchema>, "publicFormMinFillMs" | "publicAddressQuotas"> & {
+  sessionSecret: string;
+  publicFormMinFillMs: number;
+  publicAddressQuotas: boolean;
+};
 
 /** Quicker than anyone reads a "check your answers" page; slower than a script. */
 export const DEFAULT_MIN_FILL_MS = 1500;
@@ -167,7 +175,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}\nSee the configuration table in README.md.`);
   }
   const demo = demoSeeding(parsed.data, source);
-  const config = { ...parsed.data, ...demo, publicFormMinFillMs: parsed.data.publicFormMinFillMs ?? (demo.seedDemoData ? 0 : DEFAULT_MIN_FILL_MS) };
+  const config = {
+    ...parsed.data,
+    ...demo,
+    publicFormMinFillMs: parsed.data.publicFormMinFillMs ?? (demo.seedDemoData ? 0 : DEFAULT_MIN_FILL_MS),
+    publicAddressQuotas: parsed.data.publicAddressQuotas ?? !demo.seedDemoData,
+  };
   if (config.sessionSecret) return config as Config;
   if (!config.embedded) {
     throw new ConfigError("Invalid configuration:\n  SESSION_SECRET: required when DATABASE_URL is set (at least 32 characters).");

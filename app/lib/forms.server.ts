@@ -62,7 +62,7 @@ export async function guardSubmission(request: Request, context: AppLoadContext,
     const age = formAgeMs(config.sessionSecret, context.csrfToken, form.get(FORM_TIME_FIELD), Date.now());
     if (age === null || age < config.publicFormMinFillMs) await giveBackWithNotice(request, context, form, "formTooFast");
   }
-  const guard = publicLimits(limits);
+  const guard = publicLimits(limits, { perAddress: config.publicAddressQuotas });
   const quota = await guard.submission(context.clientIp);
   if (!quota.ok) throw data({ reason: "dailyQuota" }, { status: 429, headers: { "Retry-After": String(quota.retryAfterSeconds) } });
   if (!recipient) return { acknowledge: false };

@@ -15,6 +15,7 @@ import { commitSession } from "~/lib/session.server";
 import { useLang, useLocalePath } from "~/lib/use-lang";
 import { journeyUploads, receiveUploads, removeUpload } from "../../server/concerns/uploads";
 import { isValidCsrfToken } from "../../server/http/csrf";
+import { publicLimits } from "../../server/limits/public";
 import { nextReportStep } from "../../server/domain/concerns/report.js";
 import { UPLOAD_ACCEPT, UPLOAD_LIMITS } from "../../server/domain/concerns/uploads.js";
 
@@ -45,6 +46,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     alreadyUploaded: already,
     field: "files",
     accept: (form) => isValidCsrfToken(context.csrfToken, form.get("csrf")),
+    allow: (files, bytes) => publicLimits(context.services.limits, { perAddress: context.services.config.publicAddressQuotas }).uploads(context.clientIp, `concern:${draft.journeyId}`, files, bytes),
   });
   if (!received.ok && received.reason === "csrf") throw data({ reason: "expired" }, { status: 403 });
   const intent = String(received.form?.get("intent") ?? "upload");
@@ -54,7 +56,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const errors: FieldError[] =
       received.reason === "rejected"
         ? received.rejected.map((r) => ({ field: "files", key: `report.files.${r.error}`, params: { name: r.name } }))
-        : [{ field: "files", key: received.reason === "too_many" ? "report.files.too_many" : received.reason === "too_large_any" ? "report.files.too_large_any" : "report.files.failed" }];
+        : [{ field: "files", key: received.reason === "too_many" ? "report.files.too_many" : received.reason === "too_large_any" ? "report.files.too_large_any" : received.reason === "quota" ? "report.files.quota" : "report.files.failed" }];
     return data({ errors }, { status: 400 });
   }
 

@@ -73,6 +73,12 @@ export default function ConcernResult() {
           <div className="govuk-inset-text" data-testid="come-back">
             <p className="govuk-body govuk-!-font-weight-bold">{t("outcomes.wait.comeBack", { date: date(outcome.comeBackOn) })}</p>
           </div>
+          {/* Reminders (issue 14): email them on that day with a link back to these answers. */}
+          <p className="govuk-body">
+            <Link className="govuk-link" to={to("/concerns/remind")} data-testid="remind-link">
+              {t("reminders:remind.link", { date: date(outcome.comeBackOn) })}
+            </Link>
+          </p>
           <p className="govuk-body">{t("outcomes.wait.saveHint")}</p>
           <p className="govuk-body">
             <Link className="govuk-link" to={to(`/concerns/save?from=${encodeURIComponent("/concerns/result")}`)}>

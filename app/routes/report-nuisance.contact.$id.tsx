@@ -14,6 +14,7 @@ import { useLang, useLocalePath } from "~/lib/use-lang";
 import { londonDate } from "../../server/domain/cases/working-days";
 import { checkContact, ContactFormSchema } from "../../server/domain/nuisance/contact";
 import { readEml } from "../../server/domain/nuisance/eml";
+import { publicLimits } from "../../server/limits/public";
 import { EML_MAX_BYTES } from "../../server/domain/nuisance/kinds";
 
 // The language switch here submits the form, so what was typed is kept (app/lib/typed.server.ts).
@@ -109,6 +110,12 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     const checked = checkContact(parsed.data, context.services.now());
     if (!checked.ok) Object.assign(errors, checked.errors);
     else if (Object.keys(errors).length === 0) {
+      // The day's upload limits (server/limits/public.ts), counted only for a valid form.
+      if (upload && !(await publicLimits(context.services.limits, { perAddress: context.services.config.publicAddressQuotas }).uploads(context.clientIp, `nuisance:${draft.draftId}`, 1, upload.bytes.byteLength))) {
+        errors.eml = "errors.eml.quota";
+        delete raw.emlKeep;
+        return data({ errors, values: raw }, { status: 400 });
+      }
       if (upload) {
         const { bytes, name, summary } = upload;
         const row = await context.services.prisma.nuisanceEml.create({

@@ -13,6 +13,7 @@ import { requireCapability, requireOnCase } from "~/lib/permissions.server";
 import { useLocalePath } from "~/lib/use-lang";
 import { z } from "zod";
 import { audit } from "../../server/audit";
+import { canActOnCase } from "../../server/auth/permissions";
 import {
   CallTaskSchema,
   CHANNELS_OUT,
@@ -48,15 +49,19 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const choice = ChoiceSchema.parse(Object.fromEntries(url.searchParams));
   const allowed = CHANNELS_OUT.filter((c) => (!ctx.rules.restricted || ctx.rules.restricted.channels.includes(c)) && (c !== "email" || ctx.customer?.email) && !(c === "letter" && ctx.rules.emailNotPost && ctx.customer?.email));
   const languages = choice.languages ?? (ctx.defaultLanguages.length > 1 ? "both" : ctx.defaultLanguages[0]!);
+  // The action lets officers write only on cases allocated to them (managers on any): say so here
+  // rather than let them compose a letter that would then be refused.
+  const mayWrite = canActOnCase(staff, "case.write", { assignedToId: ctx.case.assignedToId });
   const outcomes = outcomeChoices(ctx.case.type);
   const outcome = choice.outcome && (outcomes as readonly string[]).includes(choice.outcome) ? choice.outcome : (ctx.case.outcome ?? undefined);
-  const drafts = choice.template
+  const drafts = choice.template && mayWrite
     ? Object.fromEntries(langsOf(languages).map((l) => [l, templateText(l, choice.template!, ctx, { officer: staff.name, outcome, now: now() })]))
     : null;
   return {
     reference: ctx.case.reference,
     type: ctx.case.type,
     customer: ctx.customer ? { name: ctx.customer.name, email: ctx.customer.email } : null,
+    mayWrite,
     rules: ctx.rules,
     address: ctx.address,
     allowed,
@@ -102,14 +107,14 @@ export default function WriteToCustomer() {
   const { t } = useTranslation(["staff-correspondence", "domain"]);
   const to = useLocalePath();
   const [params] = useSearchParams();
-  const { reference, customer, rules, address, allowed, outcomes, choice, drafts } = useLoaderData<typeof loader>();
+  const { reference, customer, mayWrite, rules, address, allowed, outcomes, choice, drafts } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors: Record<string, string> = result?.errors ?? {};
   const values: Record<string, string> = result?.values ?? {};
   const done = params.get("done");
   const letter = params.get("letter");
   const langName = (l: string) => t(`write.languageChoices.${l}`);
-  const blocked = !customer || rules.noFurtherContact || rules.phoneInstead;
+  const blocked = !mayWrite || !customer || rules.noFurtherContact || rules.phoneInstead;
   return (
     <>
       <PageTitle title={`${t("write.title")} – ${reference}`} error={Object.keys(errors).length > 0} />
@@ -143,6 +148,11 @@ export default function WriteToCustomer() {
       ) : (
         <p className="govuk-body">{t("write.noCustomer")}</p>
       )}
+      {!mayWrite ? (
+        <p className="govuk-inset-text" data-testid="not-yours">
+          {t("write.notYours")}
+        </p>
+      ) : null}
       {rules.largePrint ? <p className="govuk-inset-text" data-testid="large-print">{t("write.largePrint", { size: rules.largePrint })}</p> : null}
       {rules.restricted ? (
         <div className="govuk-warning-text" data-testid="restricted">
@@ -155,7 +165,7 @@ export default function WriteToCustomer() {
         </div>
       ) : null}
       {rules.noFurtherContact ? <p className="govuk-inset-text">{t("write.noFurtherContact")}</p> : null}
-      {rules.phoneInstead ? (
+      {mayWrite && rules.phoneInstead ? (
         <>
           <div className="govuk-warning-text" data-testid="phone-instead">
             <span className="govuk-warning-text__icon" aria-hidden="true">

@@ -47,7 +47,8 @@ export default function StaffCases() {
   const lang = useLang();
   const to = useLocalePath();
   const { filters, queues, list, officers, me, pageSize } = useLoaderData<typeof loader>();
-  const pages = Math.max(1, Math.ceil(list.total / pageSize));
+  // A broad search is counted only up to a cap: then "next" shows while pages are full.
+  const pages = list.totalCapped ? Math.max(filters.page + (list.rows.length === pageSize ? 1 : 0), 1) : Math.max(1, Math.ceil(list.total / pageSize));
   const select = (name: string, label: string, value: string | undefined, options: { value: string; label: string }[], all: string) => (
     <div className="govuk-form-group ds-filter">
       <label className="govuk-label" htmlFor={`filter-${name}`}>
@@ -148,7 +149,7 @@ export default function StaffCases() {
         {filters.queue ? t(`domain:workQueues.${filters.queue}`) : t("list.resultsHeading")}
       </h2>
       <p className="govuk-body" data-testid="case-total" role="status">
-        {t("list.found", { count: list.total })}
+        {list.totalCapped ? t("list.foundMoreThan", { number: formatNumber(list.total, lang) }) : t("list.found", { count: list.total })}
       </p>
       {list.rows.length > 0 ? (
         <div className="ds-table-wrap">
@@ -218,7 +219,7 @@ export default function StaffCases() {
               </Link>
             </div>
           ) : null}
-          <p className="govuk-body govuk-!-margin-0 govuk-!-display-inline-block">{t("list.pageOf", { page: filters.page, pages })}</p>
+          {list.totalCapped ? null : <p className="govuk-body govuk-!-margin-0 govuk-!-display-inline-block">{t("list.pageOf", { page: filters.page, pages })}</p>}
           {filters.page < pages ? (
             <div className="govuk-pagination__next">
               <Link className="govuk-link govuk-pagination__link" to={to(`/staff/cases${filtersToQuery(filters, { page: filters.page + 1 })}`)} rel="next">

@@ -74,9 +74,10 @@ export function createApiRouter({ prisma, now, limits, pointsPerMinute = 120 }: 
 
   router.get("/cases", need("cases:read"), async (req: Authed, res) => {
     const filters = parseCaseFilters(search(req));
-    const { total, rows } = await listCases(prisma, filters, now());
+    const { total, totalCapped, rows } = await listCases(prisma, filters, now());
     await audit(req, "api.cases.list", filters.queue ?? "all", { page: filters.page });
-    res.json({ total, page: filters.page, pageSize: CASE_PAGE_SIZE, cases: rows.map(({ id: _id, officerId: _o, ...rest }) => rest) });
+    // totalIsLowerBound: a broad search stops counting at SEARCH_COUNT_CAP matches.
+    res.json({ total, totalIsLowerBound: totalCapped, page: filters.page, pageSize: CASE_PAGE_SIZE, cases: rows.map(({ id: _id, officerId: _o, ...rest }) => rest) });
   });
 
   router.get("/cases.csv", need("cases:read"), async (req: Authed, res) => {

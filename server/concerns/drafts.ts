@@ -27,14 +27,17 @@ export async function deleteSavedDrafts(tx: TransactionClient, journeyId: string
   if (rows.length === 0) return 0;
   await tx.concernDraft.deleteMany({ where: { id: { in: rows.map((r) => r.id) } } });
   for (const row of rows) await draftEvent(tx, "concern_draft.deleted", row.id, at, { journeyId, reason });
+  // A report sent needs no "come back and report" reminder (server/reminders/concern-reminders.ts).
+  if (reason === "submitted") await tx.reminder.updateMany({ where: { journeyId, sentAt: null, stoppedAt: null }, data: { stoppedAt: at } });
   return rows.length;
 }
 
 /** Saves the journey and returns the token for the link (the only time it exists in clear). */
-export async function saveDraft(deps: DraftDeps, input: { data: SavedData; language: "en" | "cy" }): Promise<{ id: string; token: string; expiresAt: Date }> {
+export async function saveDraft(deps: DraftDeps, input: { data: SavedData; language: "en" | "cy"; keepUntil?: Date }): Promise<{ id: string; token: string; expiresAt: Date }> {
   const now = (deps.now ?? (() => new Date()))();
   const token = randomBytes(32).toString("base64url");
-  const expiresAt = new Date(now.getTime() + DRAFT_RETENTION_MS);
+  // 30 days, or longer when a reminder will link back to it after then (keepUntil).
+  const expiresAt = new Date(Math.max(now.getTime() + DRAFT_RETENTION_MS, input.keepUntil?.getTime() ?? 0));
   const id = await deps.prisma.$transaction(async (tx) => {
     await deleteSavedDrafts(tx, input.data.journeyId, now, "replaced");
     const row = await tx.concernDraft.create({

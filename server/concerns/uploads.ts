@@ -26,7 +26,7 @@ export type StoredUpload = { id: string; fileName: string; mediaType: string; si
 export type ReceiveResult =
   | { ok: true; form: FormData; stored: StoredUpload[] }
   | { ok: false; form: FormData | null; reason: "rejected"; rejected: RejectedFile[] }
-  | { ok: false; form: FormData | null; reason: "too_many" | "too_large_any" | "unreadable" | "csrf" };
+  | { ok: false; form: FormData | null; reason: "too_many" | "too_large_any" | "unreadable" | "csrf" | "quota" };
 
 type Pending = { id: string; tmp: string; fileName: string; mediaType: string; sizeBytes: number; sha256: string };
 
@@ -38,7 +38,14 @@ type Pending = { id: string; tmp: string; fileName: string; mediaType: string; s
 export async function receiveUploads(
   deps: UploadDeps,
   request: Request,
-  options: { journeyId: string; alreadyUploaded: number; field: string; accept: (form: FormData) => boolean },
+  options: {
+    journeyId: string;
+    alreadyUploaded: number;
+    field: string;
+    accept: (form: FormData) => boolean;
+    /** The day's upload limits (server/limits/public.ts): false keeps nothing. */
+    allow?: (files: number, bytes: number) => Promise<boolean>;
+  },
 ): Promise<ReceiveResult> {
   const room = UPLOAD_LIMITS.maxFiles - options.alreadyUploaded;
   const pending: Pending[] = [];
@@ -97,6 +104,10 @@ export async function receiveUploads(
     return { ok: false, form, reason: "too_many" };
   }
   if (pending.length === 0) return { ok: true, form, stored: [] };
+  if (options.allow && !(await options.allow(pending.length, pending.reduce((sum, p) => sum + p.sizeBytes, 0)))) {
+    await discard();
+    return { ok: false, form, reason: "quota" };
+  }
 
   const now = (deps.now ?? (() => new Date()))();
   const finalDir = uploadsDir(deps.dataDir);

@@ -66,6 +66,7 @@ export async function loadWriteContext(prisma: Prisma, reference: string) {
       title: true,
       outcome: true,
       answerDueAt: true,
+      assignedToId: true,
       details: true,
       parties: { where: { role: "customer" }, select: { party: { select: { id: true, name: true, email: true, phone: true, preferredLanguage: true } } } },
     },

@@ -6,7 +6,9 @@ import { purgeChats } from "../chat/housekeeping.js";
 import { purgeConcerns } from "../concerns/housekeeping.js";
 import { purgeNuisance } from "../domain/nuisance/retention.js";
 import type { Relay } from "../outbox/relay.js";
-import { nuisanceReportsPolicy, retentionPolicies, runRetention, uploadRemover } from "../retention/retention.js";
+import { nuisanceReportsPolicy, purgeAdjustments, retentionPolicies, runRetention, uploadRemover } from "../retention/retention.js";
+import { sendDueReminders } from "../reminders/concern-reminders.js";
+import { sendStaffReminders } from "../reminders/staff-reminders.js";
 import type { Services } from "../services.js";
 import type { JobQueue } from "./queue.js";
 
@@ -21,7 +23,12 @@ export const TIMETABLE = {
   "retention-sessions": "*/15 * * * *",
   "retention-drafts": "7,37 * * * *",
   "retention-nuisance": "12,42 * * * *",
+  "retention-adjustments": "45 2 * * *",
   "chat-housekeeping": "*/5 * * * *",
+  // Reminders go out in the day (London), from 08:00; a missed run is caught by the next.
+  "reminders-due": "*/15 8-20 * * *",
+  // Staff: hourly through the working day, each thing told once per person (and again if its due time moves).
+  "staff-reminders": "5 7-18 * * 1-5",
 } as const;
 
 type TurnJob = "outbox-relay" | "mail-deliver";
@@ -40,7 +47,7 @@ export async function scheduleTurns(jobs: JobQueue, name: TurnJob, runFor: (ms: 
   await jobs.send(name, {});
 }
 
-type Deps = Pick<Services, "prisma" | "config" | "logger" | "now" | "mailWorker">;
+type Deps = Pick<Services, "prisma" | "config" | "logger" | "now" | "mailWorker" | "mailer">;
 
 export async function startBackgroundJobs(jobs: JobQueue, services: Deps, options: { relay?: Relay | null; turnMs?: number } = {}) {
   const { prisma, config, logger, now } = services;
@@ -70,8 +77,20 @@ export async function startBackgroundJobs(jobs: JobQueue, services: Deps, option
     await runRetention(prisma, { now: now(), dryRun: false, policies: [nuisanceReportsPolicy(config.nuisanceRetentionDays)], maxRounds: 50 });
     await purgeNuisance({ prisma, now, retentionDays: config.nuisanceRetentionDays });
   });
+  await jobs.schedule("retention-adjustments", TIMETABLE["retention-adjustments"], async () => {
+    const [report] = await purgeAdjustments(prisma, now());
+    logger.info({ removed: { adjustment_requests: report?.removed ?? 0 } }, "retention run");
+  });
   await jobs.schedule("chat-housekeeping", TIMETABLE["chat-housekeeping"], async () => {
     await purgeChats(services);
+  });
+  await jobs.schedule("reminders-due", TIMETABLE["reminders-due"], async () => {
+    const result = await sendDueReminders({ prisma, now, mailer: services.mailer, publicUrl: config.publicUrl, logger });
+    if (result.sent || result.failed) logger.info(result, "reminders sent");
+  });
+  await jobs.schedule("staff-reminders", TIMETABLE["staff-reminders"], async () => {
+    const result = await sendStaffReminders({ prisma, now, publicUrl: config.publicUrl });
+    if (result.emails) logger.info(result, "staff reminders queued");
   });
   await jobs.dropUnknownSchedules();
 }

@@ -41,8 +41,14 @@ export const JOB_CATALOGUE = {
   "retention-drafts": housekeeping,
   /** Nuisance reports after NUISANCE_RETENTION_DAYS, unattached .eml files, and the daily summary rebuild. */
   "retention-nuisance": housekeeping,
+  /** Adjustment requests no longer in force, two years after their last change (server/retention/retention.ts). */
+  "retention-adjustments": housekeeping,
   /** Chat housekeeping from server/chat (transcripts past their period). */
   "chat-housekeeping": housekeeping,
+  /** Reminder emails falling due (server/reminders): each row is claimed before it is sent. */
+  "reminders-due": housekeeping,
+  /** Staff reminders: reviews, checks, callbacks and clocks falling due (server/reminders). */
+  "staff-reminders": housekeeping,
 } satisfies Record<string, JobDefinition>;
 
 export type JobName = keyof typeof JOB_CATALOGUE;

@@ -30,6 +30,28 @@ describe("publicLimits", () => {
     await limits.close();
   });
 
+  it("limits uploads per submission, and files and bytes per address", async () => {
+    const limits = createLimits({ secret: "t" });
+    const p = publicLimits(limits);
+    const { uploadFilesPerSubmission, uploadBytesPerAddress } = PUBLIC_LIMITS;
+    // One journey churning files: refused once past its own limit; another journey still may.
+    for (let i = 0; i < uploadFilesPerSubmission.points; i++) expect(await p.uploads("198.51.100.1", "journey-a", 1, 1000)).toBe(true);
+    expect(await p.uploads("198.51.100.1", "journey-a", 1, 1000)).toBe(false);
+    expect(await p.uploads("198.51.100.1", "journey-b", 1, 1000)).toBe(true);
+    // Bytes from one address across journeys.
+    expect(await p.uploads("198.51.100.2", "journey-c", 1, uploadBytesPerAddress.points - 10)).toBe(true);
+    expect(await p.uploads("198.51.100.2", "journey-d", 1, 100)).toBe(false);
+    expect(await p.uploads("198.51.100.3", "journey-e", 1, 100)).toBe(true);
+    expect(await p.uploads("198.51.100.3", "journey-e", 0, 0)).toBe(true);
+    // Without the per-address quotas (demo mode) the per-submission limit still holds.
+    const demo = publicLimits(limits, { perAddress: false });
+    expect(await demo.uploads("198.51.100.2", "journey-f", 1, 100)).toBe(true);
+    expect(await demo.submission("203.0.113.200")).toEqual({ ok: true });
+    for (let i = 0; i < uploadFilesPerSubmission.points - 1; i++) await demo.uploads("198.51.100.2", "journey-f", 1, 1);
+    expect(await demo.uploads("198.51.100.2", "journey-f", 1, 1)).toBe(false);
+    await limits.close();
+  });
+
   it("counts submissions per address and says when to come back", async () => {
     const limits = createLimits({ secret: "t" });
     const p = publicLimits(limits);

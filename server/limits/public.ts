@@ -14,6 +14,17 @@ export const PUBLIC_LIMITS = {
   submissionsPerAddress: { points: 100, duration: 86_400 },
   /** Acknowledgement emails to one recipient a day, across every public form. */
   acknowledgementsPerRecipient: { points: 5, duration: 86_400 },
+  /**
+   * Uploads (concerns files, nuisance .eml files) per address a day: bytes and files. A whole
+   * concern journey holds 6 files of 5 MB; this is three full journeys' worth.
+   */
+  uploadBytesPerAddress: { points: 100 * 1024 * 1024, duration: 86_400 },
+  uploadFilesPerAddress: { points: 60, duration: 86_400 },
+  /**
+   * Files uploaded into one submission (a concern journey, a nuisance draft) a day, removed ones
+   * included: room for replacing a few, not for churning storage through remove-and-upload.
+   */
+  uploadFilesPerSubmission: { points: 20, duration: 86_400 },
 } as const;
 
 /**
@@ -36,13 +47,30 @@ export function recipientKey(email: string): string {
 
 export type SubmissionCheck = { ok: true } | { ok: false; retryAfterSeconds: number };
 
-export function publicLimits(limits: Limits) {
+/**
+ * `perAddress: false` (demo mode, config.publicAddressQuotas) leaves out the quotas per address;
+ * the limits per recipient and per submission always apply.
+ */
+export function publicLimits(limits: Limits, options: { perAddress: boolean } = { perAddress: true }) {
   // limits.create returns the same limiter for the same name and settings, so this is cheap per request.
   const perAddress = limits.create({ keyPrefix: "public-submit-ip", ...PUBLIC_LIMITS.submissionsPerAddress });
   const perRecipient = limits.create({ keyPrefix: "ack-recipient", ...PUBLIC_LIMITS.acknowledgementsPerRecipient });
+  const uploadBytes = limits.create({ keyPrefix: "upload-bytes-ip", ...PUBLIC_LIMITS.uploadBytesPerAddress });
+  const uploadFiles = limits.create({ keyPrefix: "upload-files-ip", ...PUBLIC_LIMITS.uploadFilesPerAddress });
+  const uploadsInto = limits.create({ keyPrefix: "upload-files-submission", ...PUBLIC_LIMITS.uploadFilesPerSubmission });
+  const within = async (attempt: () => Promise<unknown>) => {
+    try {
+      await attempt();
+      return true;
+    } catch (error) {
+      if (!isLimited(error)) throw error;
+      return false;
+    }
+  };
   return {
     /** Counts one submission from this address; refused once over the day's quota. */
     async submission(address: string): Promise<SubmissionCheck> {
+      if (!options.perAddress) return { ok: true };
       try {
         await perAddress.consume(address);
         return { ok: true };
@@ -50,6 +78,19 @@ export function publicLimits(limits: Limits) {
         if (!isLimited(error)) throw error;
         return { ok: false, retryAfterSeconds: secondsToWait(error) };
       }
+    },
+    /**
+     * True when these files may be stored (and counts them): per submission (`submission` is the
+     * journey's or draft's id) and per address, files and bytes. All three are asked, so a refused
+     * upload still counts against the day: a script cannot probe for the edge for free.
+     */
+    async uploads(address: string, submission: string, files: number, bytes: number): Promise<boolean> {
+      if (files === 0) return true;
+      const results = await Promise.all([
+        within(() => uploadsInto.consume(submission, files)),
+        ...(options.perAddress ? [within(() => uploadFiles.consume(address, files)), within(() => uploadBytes.consume(address, Math.max(1, bytes)))] : []),
+      ]);
+      return results.every(Boolean);
     },
     /** True when one more acknowledgement may go to this recipient today (and counts it). */
     async acknowledge(email: string): Promise<boolean> {

@@ -116,6 +116,64 @@ export function chatTranscriptsPolicy(retentionDays: number): RetentionPolicy {
   };
 }
 
+/** Adjustment requests no longer in force are kept this long after their last change (appeals, complaints about us). */
+export const ADJUSTMENT_RETENTION_MONTHS = 24;
+
+/**
+ * Adjustment requests no longer in force: declined ones, and agreed one-off ones, two years
+ * (ADJUSTMENT_RETENTION_MONTHS) after their last change. The request goes with its timeline,
+ * conference rows, emails (the consent-withdrawal link's among them), its flag, its outbox
+ * events, and its person when nothing else names them. Undecided requests and agreed ongoing
+ * ones are in force (reviewed at least every two years) and stay; a request removed at the
+ * customer's request holds only its dated note and stays as the record of that.
+ */
+export const adjustmentRequestsPolicy: RetentionPolicy = {
+  name: "adjustment_requests",
+  async due(prisma, now, limit) {
+    const before = retentionCutoff(now, ADJUSTMENT_RETENTION_MONTHS);
+    const rows = await prisma.adjustmentRequest.findMany({
+      where: adjustmentsDueWhere(before),
+      select: { id: true, reference: true, updatedAt: true },
+      orderBy: { updatedAt: "asc" },
+      take: limit,
+    });
+    return rows.map((r) => ({ id: r.id, label: r.reference, lastActivity: r.updatedAt }));
+  },
+  async remove(prisma, ids, now) {
+    if (ids.length === 0) return { removed: 0, files: [] };
+    const before = retentionCutoff(now, ADJUSTMENT_RETENTION_MONTHS);
+    return prisma.$transaction(async (tx) => {
+      // Due again inside the transaction: a request changed since it was listed stays.
+      const rows = await tx.adjustmentRequest.findMany({ where: { id: { in: ids }, ...adjustmentsDueWhere(before) }, select: { id: true, partyId: true, flagId: true } });
+      const due = rows.map((r) => r.id);
+      if (due.length === 0) return { removed: 0, files: [] };
+      const emails = await tx.adjustmentEmail.findMany({ where: { requestId: { in: due } }, select: { emailMessageId: true } });
+      await tx.emailMessage.deleteMany({ where: { id: { in: emails.map((e) => e.emailMessageId) } } });
+      const { count } = await tx.adjustmentRequest.deleteMany({ where: { id: { in: due } } });
+      const flagIds = rows.flatMap((r) => (r.flagId ? [r.flagId] : []));
+      if (flagIds.length > 0) await tx.partyFlag.deleteMany({ where: { id: { in: flagIds } } });
+      await tx.outboxEvent.deleteMany({ where: { aggregateType: "adjustment_request", aggregateId: { in: due } } });
+      const partyIds = rows.flatMap((r) => (r.partyId ? [r.partyId] : []));
+      if (partyIds.length > 0) await tx.party.deleteMany({ where: { id: { in: partyIds }, cases: { none: {} }, adjustmentRequests: { none: {} } } });
+      await tx.auditEvent.create({ data: { at: now, actorId: null, action: "retention.delete", entityType: "AdjustmentRequest", entityId: "batch", data: { count } } });
+      return { removed: count, files: [] };
+    });
+  },
+};
+
+/** `cutoff` from retentionCutoff: a last change on or before that London day two years ago is due. */
+function adjustmentsDueWhere(cutoff: Date) {
+  return {
+    updatedAt: { lte: cutoff },
+    OR: [{ status: "declined" as const }, { status: { in: ["agreed" as const, "partly_agreed" as const] }, duration: "one_off" as const }],
+  };
+}
+
+/** The retention-adjustments job's work (server/jobs/background.ts): every due batch. */
+export function purgeAdjustments(prisma: PrismaClient, now: Date) {
+  return runRetention(prisma, { now, dryRun: false, policies: [adjustmentRequestsPolicy], maxRounds: 50 });
+}
+
 /** Fixed periods (docs/security.md, "Retention"); the configurable ones come from the server's config. */
 export const RETENTION_PERIODS = {
   /** A delivered outbox event: the back office has it; kept a while for /api/v1/events readers. */
@@ -234,6 +292,7 @@ export function retentionPolicies(periods: { nuisanceRetentionDays: number; chat
     chatTranscriptsPolicy(periods.chatRetentionDays),
     abandonedChatsPolicy,
     emailsWithoutCasePolicy,
+    adjustmentRequestsPolicy,
     outboxEventsPolicy({ webhookConfigured: periods.webhookConfigured ?? true }),
   ];
 }

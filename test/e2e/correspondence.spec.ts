@@ -64,7 +64,7 @@ async function findMail(predicate: (m: ParsedMail) => boolean, timeoutMs = 20_00
 
 for (const lang of LANGS) {
   test(`officer writes in Welsh with large print, customer replies by email and adds a file (${lang})`, async ({ browser }) => {
-    test.setTimeout(300_000);
+    test.setTimeout(180_000);
     const context = await browser.newContext({ baseURL: server.url });
     const page = await context.newPage();
     const customerEmail = `${unique("cust")}@example.com`;
@@ -99,6 +99,10 @@ for (const lang of LANGS) {
     );
     await client.end();
 
+    // Officers write only on cases allocated to them: the officer takes the new case first.
+    await page.getByRole("button", { name: lang === "cy" ? "Cymryd yr achos hwn" : "Take this case" }).click();
+    await page.waitForURL(/done=take/);
+
     // The officer writes: request for more information, in Welsh, by email.
     await page.getByTestId("write-link").click();
     await expect(page.getByTestId("large-print")).toContainText("20");
@@ -110,7 +114,7 @@ for (const lang of LANGS) {
     await page.locator("#body_cy").fill(`Annwyl ${name},\n\nAnfonwch gopi o’r llythyr gan y cyngor.\n\nYn gywir,\nOlu`);
     await expectNoAxeViolations(page);
     await page.locator("#write-form button[type=submit]").click();
-    await page.waitForURL(/done=sent/);
+    await expect(page).toHaveURL(/done=sent/, { timeout: 30_000 });
     await expect(page.getByRole("status")).toContainText(lang === "cy" ? "Mae’r e-bost yn aros" : "Email queued");
 
     const sent = await findMail((m) => (m.subject ?? "").includes(`[Ref. ${reference}]`) && (m.subject ?? "").startsWith("Mae angen"));
@@ -120,14 +124,14 @@ for (const lang of LANGS) {
 
     // The customer replies by email (through the SMTP receiver) with a PDF, keeping only In-Reply-To.
     const transport = nodemailer.createTransport({ host: "127.0.0.1", port: smtpPort, secure: false, ignoreTLS: true });
-    await transport.sendMail({ from: `${name} <${customerEmail}>`, to: "casework@casework.test", subject: "Re: eich llythyr", inReplyTo: sent.messageId, references: [sent.messageId!], text: "Dyma’r llythyr.", attachments: [{ filename: "llythyr-y-cyngor.pdf", content: PDF }] });
+    await transport.sendMail({ from: `${name} <${customerEmail}>`, to: "casework@casework.test", subject: `Re: eich llythyr – ${name}`, inReplyTo: sent.messageId, references: [sent.messageId!], text: "Dyma’r llythyr.", attachments: [{ filename: "llythyr-y-cyngor.pdf", content: PDF }] });
     transport.close();
 
     // It is on the case, with its file, and acknowledged once with the reference.
     await page.goto(inLang(lang, `/staff/cases/${reference}`));
     await expect(page.locator('[data-kind="correspondence_in"]')).toHaveCount(1);
     await page.goto(inLang(lang, "/staff/mail?list=joined"));
-    await page.getByRole("link", { name: "Re: eich llythyr" }).click();
+    await page.getByRole("link", { name: `Re: eich llythyr – ${name}` }).click();
     await expect(page.getByTestId("mail-text")).toContainText("Dyma’r llythyr.");
     await expect(page.getByTestId("mail-files")).toContainText("llythyr-y-cyngor.pdf");
     await expectNoAxeViolations(page);

@@ -1,6 +1,7 @@
 // Abuse of the public doors (issue 12): a nuisance report's .eml file is stored only with a
 // valid form, and a draft can never attach another draft's file by its id.
 import { describe, expect, inject, it } from "vitest";
+import { PUBLIC_LIMITS } from "../../server/limits/public";
 import { BrowserLikeClient } from "../support/browser-like-client";
 
 const baseUrl = inject("baseUrl");
@@ -44,6 +45,25 @@ describe("nuisance .eml uploads", () => {
     await b.get("/report-nuisance/contacts");
     expect(b.lastHtml).not.toContain("offer.eml");
   });
+});
+
+describe("upload limits", () => {
+  it("one nuisance draft stores at most the day's files per submission; the next is refused with a message and not stored", async () => {
+    const limit = PUBLIC_LIMITS.uploadFilesPerSubmission.points;
+    const client = new BrowserLikeClient(baseUrl);
+    for (let i = 0; i < limit; i++) {
+      await client.get("/report-nuisance/contact/new?kind=email");
+      const saved = await postEmail(client, { from: `sender${i}@spam.example` }, new Blob([EML]));
+      expect(saved.res.status, `upload ${i + 1}`).toBe(302);
+    }
+    await client.get("/report-nuisance/contact/new?kind=email");
+    const over = await postEmail(client, { from: "one-more@spam.example" }, new Blob([EML]));
+    expect(over.res.status).toBe(400);
+    expect(over.html).toContain("We have had a lot of files from this connection today");
+    expect(over.html).not.toMatch(/name="emlKeep" value="[^"]+"/);
+    await client.get("/report-nuisance/contacts");
+    expect(client.lastHtml.match(/contact\/[0-9a-f-]{36}\/remove/g) ?? []).toHaveLength(limit);
+  }, 120_000);
 });
 
 describe("honeypot", () => {

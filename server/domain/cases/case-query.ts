@@ -3,6 +3,7 @@
 import { z } from "zod";
 import type { Prisma as PrismaNamespace, PrismaClient } from "../../../generated/prisma/client.js";
 import { CASE_TYPES } from "./case-types.js";
+import { clockCounts, countCases } from "./case-counts.js";
 import { QUEUE_CLOCK_STATES, clockBoundaries, queueClockState, summariseQueues, type QueueClockState } from "./queue-counts.js";
 import { CASE_STATUSES } from "./status.js";
 import { CASE_LANGUAGES } from "./welsh.js";
@@ -79,8 +80,14 @@ export function caseWhere(filters: CaseFilters, now: Date): PrismaNamespace.Case
   return where;
 }
 
+// Each order ends in the unique reference, so a case never shows on two pages or none, and each
+// matches an index (the migration 20261206050000_case_list_counts).
 const orderBy = (sort: CaseFilters["sort"]): PrismaNamespace.CaseOrderByWithRelationInput[] =>
-  sort === "received" ? [{ createdAt: "desc" }, { reference: "asc" }] : sort === "reference" ? [{ reference: "asc" }] : [{ nextDueAt: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }];
+  sort === "received"
+    ? [{ createdAt: "desc" }, { reference: "asc" }]
+    : sort === "reference"
+      ? [{ reference: "asc" }]
+      : [{ nextDueAt: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }, { reference: "asc" }];
 
 export const caseListSelect = {
   id: true,
@@ -121,14 +128,26 @@ export type CaseListRow = {
   flags: string[];
 };
 
-export async function listCases(prisma: PrismaClient, filters: CaseFilters, now: Date, pageSize = CASE_PAGE_SIZE): Promise<{ total: number; rows: CaseListRow[] }> {
+/**
+ * One page of the list and (unless `count` is false: the CSV shows no total) how many cases
+ * match. The total comes from the counts the database keeps (see case-counts.ts), never from
+ * counting the open caseload on every render.
+ */
+export async function listCases(
+  prisma: PrismaClient,
+  filters: CaseFilters,
+  now: Date,
+  pageSize = CASE_PAGE_SIZE,
+  { count = true }: { count?: boolean } = {},
+): Promise<{ total: number; totalCapped: boolean; rows: CaseListRow[] }> {
   const where = caseWhere(filters, now);
-  const [total, rows] = await Promise.all([
-    prisma.case.count({ where }),
+  const [counted, rows] = await Promise.all([
+    count ? countCases(prisma, filters, where, now) : Promise.resolve(null),
     prisma.case.findMany({ where, orderBy: orderBy(filters.sort), skip: (filters.page - 1) * pageSize, take: pageSize, select: caseListSelect }),
   ]);
   return {
-    total,
+    total: counted?.total ?? rows.length,
+    totalCapped: counted?.capped ?? false,
     rows: rows.map((r) => ({
       id: r.id,
       reference: r.reference,
@@ -151,14 +170,15 @@ export async function listCases(prisma: PrismaClient, filters: CaseFilters, now:
   };
 }
 
-/** Open cases per work queue by the state of their nearest clock, counted by the database. */
+/** Open cases per work queue by the state of their nearest clock, from the counts the database keeps. */
 export async function queueCounts(prisma: PrismaClient, now: Date) {
-  const { overdueBefore, dueSoonUntil } = clockBoundaries(now);
-  const rows = await prisma.$queryRaw<{ queue: string; state: QueueClockState; count: bigint }[]>`
-    SELECT "workQueue" AS queue,
-      CASE WHEN "nextDueAt" < ${overdueBefore} THEN 'overdue' WHEN "nextDueAt" <= ${dueSoonUntil} THEN 'due_soon' ELSE 'on_time' END AS state,
-      COUNT(*) AS count
-    FROM "Case" WHERE "status" <> 'closed'
-    GROUP BY 1, 2`;
-  return summariseQueues(WORK_QUEUE_IDS, rows.map((r) => ({ queue: r.queue, state: r.state, count: Number(r.count) })));
+  const lines = await clockCounts(prisma, { status: "open" }, now, true);
+  return summariseQueues(
+    WORK_QUEUE_IDS,
+    lines.flatMap((l) => [
+      { queue: l.queue!, state: "overdue" as const, count: l.overdue },
+      { queue: l.queue!, state: "due_soon" as const, count: l.dueSoon },
+      { queue: l.queue!, state: "on_time" as const, count: l.onTime },
+    ]),
+  );
 }

@@ -11,3 +11,4 @@ export * from "./create-case.js";
 export * from "./case-work.js";
 export * from "./queue-counts.js";
 export * from "./case-query.js";
+export * from "./case-counts.js";

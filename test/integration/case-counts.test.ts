@@ -1,0 +1,152 @@
+// The case list's counts come from "CaseCount", kept by triggers (issue 14, speed). Whatever
+// happens to cases (bulk inserts, closes, reopens, moves between queues, allocation, deletes,
+// a rolled-back transaction), every total the list and the queue table show must equal an
+// exact count of the same rows at the same instant. Runs on PGlite and PostgreSQL.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  caseWhere,
+  clockBoundaries,
+  CaseFilterSchema,
+  listCases,
+  queueCounts,
+  SEARCH_COUNT_CAP,
+  type CaseFilters,
+} from "../../server/domain/cases";
+import { createTestDatabase, ENGINES, type TestDatabase } from "../support/database";
+
+// Mid-afternoon in winter: London = UTC, the due-soon boundary is the end of 8 December.
+const NOW = new Date("2026-12-06T15:37:12.345Z");
+const filters = (raw: Record<string, string>): CaseFilters => CaseFilterSchema.parse(raw);
+
+describe.each(ENGINES)("case list counts on %s", (engine) => {
+  let db: TestDatabase;
+  let officer: string;
+
+  const exactQueues = async () => {
+    const { overdueBefore, dueSoonUntil } = clockBoundaries(NOW);
+    const rows = await db.prisma.$queryRawUnsafe<{ queue: string; state: string; n: number }[]>(
+      `SELECT "workQueue" AS queue,
+         CASE WHEN "nextDueAt" < $1 THEN 'overdue' WHEN "nextDueAt" <= $2 THEN 'due_soon' ELSE 'on_time' END AS state, count(*)::int AS n
+       FROM "Case" WHERE "status" <> 'closed' GROUP BY 1, 2`,
+      overdueBefore,
+      dueSoonUntil,
+    );
+    const byQueue = new Map<string, Record<string, number>>();
+    for (const r of rows) {
+      const line = byQueue.get(r.queue) ?? { on_time: 0, due_soon: 0, overdue: 0, total: 0 };
+      line[r.state]! += r.n;
+      line.total! += r.n;
+      byQueue.set(r.queue, line);
+    }
+    return byQueue;
+  };
+
+  // Every combination the counts table answers, plus the ones counted directly.
+  const cases: Record<string, string>[] = [
+    {},
+    { status: "all" },
+    { status: "closed" },
+    { status: "queued" },
+    { status: "under_way", queue: "8" },
+    { queue: "12" },
+    { type: "FS50" },
+    { language: "cy" },
+    { officer: "none" },
+    { clock: "overdue" },
+    { clock: "due_soon" },
+    { clock: "on_time" },
+    { status: "all", clock: "on_time" },
+    { queue: "8", clock: "due_soon", language: "en" },
+    { type: "RFA", officer: "none", clock: "overdue" },
+    { flag: "reasonable_adjustment" },
+  ];
+
+  const expectCountsRight = async (label: string) => {
+    for (const raw of [...cases, { officer }]) {
+      const f = filters(raw);
+      const exact = await db.prisma.case.count({ where: caseWhere(f, NOW) });
+      const { total, totalCapped } = await listCases(db.prisma, f, NOW);
+      expect({ label, raw, total, totalCapped }).toEqual({ label, raw, total: exact, totalCapped: false });
+    }
+    const exact = await exactQueues();
+    const shown = await queueCounts(db.prisma, NOW);
+    expect(shown.map((q) => q.queue).sort()).toEqual([...exact.keys()].sort());
+    for (const q of shown) expect({ label, ...q }).toEqual({ label, queue: q.queue, ...exact.get(q.queue) });
+  };
+
+  beforeAll(async () => {
+    db = await createTestDatabase(engine);
+    officer = (await db.prisma.staffUser.create({ data: { email: `officer-${engine}@example.test`, name: "Officer", passwordHash: "x", roles: ["case_officer"] } })).id;
+    // 1,200 cases: every queue, a few types, both languages, four statuses, and clocks from two
+    // days ago to three days ahead at odd minutes, so both boundary days are partly counted.
+    await db.prisma.$executeRawUnsafe(
+      `INSERT INTO "Case" ("id", "reference", "type", "status", "title", "language", "channel", "workQueue", "summary",
+         "createdAt", "openedAt", "queueDueAt", "underWayDueAt", "answerDueAt", "closeDueAt", "nextDueAt", "updatedAt", "assignedToId")
+       SELECT gen_random_uuid(), 'RFA' || lpad(i::text, 7, '0'), (ARRAY['RFA','FS50','ELE'])[1 + i % 3],
+         (ARRAY['received','queued','under_way','closed'])[1 + i % 4]::"CaseStatus",
+         'Concern about Organisation ' || (i % 50), (CASE WHEN i % 5 = 0 THEN 'cy' ELSE 'en' END)::"Language", 'web_form',
+         (1 + i % 18)::text, 'summary', $1, $1, $1, $1, $1, $1,
+         CASE WHEN i % 4 = 3 OR i % 11 = 0 THEN NULL ELSE $1::timestamptz + ((i % 120) - 48) * interval '1 hour' + (i % 59) * interval '1 minute' END,
+         $1, CASE WHEN i % 7 = 0 THEN $2::uuid END
+       FROM generate_series(1, 1200) AS i`,
+      NOW,
+      officer,
+    );
+  });
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  it("match exact counts after a bulk insert", async () => {
+    await expectCountsRight("bulk insert");
+  });
+
+  it("stay right through closes, reopens, moves, allocation, edits and deletes", async () => {
+    const p = db.prisma;
+    // Close a queue's cases (no clock once closed), reopen a few, move some, allocate some.
+    await p.case.updateMany({ where: { workQueue: "9", status: { not: "closed" } }, data: { status: "closed", nextDueAt: null, closedAt: NOW } });
+    const some = await p.case.findMany({ where: { workQueue: "9", status: "closed" }, take: 5, select: { id: true } });
+    for (const c of some) await p.case.update({ where: { id: c.id }, data: { status: "queued", nextDueAt: new Date(NOW.getTime() + 3_600_000), closedAt: null } });
+    await p.case.updateMany({ where: { workQueue: "3" }, data: { workQueue: "4" } });
+    await p.case.updateMany({ where: { workQueue: "5", assignedToId: null }, data: { assignedToId: officer } });
+    await p.case.updateMany({ where: { workQueue: "6" }, data: { title: "Renamed" } });
+    await p.case.updateMany({ where: { workQueue: "7" }, data: { nextDueAt: new Date(NOW.getTime() - 1) } });
+    await p.case.deleteMany({ where: { workQueue: "10" } });
+    // A flagged customer on two cases.
+    const party = await p.party.create({ data: { kind: "person", name: "Flagged", flags: { create: { kind: "reasonable_adjustment", summary: "Large print" } } } });
+    const two = await p.case.findMany({ take: 2, select: { id: true } });
+    for (const c of two) await p.caseParty.create({ data: { caseId: c.id, partyId: party.id, role: "customer" } });
+    await expectCountsRight("after changes");
+  });
+
+  it("leave nothing behind when a transaction rolls back", async () => {
+    const before = await queueCounts(db.prisma, NOW);
+    await expect(
+      db.prisma.$transaction(async (tx) => {
+        await tx.case.updateMany({ where: { workQueue: "11" }, data: { status: "closed", nextDueAt: null } });
+        throw new Error("rolled back");
+      }),
+    ).rejects.toThrow("rolled back");
+    expect(await queueCounts(db.prisma, NOW)).toEqual(before);
+    await expectCountsRight("after a rollback");
+  });
+
+  it("stop counting a broad search at the cap and count a narrow one exactly", async () => {
+    const broad = await listCases(db.prisma, filters({ q: "Organisation", status: "all" }), NOW);
+    expect(broad).toMatchObject({ total: SEARCH_COUNT_CAP, totalCapped: true });
+    expect(broad.rows).toHaveLength(50);
+    const narrow = filters({ q: "Organisation 17", status: "all" });
+    const exact = await db.prisma.case.count({ where: caseWhere(narrow, NOW) });
+    expect(exact).toBeGreaterThan(0);
+    expect(await listCases(db.prisma, narrow, NOW)).toMatchObject({ total: exact, totalCapped: false });
+  });
+
+  it("pages through every case exactly once in due order", async () => {
+    const f = filters({ status: "all" });
+    const total = await db.prisma.case.count();
+    const seen: string[] = [];
+    for (let page = 1; page <= Math.ceil(total / 50); page++) seen.push(...(await listCases(db.prisma, { ...f, page }, NOW)).rows.map((r) => r.reference));
+    expect(seen).toHaveLength(total);
+    expect(new Set(seen).size).toBe(total);
+  });
+});
