@@ -27,6 +27,16 @@ export function mergeMessages(a: ChatMessageView[], b: ChatMessageView[]) {
   return [...bySeq.values()].sort((x, y) => x.seq - y.seq);
 }
 
+/** The last sequence number before the first hole: catching up asks from there (our own acknowledged replies can sit beyond a message we missed). */
+export function contiguousSeq(messages: ChatMessageView[]) {
+  let last = 0;
+  for (const m of messages) {
+    if (m.seq !== last + 1) break;
+    last = m.seq;
+  }
+  return last;
+}
+
 /** An event with an acknowledgement, as a promise; a timeout or lost connection reads as `internal`. */
 export function call<T>(socket: AdviserSocket, event: keyof AdviserClientEvents, payload: unknown, timeoutMs = 10_000): Promise<Ack<T>> {
   return new Promise((resolve) =>
@@ -85,7 +95,7 @@ export class AdviserChatClient {
     if (!this.socket.connected || this.catchingUp) return;
     this.catchingUp = true;
     try {
-      const lastSeqs = Object.fromEntries(this.state.chats.map((c) => [c.conversationId, c.messages.at(-1)?.seq ?? 0]));
+      const lastSeqs = Object.fromEntries(this.state.chats.map((c) => [c.conversationId, contiguousSeq(c.messages)]));
       const res = await call<{ chats: AdviserChatView[] }>(this.socket, "adviser:sync", { lastSeqs });
       if ("data" in res) for (const c of res.data.chats) this.upsert(c);
     } finally {
@@ -127,7 +137,7 @@ export class AdviserChatClient {
     this.set({ connected: true });
     clearTimeout(this.resumeTimer);
     const availability = await call(this.socket, "adviser:availability", { available: this.wantAvailable });
-    const lastSeqs = Object.fromEntries(this.state.chats.map((c) => [c.conversationId, c.messages.at(-1)?.seq ?? 0]));
+    const lastSeqs = Object.fromEntries(this.state.chats.map((c) => [c.conversationId, contiguousSeq(c.messages)]));
     const res = "data" in availability ? await call<{ chats: AdviserChatView[]; available: boolean }>(this.socket, "adviser:sync", { lastSeqs }) : availability;
     if ("data" in res) {
       for (const c of res.data.chats) this.upsert(c);

@@ -143,6 +143,20 @@ export class CustomerChatClient {
     return this.state.messages.at(-1)?.seq ?? 0;
   }
 
+  /**
+   * The last sequence number before the first hole: a resume asks from there, as our own
+   * acknowledged messages can sit beyond a message we missed. (An adviser's internal note also
+   * leaves a hole a customer never fills; asking again from it costs a few messages.)
+   */
+  get contiguousSeq() {
+    let last = 0;
+    for (const m of this.state.messages) {
+      if (m.seq !== last + 1) break;
+      last = m.seq;
+    }
+    return last;
+  }
+
   get hasSavedConversation() {
     return Boolean(this.storage.getItem(TOKEN_KEY));
   }
@@ -193,7 +207,7 @@ export class CustomerChatClient {
   private async resume() {
     const token = this.storage.getItem(TOKEN_KEY);
     if (!token) return;
-    const res = await this.call<"chat:resume", CustomerConversationView>("chat:resume", { token, lastSeq: this.lastSeq });
+    const res = await this.call<"chat:resume", CustomerConversationView>("chat:resume", { token, lastSeq: this.contiguousSeq });
     if ("error" in res) {
       if (res.error.code === "invalid_token") this.forget();
       // A busy or restarting server (no answer in time, database away): try again, or the chat
