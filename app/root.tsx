@@ -16,9 +16,10 @@ import {
   type LoaderFunctionArgs,
 } from "react-router";
 import { BackLink, Footer, Header, LanguageSwitch, PageTitle, SkipLink } from "./components/layout";
-import { createI18n, ServerI18nContext } from "./lib/i18n";
+import { createI18n, loadedTranslations, ServerI18nContext } from "./lib/i18n";
 import { langFromPath } from "./lib/lang";
 import { takeTyped } from "./lib/typed.server";
+import { browserTranslationsPath } from "./lib/locales.server";
 import { issueFormTime } from "../server/http/csrf";
 import { useNonce } from "./lib/nonce";
 import { useLocalePath } from "./lib/use-lang";
@@ -27,14 +28,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   // Oversized posts arrive here as a GET with this flag (see server/http/app.ts).
   if (context.bodyTooLarge) throw data({ reason: "tooLarge" }, { status: 413 });
   const lang = langFromPath(new URL(request.url).pathname);
-  // No translations here: the server renders from its shared instance, and the pages that
-  // hydrate (staff) send what the browser needs from their own loaders.
+  // No translations in the page: the server renders from its shared instance, and pages that
+  // hydrate (staff) load them as one cached script per language (server/i18n/browser-translations.ts).
   // Typed on this page before a language switch (app/lib/typed.server.ts): shown once. Reads the
   // session only when the switch's marker cookie is there, so anonymous pages stay query-free.
   const typed = await takeTyped(request, context);
   // formIssued: when this page's forms were given out, for the fill-time check (forms.server.ts).
   const formIssued = issueFormTime(context.services.config.sessionSecret, context.csrfToken, Date.now());
-  const body = { lang, csrfToken: context.csrfToken, typed: typed.values, typedNotice: typed.notice, formIssued };
+  const body = { lang, csrfToken: context.csrfToken, typed: typed.values, typedNotice: typed.notice, formIssued, translationsScript: browserTranslationsPath(lang) };
   return typed.headers ? data(body, { headers: typed.headers }) : body;
 }
 
@@ -43,7 +44,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const location = useLocation();
   const lang = root?.lang ?? langFromPath(location.pathname);
   const serverI18n = useContext(ServerI18nContext);
-  const i18n = useMemo(() => (serverI18n ? serverI18n(lang) : createI18n(lang, {})), [serverI18n, lang]);
+  const i18n = useMemo(() => (serverI18n ? serverI18n(lang) : createI18n(lang, loadedTranslations(lang))), [serverI18n, lang]);
   const nonce = useNonce();
   // Public pages work as plain HTML and ship no JavaScript; a route opts in with `handle.hydrate`.
   const matches = useMatches();
@@ -77,6 +78,8 @@ export function Layout({ children }: { children: ReactNode }) {
         {chatWidget ? <script src="/widget.js" nonce={nonce} defer data-lang={lang} /> : null}
         {hydrate ? (
           <>
+            {/* Before the module scripts, which run after it: hydration renders with these texts. */}
+            {root?.translationsScript ? <script src={root.translationsScript} nonce={nonce} /> : null}
             <ScrollRestoration nonce={nonce} />
             <Scripts nonce={nonce} />
           </>

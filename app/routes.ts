@@ -49,6 +49,8 @@ const pages: Page[] = [
   page("chat", "routes/chat.tsx"),
   page("track", "routes/track.tsx"),
   page("track/case/:token", "routes/track.case.$token.tsx"),
+  page("track/record/:token", "routes/track.record.$token.tsx"),
+  page("complain", "routes/complain.tsx"),
   page("accessibility", "routes/accessibility.tsx"),
   page("privacy", "routes/privacy.tsx"),
   page("cookies", "routes/cookies.tsx"),

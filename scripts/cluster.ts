@@ -155,6 +155,8 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
             ...process.env,
             ...env,
             PORT: String(port),
+            // One host, one SMTP port: the built-in mail receiver runs on the first instance only.
+            ...(i > 0 ? { INBOUND_SMTP_PORT: "" } : {}),
           },
           stdio: ["ignore", "pipe", "pipe"],
         });

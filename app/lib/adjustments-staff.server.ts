@@ -198,7 +198,14 @@ export async function adjustmentForStaff(context: AppLoadContext, staff: StaffLi
       decidedAt: c.decidedAt?.toISOString() ?? null,
       decidedBy: c.decidedById ? (names.get(c.decidedById) ?? null) : null,
     })),
-    events: row.events.map((e) => ({ id: e.id, kind: e.kind, at: e.at.toISOString(), actor: e.actorId ? (names.get(e.actorId) ?? null) : null })),
+    events: row.events.map((e) => ({
+      id: e.id,
+      kind: e.kind,
+      at: e.at.toISOString(),
+      actor: e.actorId ? (names.get(e.actorId) ?? null) : null,
+      // What the person wrote from the tracking page (issue 14): the officer reads it here.
+      text: e.kind === "customer_message" ? String((e.data as { text?: unknown }).text ?? "") : null,
+    })),
     can: {
       take: status !== "removed" && canTake(staff, row),
       decide: canDecideRequests(staff) && canDecide(status, row.decidedAt, row.conferences),

@@ -1,6 +1,6 @@
 // Translations for rendering. On the server every page uses one shared instance per language
 // (entry.server provides it through ServerI18nContext); in the browser, where only staff pages
-// hydrate, an instance is built from the resources their loaders sent.
+// hydrate, an instance is built from the translations script the page loaded.
 import i18next, { type i18n as I18n } from "i18next";
 import { createContext } from "react";
 import { initReactI18next } from "react-i18next";
@@ -12,6 +12,18 @@ export type { Resources };
 
 // The layout and error pages must render even when no loader data arrived.
 export const COMMON: Record<Lang, Resources> = { en: { common: enCommon }, cy: { common: cyCommon } };
+
+declare global {
+  interface Window {
+    /** Filled by the translations script hydrating pages load (server/i18n/browser-translations.ts). */
+    __doorstepTranslations?: Partial<Record<Lang, Resources>>;
+  }
+}
+
+/** In the browser: the texts the page's translations script brought, for the page's language. */
+export function loadedTranslations(lang: Lang): Resources {
+  return (typeof window === "undefined" ? undefined : window.__doorstepTranslations?.[lang]) ?? {};
+}
 
 export function createI18n(lang: Lang, resources: Resources): I18n {
   const instance = i18next.createInstance();

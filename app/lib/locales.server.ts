@@ -4,7 +4,8 @@ import { browserResources } from "../../server/i18n/locales";
 import type { Lang } from "../../shared/lang";
 import { createI18n } from "./i18n";
 
-export { browserResources, serverT, staffResources } from "../../server/i18n/locales";
+export { browserResources, serverT } from "../../server/i18n/locales";
+export { browserTranslationsPath } from "../../server/i18n/browser-translations";
 
 // One i18next instance per language for rendering pages on the server, made once: building one
 // per request (and serialising the bundle into every response's loader data) was a large share

@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { Prisma } from "../../server/db";
 import { isLimited, secondsToWait, type Limits } from "../../server/limits";
 import { normaliseEmail, parseReference, formatReference } from "../../server/domain/cases";
+import { parseRecordReference } from "../../server/tracking/records";
 
 export const TrackSchema = z.object({
   reference: z
@@ -11,7 +12,8 @@ export const TrackSchema = z.object({
     .trim()
     .min(1, "track:errors.reference.required")
     .max(40, "track:errors.reference.invalid")
-    .refine((v) => parseReference(v) !== null, "track:errors.reference.invalid"),
+    // A case reference, or an adjustment request (ADJ…) or nuisance report (NUI…) reference.
+    .refine((v) => parseReference(v) !== null || parseRecordReference(v) !== null, "track:errors.reference.invalid"),
   email: z.string("track:errors.email.required").trim().min(1, "track:errors.email.required").max(254, "track:errors.email.invalid").pipe(z.email("track:errors.email.invalid")),
 });
 

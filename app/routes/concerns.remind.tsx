@@ -64,6 +64,7 @@ export default function RemindMe() {
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <PageTitle title={t("remind.doneTitle")} />
+          <span className="govuk-caption-l">{t("concerns:caption")}</span>
           <h1 className="govuk-heading-l">{t("remind.doneTitle")}</h1>
           <p className="govuk-body" data-testid="reminder-set">
             {t("remind.done", { date })}
@@ -84,6 +85,7 @@ export default function RemindMe() {
         <div className="govuk-grid-column-two-thirds">
           <PageTitle title={t("remind.title")} error={summary.length > 0} />
           <ErrorSummary errors={summary} />
+          <span className="govuk-caption-l">{t("concerns:caption")}</span>
           <h1 className="govuk-heading-l">{t("remind.title")}</h1>
           <p className="govuk-body">{t("remind.body", { date })}</p>
           <Form method="post" noValidate>

@@ -309,6 +309,7 @@ export default function AdjustmentDetail() {
           <li key={e.id}>
             <time dateTime={e.at}>{formatDateTime(e.at, lang)}</time> – {t(`events.${e.kind}`)}
             {e.actor ? ` (${e.actor})` : ""}
+            {e.text ? <blockquote className="govuk-inset-text govuk-!-margin-top-1" style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>{e.text}</blockquote> : null}
           </li>
         ))}
       </ol>

@@ -1,14 +1,12 @@
 // The second step of staff sign-in: a code from the authenticator app, or a recovery code.
 import { useTranslation } from "react-i18next";
-import { data, Form, Link, redirect, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
+import { data, Form, Link, redirect, useActionData, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
 import { Button, CsrfInput, ErrorSummary, TextInput } from "~/components/form";
 import { PageTitle } from "~/components/layout";
 import { readForm } from "~/lib/forms.server";
 import { langFromPath, localePath } from "~/lib/lang";
-import { staffResources } from "~/lib/locales.server";
 import { commitSession, getSession } from "~/lib/session.server";
 import { completeSignIn, pendingSecondStep } from "~/lib/staff-mfa.server";
-import { useExtraTranslations } from "~/lib/use-extra-translations";
 import { useLocalePath } from "~/lib/use-lang";
 import { checkSecondStep, MAX_CODE_ATTEMPTS } from "../../server/auth/mfa";
 import { audit } from "../../server/audit";
@@ -17,7 +15,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const lang = langFromPath(new URL(request.url).pathname);
   const pending = pendingSecondStep(await getSession(request, context));
   if (!pending || pending.stage !== "verify") throw redirect(localePath("/staff/sign-in", lang));
-  return { translations: staffResources(lang) };
+  return null;
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -44,8 +42,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function SignInCode() {
-  const { translations } = useLoaderData<typeof loader>();
-  useExtraTranslations(translations);
   const { t } = useTranslation("staff-mfa");
   const to = useLocalePath();
   const result = useActionData<typeof action>();

@@ -2,9 +2,7 @@ import { useTranslation } from "react-i18next";
 import { data, Form, redirect, useActionData, useLoaderData, useSearchParams, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
 import { Button, CsrfInput, ErrorSummary, TextInput } from "~/components/form";
 import { PageTitle } from "~/components/layout";
-import { useExtraTranslations } from "~/lib/use-extra-translations";
 import { langFromPath } from "~/lib/lang";
-import { staffResources } from "~/lib/locales.server";
 import { completeSignIn, mfaRequired, startSecondStep } from "~/lib/staff-mfa.server";
 import { createStaffAuthenticator, getStaff, safeReturnTo, SignInError } from "~/lib/staff.server";
 
@@ -12,7 +10,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const lang = langFromPath(url.pathname);
   if (await getStaff(request, context)) throw redirect(safeReturnTo(url.searchParams.get("returnTo"), lang));
-  return { signedOut: url.searchParams.get("signedOut") === "1", translations: staffResources(lang) };
+  return { signedOut: url.searchParams.get("signedOut") === "1" };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -42,8 +40,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function StaffSignIn() {
-  const { signedOut, translations } = useLoaderData<typeof loader>();
-  useExtraTranslations(translations);
+  const { signedOut } = useLoaderData<typeof loader>();
   const { t } = useTranslation("staff");
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();

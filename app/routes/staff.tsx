@@ -1,12 +1,9 @@
-// Layout for every signed-in staff page: guard, staff translations, staff navigation.
+// Layout for every signed-in staff page: guard and staff navigation (its texts come with the page's translations script, app/root.tsx).
 import { useTranslation } from "react-i18next";
 import { Form, Link, NavLink, Outlet, useLoaderData, type LoaderFunctionArgs } from "react-router";
 import { Button, CsrfInput } from "~/components/form";
-import { langFromPath } from "~/lib/lang";
-import { browserResources } from "~/lib/locales.server";
 import { requireCapability } from "~/lib/permissions.server";
 import { can, type Capability } from "../../server/auth/permissions";
-import { useExtraTranslations } from "~/lib/use-extra-translations";
 import { useLocalePath } from "~/lib/use-lang";
 
 // One line per staff area; each area's issue adds its own. Each shows only to those holding its capability (server/auth/permissions.ts).
@@ -25,14 +22,12 @@ export const handle = { hydrate: true };
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const staff = await requireCapability(request, context, "staff.home");
-  const lang = langFromPath(new URL(request.url).pathname);
   const nav = STAFF_NAV.filter((item) => can(staff, item.capability)).map(({ path, label }) => ({ path, label }));
-  return { staff: { name: staff.name, roles: staff.roles }, nav, translations: browserResources(lang) };
+  return { staff: { name: staff.name, roles: staff.roles }, nav };
 }
 
 export default function StaffLayout() {
-  const { staff, nav, translations } = useLoaderData<typeof loader>();
-  useExtraTranslations(translations);
+  const { staff, nav } = useLoaderData<typeof loader>();
   const { t } = useTranslation("staff");
   const to = useLocalePath();
   const link = ({ isActive }: { isActive: boolean }) => `govuk-link govuk-link--no-visited-state${isActive ? " govuk-!-font-weight-bold" : ""}`;

@@ -7,11 +7,9 @@ import { Button, CsrfInput, ErrorSummary, TextInput } from "~/components/form";
 import { PageTitle } from "~/components/layout";
 import { readForm } from "~/lib/forms.server";
 import { langFromPath, localePath } from "~/lib/lang";
-import { staffResources } from "~/lib/locales.server";
 import { commitSession, getSession } from "~/lib/session.server";
 import { completeSignInInPlace, mfaRequired, pendingSecondStep } from "~/lib/staff-mfa.server";
 import { getStaff } from "~/lib/staff.server";
-import { useExtraTranslations } from "~/lib/use-extra-translations";
 import { useLocalePath } from "~/lib/use-lang";
 import { checkTotp, decryptSecret, enableTotp, encryptSecret, groupSecret, newTotpSecret, qrDataUri, totpUri } from "../../server/auth/mfa";
 import { audit } from "../../server/audit";
@@ -35,7 +33,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (!who) throw redirect(localePath("/staff/sign-in", lang));
   const { prisma, config } = context.services;
   const user = await prisma.staffUser.findUniqueOrThrow({ where: { id: who.userId }, select: { email: true, totpEnabledAt: true } });
-  const base = { translations: staffResources(lang), required: mfaRequired(context), signedIn: !who.pending };
+  const base = { required: mfaRequired(context), signedIn: !who.pending };
   if (user.totpEnabledAt) return { ...base, enabled: true as const };
   // One secret per enrolment, kept (encrypted) in the session so a reload shows the same QR code.
   let secret = who.session.get("mfaSetup") ? decryptSecret(config.sessionSecret, who.session.get("mfaSetup")!) : null;
@@ -77,7 +75,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function TwoStep() {
   const loaded = useLoaderData<typeof loader>();
-  useExtraTranslations(loaded.translations);
   const { t } = useTranslation("staff-mfa");
   const result = useActionData<typeof action>();
   const to = useLocalePath();

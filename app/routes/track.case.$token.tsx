@@ -3,7 +3,7 @@
 // (stored like concern uploads: content-checked, size-limited, only ever downloaded by staff).
 // Works without JavaScript: a plain multipart form.
 import { useTranslation } from "react-i18next";
-import { data, Form, Link, redirect, useActionData, useLoaderData, useSearchParams, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
+import { data, Form, Link, redirect, useActionData, useLoaderData, useParams, useSearchParams, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
 import { Button, CsrfInput, ErrorSummary, Textarea } from "~/components/form";
 import { FileUpload } from "~/components/concerns-form";
 import { PageTitle } from "~/components/layout";
@@ -60,6 +60,7 @@ export default function TrackCasePage() {
   const lang = useLang();
   const to = useLocalePath();
   const [params] = useSearchParams();
+  const { token } = useParams();
   const page = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   if (!page.ok) {
@@ -136,6 +137,12 @@ export default function TrackCasePage() {
         ) : (
           <p className="govuk-body">{t("page.closedNote", { reference: page.reference })}</p>
         )}
+        {/* A complaint about our service, about this case (issue 14): the form knows the case from the link. */}
+        <p className="govuk-body">
+          <Link className="govuk-link" to={to(`/complain?track=${encodeURIComponent(token ?? "")}`)} data-testid="complain-link">
+            {t("complain:link")}
+          </Link>
+        </p>
       </div>
     </div>
   );

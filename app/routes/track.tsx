@@ -11,6 +11,7 @@ import { trackAllowed, trackCase, TrackSchema } from "~/lib/track.server";
 import { useLang, useLocalePath } from "~/lib/use-lang";
 import { langFromPath } from "~/lib/lang";
 import { sendTrackLink } from "../../server/correspondence/track-access";
+import { parseRecordReference, sendRecordLink, trackRecord } from "../../server/tracking/records";
 
 // Retry-After on a refused lookup.
 export const headers: HeadersFunction = ({ actionHeaders }) => {
@@ -29,6 +30,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (wait > 0) {
     return data({ kind: "tooMany" as const, minutes: Math.ceil(wait / 60), values: { reference, email: result.value.email } }, { status: 429, headers: { "Retry-After": String(wait) } });
   }
+  if (parseRecordReference(reference)) {
+    // An adjustment request or a nuisance report: the same answer for "not found" and "not
+    // yours", and the link goes only to the address on the record (server/tracking/records.ts).
+    const record = await trackRecord(context.services.prisma, { reference, email: result.value.email });
+    if (!record) return data({ kind: "notFound" as const, values: { reference, email: result.value.email } }, { status: 404 });
+    const linkSent = await sendRecordLink(
+      { prisma: context.services.prisma, publicUrl: context.services.config.publicUrl, now: context.services.now },
+      { record, email: result.value.email, pageLang: langFromPath(new URL(request.url).pathname) },
+    );
+    if (linkSent) context.services.mailWorker.kick();
+    return { kind: "record" as const, record: { kind: record.kind, reference: record.reference, status: record.status, receivedAt: record.receivedAt, decisionDueAt: record.decisionDueAt }, linkSent };
+  }
   const found = await trackCase(context.services.prisma, result.value);
   // Identical for a reference that does not exist and one that is not this person's.
   if (!found) return data({ kind: "notFound" as const, values: { reference, email: result.value.email } }, { status: 404 });
@@ -43,6 +56,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function Track() {
   const { t } = useTranslation("track");
+  const { t: tr } = useTranslation("track-records");
   const lang = useLang();
   const to = useLocalePath();
   const result = useActionData<typeof action>();
@@ -56,6 +70,45 @@ export default function Track() {
         : result?.kind === "tooMany"
           ? [{ field: "reference", message: t("tooMany", { count: result.minutes }) }]
           : [];
+
+  if (result?.kind === "record") {
+    const r = result.record;
+    return (
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <PageTitle title={t("result.title", { reference: r.reference })} />
+          <span className="govuk-caption-l">{r.reference}</span>
+          <h1 className="govuk-heading-l">{tr(`kinds.${r.kind}`)}</h1>
+          <div className="govuk-panel govuk-panel--confirmation ds-track-panel" data-testid="track-stage">
+            <h2 className="govuk-panel__title govuk-!-font-size-27">{tr(`status.${r.kind}.${r.status}`)}</h2>
+          </div>
+          <dl className="govuk-summary-list">
+            <div className="govuk-summary-list__row">
+              <dt className="govuk-summary-list__key">{tr("result.received")}</dt>
+              <dd className="govuk-summary-list__value">{formatDate(r.receivedAt, lang)}</dd>
+            </div>
+            {r.decisionDueAt ? (
+              <div className="govuk-summary-list__row">
+                <dt className="govuk-summary-list__key">{tr("result.decisionBy")}</dt>
+                <dd className="govuk-summary-list__value">{formatDate(r.decisionDueAt, lang)}</dd>
+              </div>
+            ) : null}
+          </dl>
+          <p className="govuk-body">{tr(`explain.${r.kind}`)}</p>
+          {result.linkSent ? (
+            <p className="govuk-inset-text" data-testid="track-link-sent">
+              {tr(r.kind === "adjustment" ? "linkSentAdjustment" : "linkSent", { reference: r.reference })}
+            </p>
+          ) : null}
+          <p className="govuk-body">
+            <Link className="govuk-link" to={to("/track")} reloadDocument>
+              {tr("result.another")}
+            </Link>
+          </p>
+        </div>
+      </div>
+    );
+  }
 
   if (result?.kind === "found") {
     const c = result.found;
@@ -103,6 +156,11 @@ export default function Track() {
           <p className="govuk-body">
             <Link className="govuk-link" to={to("/contact")}>
               {t("contact.ask")}
+            </Link>
+          </p>
+          <p className="govuk-body">
+            <Link className="govuk-link" to={to("/complain")}>
+              {t("complain:title")}
             </Link>
           </p>
           <p className="govuk-body">

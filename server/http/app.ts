@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import path from "node:path";
 import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
+import expressStaticGzip from "express-static-gzip";
 import helmet from "helmet";
 import { pinoHttp } from "pino-http";
 import type { ServerBuild } from "react-router";
@@ -13,6 +14,7 @@ import type { Services } from "../services";
 import { langFromPath } from "../../shared/lang";
 import { UPLOAD_LIMITS } from "../domain/concerns/uploads.js";
 import { createApiRouter } from "../api/router";
+import { serveBrowserTranslations } from "../i18n/browser-translations";
 import { csrfCookie, readCookieLeniently } from "./csrf";
 import { healthCheck } from "./health";
 import { createPageHandler } from "./page-handler";
@@ -88,9 +90,12 @@ export function createApp({ services, build, devMiddleware, clientDir }: AppOpti
   if (devMiddleware) {
     app.use(devMiddleware);
   } else {
-    app.use("/assets", express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y", index: false }));
-    app.use(express.static(clientDir, { maxAge: "1h", index: false }));
+    // The build wrote .br and .gz beside each file (scripts/ensure-build.mjs): sent as they are.
+    const precompressed = { enableBrotli: true, orderPreference: ["br"], index: false as const };
+    app.use("/assets", expressStaticGzip(path.join(clientDir, "assets"), { ...precompressed, serveStatic: { immutable: true, maxAge: "1y", index: false } }));
+    app.use(expressStaticGzip(clientDir, { ...precompressed, serveStatic: { maxAge: "1h", index: false } }));
   }
+  app.get("/i18n/:file", serveBrowserTranslations);
 
   // The read API: bearer tokens, no cookies, so it sits before the CSRF cookie and the pages.
   app.use("/api/v1", createApiRouter({ prisma: services.prisma, now: services.now, limits: services.limits }));

@@ -11,24 +11,16 @@ for (const [file, content] of Object.entries(files)) {
   if (match) all[match[1] as Lang][match[2]] = content;
 }
 
-/**
- * Namespaces only staff screens need ("domain" and any "staff…" file). Namespaces used only on the
- * server ("email…", "letters…", "widget") are never rendered into pages.
- */
-const isStaffNamespace = (ns: string) => ns === "domain" || ns.startsWith("staff");
+/** Namespaces used only on the server ("email…", "letters…", "widget") are never rendered into pages. */
 const isServerOnlyNamespace = (ns: string) => ns.startsWith("email") || ns.startsWith("letters") || ns === "widget";
 
 /**
  * What pages render with: every namespace but the server-only ones. The server renders from one
  * shared instance built from these (app/lib/locales.server.ts); in the browser only staff pages
- * hydrate, and the staff layout sends them these.
+ * hydrate, and they load these as a script (./browser-translations.ts).
  */
 export function browserResources(lang: Lang): Resources {
   return Object.fromEntries(Object.entries(all[lang]).filter(([ns]) => ns !== "common" && !isServerOnlyNamespace(ns)));
-}
-
-export function staffResources(lang: Lang): Resources {
-  return Object.fromEntries(Object.entries(all[lang]).filter(([ns]) => isStaffNamespace(ns)));
 }
 
 const serverI18n = i18next.createInstance();

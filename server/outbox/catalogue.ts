@@ -43,6 +43,8 @@ const ADJUSTMENT_KINDS = [
   "conference_decided",
   "conference_updated",
   "removed",
+  // The person sent a message from the tracking page (issue 14).
+  "customer_message",
 ] as const;
 
 const family = <K extends string, A extends string>(aggregate: A, kinds: readonly K[], data: Definition["data"], version = 1) =>

@@ -1,47 +1,18 @@
 // Live chat in Chromium: the widget embedded on a page served from a second local server
 // (another port, so another origin), a customer chatting in Welsh with an adviser in a second
 // browser context from start to rating, keyboard-only use, and axe on widget, /chat and console.
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import type { Browser, Page } from "@playwright/test";
-import { startTestServer, type TestServer } from "../support/server";
 import { expect, expectNoAxeViolations, inLang, LANGS, test, unique } from "./fixtures";
 
-let chat: TestServer;
-let host: Server;
-let hostUrl: string;
+// The shared servers (test/e2e/global-setup.ts): chat always open on the main one, which accepts
+// the widget embedded on the host page (another origin); a second one whose chat is closed.
+const chat = { url: process.env.E2E_BASE_URL! };
+const closed = { url: process.env.E2E_CLOSED_URL! };
+const hostUrl = process.env.E2E_CHAT_HOST_URL!;
 
-function hostPage(lang: "en" | "cy") {
-  return `<!doctype html>
-<html lang="${lang}">
-<head><meta charset="utf-8"><title>${lang === "cy" ? "Cyngor Sir Enghraifft" : "Example Council"}</title></head>
-<body>
-<header><p>${lang === "cy" ? "Cyngor Sir Enghraifft" : "Example Council"}</p></header>
-<main><h1>${lang === "cy" ? "Cysylltu â ni" : "Contact us"}</h1><p>${lang === "cy" ? "Tudalen gwefan arall." : "A page on another website."}</p></main>
-<script src="${chat.url}/widget.js" defer></script>
-</body>
-</html>`;
-}
+// One conversation after another on the shared adviser accounts; long journeys on a busy two-core machine.
+test.describe.configure({ mode: "serial", timeout: 180_000 });
 
-test.describe.configure({ mode: "serial" });
-
-test.beforeAll(async () => {
-  // Migrating and starting a second server takes longer than one test on a busy two-core machine.
-  test.setTimeout(180_000);
-  host = createServer((req, res) => {
-    res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
-    res.end(hostPage(req.url?.startsWith("/cy") ? "cy" : "en"));
-  });
-  await new Promise<void>((r) => host.listen(0, "127.0.0.1", r));
-  hostUrl = `http://127.0.0.1:${(host.address() as AddressInfo).port}`;
-  // A higher event allowance than production so one test can send a long conversation quickly.
-  chat = await startTestServer({ CHAT_OFFICE_HOURS: "always", CHAT_ALLOWED_ORIGINS: hostUrl, CHAT_EVENTS_PER_CONNECTION: "200" });
-});
-
-test.afterAll(async () => {
-  await chat?.stop();
-  await new Promise((r) => host?.close(r));
-});
 
 async function adviserConsole(browser: Browser, who: { email: string; password: string }, lang: "en" | "cy"): Promise<Page> {
   const context = await browser.newContext({ baseURL: chat.url });
@@ -213,12 +184,6 @@ for (const [lang, path] of [
 }
 
 test.describe("when the chat is closed", () => {
-  let closed: TestServer;
-  test.beforeAll(async () => {
-    test.setTimeout(180_000);
-    closed = await startTestServer({ CHAT_OFFICE_HOURS: "closed" });
-  });
-  test.afterAll(async () => closed?.stop());
 
   for (const lang of LANGS) {
     test(`the widget says so plainly, takes a message and offers other ways to contact us (${lang})`, async ({ page }) => {
@@ -248,7 +213,7 @@ test.describe("when the chat is closed", () => {
 
       await frame.getByLabel(cy ? "Eich enw" : "Your name", { exact: true }).fill(unique("Closed"));
       await frame.getByLabel(cy ? "Eich cyfeiriad e-bost" : "Your email address").fill(`${unique("closed")}@example.com`);
-      await frame.getByLabel(cy ? "Eich cwestiwn" : "Your question").fill("Can I ask about my data?");
+      await frame.getByLabel(cy ? "Eich cwestiwn" : "Your question", { exact: true }).fill("Can I ask about my data?");
       await frame.getByRole("button", { name: cy ? "Anfon neges" : "Send message" }).click();
       await expect(frame.getByRole("heading", { level: 1 })).toHaveText(cy ? "Neges wedi’i hanfon" : "Message sent");
       await expect(frame.locator("main")).toContainText(/ENQ\d+/);

@@ -107,3 +107,72 @@ describe("the rendered-page cache", () => {
     }
   });
 });
+
+describe("staff pages' translations", () => {
+  it("come as one cached script per language, not inside every page", async () => {
+    const staff = new BrowserLikeClient(server.url);
+    await staff.get("/staff/sign-in");
+    const signedIn = await staff.post("/staff/sign-in", { email: "officer@doorstep.example", password: "demo-officer-2026" });
+    expect(signedIn.status).toBe(302);
+    for (const lang of ["en", "cy"] as const) {
+      const page = await staff.get(lang === "cy" ? "/cy/staff/cases" : "/staff/cases");
+      expect(page.status).toBe(200);
+      const html = staff.lastHtml;
+      const src = new RegExp(`<script src="(/i18n/${lang}\\.[0-9a-f]{12}\\.js)"`).exec(html)?.[1];
+      expect(src, "the page loads its language's translations script").toBeDefined();
+      // The script comes before the module scripts that hydrate the page with its texts.
+      expect(html.indexOf(src!)).toBeLessThan(html.indexOf('type="module"'));
+      // A staff namespace's text is not serialised into the page (it was ~170 KB of every page).
+      expect(html).not.toContain('"staff-backoffice"');
+
+      const script = await fetch(`${server.url}${src}`, { headers: { "accept-encoding": "br" } });
+      expect(script.status).toBe(200);
+      expect(script.headers.get("content-type")).toContain("text/javascript");
+      expect(script.headers.get("cache-control")).toContain("immutable");
+      expect(script.headers.get("content-encoding")).toBe("br");
+      const body = await script.text();
+      expect(body).toMatch(new RegExp(`^\\(window\\.__doorstepTranslations=window\\.__doorstepTranslations\\|\\|\\{\\}\\)\\["${lang}"\\]=`));
+      expect(body).toContain('"staff-cases"');
+      expect(body).not.toContain('"email-concerns"');
+
+      // Unchanged translations: the browser's copy is still good.
+      const again = await fetch(`${server.url}${src}`, { headers: { "if-none-match": script.headers.get("etag")! } });
+      expect(again.status).toBe(304);
+    }
+  });
+
+  it("an old name still gets today's text, briefly cached; anything else is not found", async () => {
+    const old = await fetch(`${server.url}/i18n/en.000000000000.js`);
+    expect(old.status).toBe(200);
+    expect(old.headers.get("cache-control")).toBe("public, max-age=60");
+    expect(await old.text()).toContain('["en"]=');
+    for (const path of ["/i18n/fr.000000000000.js", "/i18n/en.js", "/i18n/..%2Fpackage.json"]) {
+      expect((await fetch(`${server.url}${path}`)).status).toBe(404);
+    }
+  });
+
+  it("public pages load none (they ship no JavaScript but the chat launcher)", async () => {
+    const client = new BrowserLikeClient(server.url);
+    await client.get("/concerns");
+    expect(client.lastHtml).not.toContain("/i18n/");
+  });
+});
+
+describe("the browser's files", () => {
+  it("are sent precompressed, with long caching for hashed assets", async () => {
+    const home = await fetch(`${server.url}/staff/sign-in`);
+    const css = /href="(\/assets\/[^"]+\.css)"/.exec(await home.text())?.[1];
+    expect(css).toBeDefined();
+    const br = await fetch(`${server.url}${css}`, { headers: { "accept-encoding": "gzip, deflate, br" } });
+    expect(br.headers.get("content-encoding")).toBe("br");
+    expect(br.headers.get("cache-control")).toContain("immutable");
+    const gzip = await fetch(`${server.url}${css}`, { headers: { "accept-encoding": "gzip" } });
+    expect(gzip.headers.get("content-encoding")).toBe("gzip");
+    const plain = await fetch(`${server.url}${css}`, { headers: { "accept-encoding": "identity" } });
+    expect(plain.headers.get("content-encoding")).toBeNull();
+    // The same stylesheet whichever way it travels.
+    const text = await plain.text();
+    expect(await br.text()).toBe(text);
+    expect(await gzip.text()).toBe(text);
+  });
+});
