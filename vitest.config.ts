@@ -48,6 +48,11 @@ export default defineConfig({
         : []),
       {
         extends: true,
+        // Attacks on a running server of its own (npm run test:hostile): test/hostile/.
+        test: { name: "hostile", include: ["test/hostile/**/*.test.ts"], globalSetup: ["test/hostile/global-setup.ts"], testTimeout: 60_000 },
+      },
+      {
+        extends: true,
         // Fault injection (npm run test:faults): instances killed, PostgreSQL stopped. Heavy, so not in npm test.
         // One file at a time: each loads the machine on purpose and times recovery, so two at once
         // would measure each other.

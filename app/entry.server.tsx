@@ -3,13 +3,29 @@ import { PassThrough } from "node:stream";
 import { createReadableStreamFromReadable } from "@react-router/node";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { ServerRouter, UNSAFE_ErrorResponseImpl, type AppLoadContext, type EntryContext } from "react-router";
+import { ServerRouter, UNSAFE_ErrorResponseImpl, type AppLoadContext, type EntryContext, type HandleErrorFunction } from "react-router";
 import { isDatabaseUnavailable } from "../server/http/unavailable";
 import { ServerI18nContext } from "./lib/i18n";
 import { pageI18nFor } from "./lib/locales.server";
 import { NonceContext } from "./lib/nonce";
 
 export const streamTimeout = 5_000;
+
+/**
+ * Requests (by their load context) that failed because the database could not be reached. In
+ * production React Router replaces every error by a bare "Unexpected Server Error" before
+ * handleRequest sees it, so the outage is recognised here, where the original error still is.
+ */
+const databaseUnavailable = new WeakSet<object>();
+
+export const handleError: HandleErrorFunction = (error, { request, context }) => {
+  if (isDatabaseUnavailable(error)) {
+    if (context) databaseUnavailable.add(context);
+    return;
+  }
+  // What React Router does without this export: log what went wrong (not an aborted request).
+  if (!request.signal.aborted) console.error(error);
+};
 
 export default function handleRequest(
   request: Request,
@@ -22,8 +38,9 @@ export default function handleRequest(
   // The database cannot be reached (an outage, a failover): a 503 "try again" page in the
   // person's language instead of a generic 500. Writes run in transactions, so nothing is half-saved.
   const errors = routerContext.staticHandlerContext.errors;
+  const outage = databaseUnavailable.has(loadContext);
   for (const [routeId, error] of Object.entries(errors ?? {})) {
-    if (!isDatabaseUnavailable(error)) continue;
+    if (!outage && !isDatabaseUnavailable(error)) continue;
     errors![routeId] = new UNSAFE_ErrorResponseImpl(503, "Service Unavailable", { reason: "unavailable" });
     responseStatusCode = 503;
     responseHeaders.set("Retry-After", "30");

@@ -10,6 +10,7 @@
 // Merged into bench/results.json under relay_* and case_list_* keys.
 import { readdirSync, readFileSync } from "node:fs";
 import { createServer } from "node:http";
+import { loadavg } from "node:os";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -128,6 +129,7 @@ async function caseListP95(adminUrl: string): Promise<Flat> {
       FROM "Case" WHERE "status" <> 'closed' ORDER BY "nextDueAt", "createdAt", "reference" LIMIT 50`;
     const times: number[] = [];
     const floor: number[] = [];
+    const layout: number[] = [];
     const shown = new Map<string, number>();
     let countsChecked = 0;
     try {
@@ -141,6 +143,12 @@ async function caseListP95(adminUrl: string): Promise<Flat> {
         if (res.status !== 200 || !html.includes("case-total")) throw new Error(`GET ${page} answered ${res.status}`);
         const total = /data-testid="case-total"[^>]*>([^<]*)</.exec(html)?.[1]?.replace(/\D/g, "");
         shown.set(page, Number(total));
+        // A control: the same staff layout (session, permissions, translations for hydration) with
+        // one indexed lookup and no list, to show what a staff page costs before the list's work.
+        const controlStart = performance.now();
+        const control = await manager.get("/staff/cases/RFA9999999");
+        await control.text();
+        layout.push(performance.now() - controlStart);
         const floorStart = performance.now();
         const { rowCount } = await raw.query(floorSql);
         floor.push(performance.now() - floorStart);
@@ -169,6 +177,10 @@ async function caseListP95(adminUrl: string): Promise<Flat> {
       case_list_p50_ms: percentile(times, 50),
       case_list_floor_ms: percentile(floor, 95),
       case_list_floor_p50_ms: percentile(floor, 50),
+      case_list_layout_control_p95_ms: percentile(layout, 95),
+      case_list_layout_control_p50_ms: percentile(layout, 50),
+      // The 1-minute load average when the run ended: these figures are only comparable at a similar load.
+      case_list_load_avg: Math.round(loadavg()[0]! * 100) / 100,
       case_list_counts_checked: countsChecked,
       case_list_cases: CASES,
       case_list_samples: times.length,
@@ -193,7 +205,7 @@ async function main() {
   if (adminUrl && !reason) {
     Object.assign(figures, await caseListP95(adminUrl));
     console.log(`case list: ${figures.case_list_cases} cases, p50 ${figures.case_list_p50_ms} ms, p95 ${figures.case_list_p95_ms} ms over ${figures.case_list_samples} pages (${figures.case_list_database})`);
-    console.log(`floor (plain indexed SELECT … LIMIT 50, same run): p50 ${figures.case_list_floor_p50_ms} ms, p95 ${figures.case_list_floor_ms} ms; ${figures.case_list_counts_checked} totals checked against count(*)`);
+    console.log(`floor (plain indexed SELECT … LIMIT 50, same run): p50 ${figures.case_list_floor_p50_ms} ms, p95 ${figures.case_list_floor_ms} ms; ${figures.case_list_counts_checked} totals checked against count(*); a staff page with no list (control): p50 ${figures.case_list_layout_control_p50_ms} ms, p95 ${figures.case_list_layout_control_p95_ms} ms; load ${figures.case_list_load_avg}`);
   } else {
     console.log(`case list not measured: ${reason}`);
   }

@@ -8,6 +8,8 @@ import { createChatApplication } from "./chat/application";
 import { useClusterAdapter } from "./chat/cluster-adapter";
 import { ConfigError, loadConfig } from "./config";
 import { createApp } from "./http/app";
+import type { Logger } from "pino";
+import { isDatabaseUnavailable } from "./http/unavailable";
 import { createLogger } from "./logger";
 import { seedDemoData } from "./seed/demo";
 import { startBackgroundJobs } from "./jobs/background";
@@ -39,6 +41,7 @@ export async function startServer(options: { viteDevServer?: ViteDevServer; clie
   const services = await createServices(config, logger);
 
   if (config.demoWarning) logger.warn(config.demoWarning);
+  absorbOutageRejections(logger);
   const seeded = config.seedDemoData ? await seedDemoData(services) : undefined;
 
   const vite = options.viteDevServer;
@@ -122,4 +125,21 @@ function printDemoSignIns(staff: { email: string; password: string; roles: strin
       "",
     ].join("\n"),
   );
+}
+
+let absorbing = false;
+/**
+ * pg-boss 10 records a job's completion or failure without awaiting it (its manager's work()),
+ * so in a PostgreSQL outage that write rejects with nobody listening and Node ended the whole
+ * process (test/faults/postgres-outage.test.ts). Only a rejection that says the database is
+ * unreachable is absorbed, with a warning: the job stays active and is retried after its expiry.
+ * Any other unhandled rejection still ends the process, as it should.
+ */
+function absorbOutageRejections(logger: Logger) {
+  if (absorbing) return;
+  absorbing = true;
+  process.on("unhandledRejection", (reason) => {
+    if (!isDatabaseUnavailable(reason)) throw reason;
+    logger.warn({ error: reason instanceof Error ? reason.message.slice(0, 200) : "unreachable" }, "database unreachable: a background write was not recorded");
+  });
 }

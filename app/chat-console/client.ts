@@ -13,6 +13,7 @@ export type ChatState = AdviserChatView & { unread: number; typing: boolean; end
 /** What the server could not take for now (connection lost, database away, acknowledgement timed out). */
 const transient = (code: string) => code === "internal" || code === "rate_limited";
 const RETRY_MS = 3_000;
+const CATCH_UP_MS = 15_000;
 export type ConsoleState = { connected: boolean; available: boolean; chats: ChatState[] };
 export type AdviserSocket = Socket<AdviserServerEvents, AdviserClientEvents>;
 
@@ -44,20 +45,26 @@ export class AdviserChatClient {
   private flushing = new Set<string>();
   private retryTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private resumeTimer: ReturnType<typeof setTimeout> | undefined;
+  private catchingUp = false;
+  private catchUpTimer: ReturnType<typeof setInterval>;
 
   constructor(socket: AdviserSocket = io(ADVISER_NAMESPACE, { transports: ["websocket", "polling"] })) {
     this.socket = socket;
     const s = socket;
+    this.catchUpTimer = setInterval(() => void this.catchUp(), CATCH_UP_MS);
     s.on("connect", () => void this.resume());
     s.on("disconnect", () => this.set({ connected: false }));
     s.on("chat:assigned", (view) => this.upsert(view, { ended: false, notice: null }));
     s.on("chat:unassigned", ({ conversationId }) => this.set({ chats: this.state.chats.filter((c) => c.conversationId !== conversationId) }));
     s.on("message:new", ({ conversationId, message }) => {
       // A message for a chat this console has not heard of yet (it was assigned a moment ago): catch up.
-      if (!this.state.chats.some((c) => c.conversationId === conversationId)) {
+      const known = this.state.chats.find((c) => c.conversationId === conversationId);
+      if (!known) {
         void call<{ chats: AdviserChatView[] }>(s, "adviser:sync", { lastSeqs: {} }).then((res) => "data" in res && res.data.chats.forEach((c) => this.upsert(c)));
         return;
       }
+      // A gap in the sequence: a live event was missed (instances briefly cut off from each other).
+      if (message.seq > (known.messages.at(-1)?.seq ?? 0) + 1) void this.catchUp();
       this.patch(conversationId, (c) => ({
         messages: mergeMessages(c.messages, [message]),
         unread: message.author === "customer" ? c.unread + 1 : c.unread,
@@ -69,12 +76,30 @@ export class AdviserChatClient {
     s.on("chat:ended", ({ conversationId }) => this.patch(conversationId, () => ({ ended: true, typing: false })));
   }
 
+  /**
+   * Gets what this console missed without a reconnection: live events between instances go
+   * through PostgreSQL, and one sent while an instance was cut off from it (a database restart)
+   * never arrives. Asked for on a gap in a chat's sequence and every CATCH_UP_MS in any case.
+   */
+  private async catchUp() {
+    if (!this.socket.connected || this.catchingUp) return;
+    this.catchingUp = true;
+    try {
+      const lastSeqs = Object.fromEntries(this.state.chats.map((c) => [c.conversationId, c.messages.at(-1)?.seq ?? 0]));
+      const res = await call<{ chats: AdviserChatView[] }>(this.socket, "adviser:sync", { lastSeqs });
+      if ("data" in res) for (const c of res.data.chats) this.upsert(c);
+    } finally {
+      this.catchingUp = false;
+    }
+  }
+
   subscribe(fn: () => void) {
     this.listeners.add(fn);
     return () => void this.listeners.delete(fn);
   }
 
   disconnect() {
+    clearInterval(this.catchUpTimer);
     this.socket.disconnect();
   }
 

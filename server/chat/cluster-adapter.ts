@@ -11,6 +11,11 @@ export function useClusterAdapter(io: Server, databaseUrl: string, logger: Logge
   // Its own small pool: one connection LISTENs for good, the others NOTIFY.
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 6 });
   pool.on("error", (err) => logger.warn({ err }, "chat adapter connection failed"));
+  // The pool's handler covers idle connections only. The adapter keeps one connection checked
+  // out for LISTEN and listens to its "end" but not its "error": when PostgreSQL stopped, that
+  // error was unhandled and took the whole process down. Handled here, the connection ends and
+  // the adapter reconnects by itself once PostgreSQL is back (test/faults/postgres-outage.test.ts).
+  pool.on("connect", (client) => client.on("error", (err) => logger.warn({ err }, "chat adapter connection lost")));
   io.adapter(
     createAdapter(pool, {
       errorHandler: (err) => logger.warn({ err }, "chat adapter error"),

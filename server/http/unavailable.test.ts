@@ -8,6 +8,11 @@ describe("isDatabaseUnavailable", () => {
     ["a connection exception class 08", { code: "08006", message: "connection failure" }],
     ["Prisma's transaction that could not start", Object.assign(new Error("Transaction API error: Unable to start a transaction in the given time."), { code: "P2028" })],
     ["pg's terminated connection", new Error("Connection terminated unexpectedly")],
+    ["a raw query cut off by PostgreSQL stopping", Object.assign(new Error("Raw query failed. Code: `57P01`. Message: `terminating connection due to administrator command`"), { code: "P2010" })],
+    [
+      "Prisma's model query with the driver's error under meta",
+      Object.assign(new Error("Invalid `prisma.case.create()` invocation"), { code: "P2010", meta: { driverAdapterError: { cause: { originalCode: "57P01", kind: "postgres" } } } }),
+    ],
   ])("recognises %s", (_name, error) => {
     expect(isDatabaseUnavailable(error)).toBe(true);
   });

@@ -7,7 +7,7 @@
 const PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024", "P2028"]);
 /** Node socket errors and PostgreSQL's connection-exception (08…) and shutdown (57P0…) classes. */
 const DRIVER_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EAI_AGAIN", "57P01", "57P02", "57P03"]);
-const MESSAGES = /connection terminated|connection refused|ECONNREFUSED|ECONNRESET|can't reach database server|Connection is closed|server closed the connection|the database system is (starting up|shutting down)|timeout exceeded when trying to connect|Unable to start a transaction/i;
+const MESSAGES = /terminating connection due to administrator command|Code: `(57P0[123]|08\w{3})`|connection terminated|connection refused|ECONNREFUSED|ECONNRESET|can't reach database server|Connection is closed|server closed the connection|the database system is (starting up|shutting down)|timeout exceeded when trying to connect|Unable to start a transaction/i;
 
 export function isDatabaseUnavailable(error: unknown): boolean {
   const seen = new Set<unknown>();
@@ -18,7 +18,9 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     const code = typeof e.code === "string" ? e.code : typeof e.originalCode === "string" ? e.originalCode : "";
     if (PRISMA_CODES.has(code) || DRIVER_CODES.has(code) || code.startsWith("08")) return true;
     if (typeof e.message === "string" && MESSAGES.test(e.message)) return true;
-    current = e.cause;
+    // Prisma keeps the driver's own error (with PostgreSQL's code) under meta.driverAdapterError.
+    const meta = (current as { meta?: { driverAdapterError?: unknown } }).meta;
+    current = e.cause ?? meta?.driverAdapterError;
   }
   return false;
 }

@@ -71,8 +71,12 @@ describe("kill -9 one of two instances during 50 active chats", () => {
       const socket = io(`${cluster.url}/chat-advisers`, { transports: ["websocket"], forceNew: true, ...reconnect, extraHeaders: { cookie } }) as AdviserSocket;
       const adviser = new AdviserChatClient(socket);
       clients.push(adviser);
+      // Asked for before the connection is up, as the console does once the adviser has said so:
+      // its resume on connecting then says "available" too, never a stale "not available" that
+      // could land after this.
+      const available = adviser.setAvailable(true);
       await connected(socket);
-      await adviser.setAvailable(true);
+      await available;
       advisers.push(adviser);
     }
     const adviserOf = (conversationId: string) => advisers.find((a) => a.state.chats.some((c) => c.conversationId === conversationId));

@@ -18,6 +18,8 @@ const OUTBOX_KEY = "doorstep-chat-outbox";
 const BROWSER_KEY = "doorstep-chat-browser";
 /** How soon an unsent message is tried again while the connection stays up. */
 const RETRY_MS = 3_000;
+/** How often an open chat checks it has missed nothing, without a reconnection to prompt it. */
+const CATCH_UP_MS = 30_000;
 
 export type Pending = { clientId: string; text: string; error?: ErrorCode };
 export type ClientState = {
@@ -72,6 +74,11 @@ export class CustomerChatClient {
       this.set({ connected: true });
       void this.resume();
     });
+    // And in any case now and then, for a missed event that no later message reveals.
+    setInterval(() => {
+      const status = this.state.conversation?.status;
+      if (this.resumed && this.socket.connected && (status === "queued" || status === "active")) void this.resume();
+    }, CATCH_UP_MS);
     this.socket.on("disconnect", () => {
       // A new connection may send for the conversation only once it has resumed it (the server
       // knows which conversations a socket holds only from chat:start or chat:resume).
@@ -80,6 +87,9 @@ export class CustomerChatClient {
     });
     this.socket.on("message:new", ({ conversationId, message }) => {
       if (conversationId !== this.state.conversation?.conversationId) return;
+      // A gap in the sequence: a live event was missed (instances briefly cut off from each other
+      // by a database restart). Resuming fetches what is missing.
+      if (this.resumed && message.seq > this.lastSeq + 1) void this.resume();
       this.merge([message]);
       if (message.author !== "customer") {
         this.set({ adviserTyping: false });

@@ -1,0 +1,57 @@
+// A browser-like visitor from an address of its own (the hostile server trusts X-Forwarded-For),
+// and the journeys the attacks need.
+import { inject } from "vitest";
+import { FORM_TIME_FIELD, issueFormTime } from "../../server/http/csrf";
+import { BrowserLikeClient } from "../support/browser-like-client";
+
+export const baseUrl = inject("hostileUrl");
+export const mailDir = inject("hostileMailDir");
+const secret = inject("hostileSecret");
+
+let next = 1;
+/** A fresh documentation-range address (RFC 5737) for each visitor that asks for one. */
+export const newAddress = () => `198.51.100.${(next++ % 250) + 1}`;
+export const unique = () => Math.random().toString(36).slice(2, 10);
+
+export class Visitor extends BrowserLikeClient {
+  constructor(readonly address = newAddress()) {
+    super(baseUrl);
+  }
+  override get(path: string, init: RequestInit = {}) {
+    return super.get(path, { ...init, headers: { "x-forwarded-for": this.address, ...((init.headers as Record<string, string>) ?? {}) } });
+  }
+  override post(path: string, fields: Record<string, string>, options: { csrf?: string | null; headers?: Record<string, string> } = {}) {
+    return super.post(path, fields, { ...options, headers: { "x-forwarded-for": this.address, ...(options.headers ?? {}) } });
+  }
+  /** The form time as a person who took `ms` over the page would send it (the test knows the server's secret). */
+  filledOver(ms: number): Record<string, string> {
+    return { [FORM_TIME_FIELD]: issueFormTime(secret, this.csrfToken(), Date.now() - ms) };
+  }
+}
+
+/** The contact journey up to its check page; returns the idempotency key there. */
+export async function contactUpToCheck(v: Visitor, details: { name?: string; email: string; question?: string }) {
+  await v.get("/contact");
+  await v.post("/contact", { question: details.question ?? `Can my landlord share my number? ${unique()}` });
+  await v.get("/contact/details");
+  await v.post("/contact/details", { name: details.name ?? "Sam Tester", email: details.email });
+  await v.get("/contact/check");
+  return /name="idempotencyKey" value="([^"]+)"/.exec(v.lastHtml)![1]!;
+}
+
+/** The whole contact journey, sent as a person would (after reading the check page): the ENQ reference. */
+export async function askQuestion(v: Visitor, details: { name?: string; email: string; question?: string }) {
+  const key = await contactUpToCheck(v, details);
+  const sent = await v.post("/contact/check", { idempotencyKey: key, ...v.filledOver(5_000) });
+  if (sent.status !== 302 || !/confirmation/.test(sent.headers.get("location") ?? "")) throw new Error(`contact not sent: ${sent.status} ${sent.headers.get("location")}`);
+  await v.get("/contact/confirmation");
+  return /data-testid="reference">(ENQ\d{7})</.exec(v.lastHtml)![1]!;
+}
+
+export async function staff(who: "officer" | "manager" | "admin" | "adviser" | "head") {
+  const v = new Visitor();
+  await v.get("/staff/sign-in");
+  const res = await v.post("/staff/sign-in", { email: `${who}@doorstep.example`, password: `demo-${who}-2026` });
+  if (res.status !== 302) throw new Error(`sign-in as ${who}: ${res.status}`);
+  return v;
+}
