@@ -143,6 +143,48 @@ async function measureEngine(label: string, env: Record<string, string>) {
   }
 }
 
+/**
+ * The floor for the form: the same report (three contacts, the same answers) stored by the same
+ * domain function, with its one statement sent straight through `pg` at the same concurrency: what
+ * the database and the statement cost without HTTP, sessions, CSRF, limits or Prisma.
+ */
+async function directFloor(databaseUrl: string) {
+  const pg = (await import("pg")).default;
+  const { submitNuisanceReport } = await import("../server/domain/nuisance/store");
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: CONCURRENCY });
+  const viaPg = { $queryRawUnsafe: async (sql: string, ...params: unknown[]) => (await pool.query(sql, params)).rows } as never;
+  const day = today();
+  const date = `${day["date-year"]}-${day["date-month"].padStart(2, "0")}-${day["date-day"].padStart(2, "0")}` as const;
+  const input = (i: number) => ({
+    language: "en" as const,
+    idempotencyKey: `floor-${randomBytes(8).toString("hex")}`,
+    about: { tps: "yes" as const, registeredOn: null, consent: "no" as const, askedToStop: "yes" as const },
+    you: { wantsReply: false, name: null, email: null, phone: null },
+    contacts: ["live_call", "recorded_call", "text"].map((kind, n) => ({
+      id: `c${n}`, kind, date, time: `10:3${n}`, fromStatus: "given", from: `07700 9${String((i * 3 + n) % 100000).padStart(5, "0")}`, to: "",
+      company: `Bench Co ${i % 50} Ltd`, topic: "pensions", message: kind === "text" ? "Claim your pension review now" : "", subject: "", description: "Called twice today.",
+    })),
+  }) as never;
+  try {
+    for (let i = 0; i < 20; i++) await submitNuisanceReport({ prisma: viaPg }, input(800_000 + i));
+    let next = 0;
+    let ok = 0;
+    const start = performance.now();
+    const deadline = start + SECONDS * 1000;
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        while (performance.now() < deadline) {
+          const stored = await submitNuisanceReport({ prisma: viaPg }, input(next++));
+          if (stored.created) ok++;
+        }
+      }),
+    );
+    return Math.round((ok / ((performance.now() - start) / 1000)) * 10) / 10;
+  } finally {
+    await pool.end();
+  }
+}
+
 async function offenderList(adminUrl: string): Promise<{ p50: number | null; p95: number | null; contacts: number; groups: number } | null> {
   let url = process.env.BENCH_NUISANCE_LOADED_URL;
   let drop: (() => Promise<void>) | null = null;
@@ -211,6 +253,9 @@ if (adminUrl && !why) {
     update.reports_per_s_postgres = pg.sat.rps;
     update.report_p95_ms_at_50rps = pg.pace.p95;
     update.report_errors_postgres = pg.sat.errors + pg.pace.errors;
+    update.reports_floor_per_s = await directFloor(db.url);
+    update.reports_to_floor_ratio = update.reports_floor_per_s ? Math.round((pg.sat.rps / update.reports_floor_per_s) * 100) / 100 : null;
+    console.log(`PostgreSQL floor (the same report through the domain's one statement on pg, no HTTP): ${update.reports_floor_per_s} reports/s; the form reaches ${update.reports_to_floor_ratio} of it`);
   } finally {
     await db.drop();
   }

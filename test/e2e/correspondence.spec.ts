@@ -2,46 +2,48 @@
 // a Welsh request for more information to a customer with large print agreed (a PDF at 20 point
 // goes with it); the customer replies by email with a PDF through the SMTP receiver; the reply and
 // its file appear on the case; the customer adds a file through the /track link.
-// Runs its own production server on PostgreSQL (to record the agreed adjustment directly) with the
-// SMTP receiver on.
+// Runs on the shared main server when it is on PostgreSQL (CI: test/e2e/global-setup.ts, whose
+// SMTP receiver is on), recording the agreed adjustment directly in its database; otherwise on a
+// production server of its own on a fresh PostgreSQL database.
 import { readdirSync, readFileSync } from "node:fs";
-import { createServer } from "node:net";
 import path from "node:path";
 import { simpleParser, type ParsedMail } from "mailparser";
 import nodemailer from "nodemailer";
 import pg from "pg";
-import { createBenchDatabase, type BenchDatabase } from "../../bench/lib/postgres";
-import { startTestServer, type TestServer } from "../support/server";
+import { createBenchDatabase } from "../../bench/lib/postgres";
+import { freePort, startTestServer } from "../support/server";
 import { DEMO_OFFICER, expect, expectNoAxeViolations, inLang, LANGS, test, unique } from "./fixtures";
 
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
 const ADMIN_URL = process.env.TEST_DATABASE_URL ?? "postgresql://doorstep:doorstep@127.0.0.1:54329/postgres";
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, "127.0.0.1", () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-let server: TestServer;
-let db: BenchDatabase;
+let server: { url: string; mailDir: string };
+let db: { url: string };
 let smtpPort: number;
+let stop: () => Promise<void> = async () => {};
 
 test.describe.configure({ mode: "serial" });
 
 test.beforeAll(async () => {
+  if (process.env.E2E_DATABASE_URL) {
+    server = { url: process.env.E2E_BASE_URL!, mailDir: process.env.E2E_MAIL_DIR! };
+    db = { url: process.env.E2E_DATABASE_URL };
+    smtpPort = Number(process.env.E2E_SMTP_PORT);
+    return;
+  }
   test.setTimeout(180_000);
-  db = await createBenchDatabase(ADMIN_URL);
+  const own = await createBenchDatabase(ADMIN_URL);
   smtpPort = await freePort();
-  server = await startTestServer({ DATABASE_URL: db.url, SESSION_SECRET: "e2e-correspondence-secret-e2e-correspondence", SEED_DEMO_DATA: "true", INBOUND_SMTP_PORT: String(smtpPort), MAIL_REPLY_TO: "Casework <casework@casework.test>" });
+  const started = await startTestServer({ DATABASE_URL: own.url, SESSION_SECRET: "e2e-correspondence-secret-e2e-correspondence", SEED_DEMO_DATA: "true", INBOUND_SMTP_PORT: String(smtpPort), MAIL_REPLY_TO: "Casework <casework@casework.test>" });
+  server = started;
+  db = own;
+  stop = async () => {
+    await started.stop();
+    await own.drop();
+  };
 });
 test.afterAll(async () => {
-  await server?.stop();
-  await db?.drop();
+  await stop();
 });
 
 async function findMail(predicate: (m: ParsedMail) => boolean, timeoutMs = 20_000): Promise<ParsedMail> {

@@ -235,6 +235,7 @@ export const TEXT = {
       "/accessibility": "Accessibility statement",
       "/privacy": "Privacy notice",
       "/cookies": "Cookies",
+      "/complain": "Complain about our service",
       "/staff/sign-in": "Staff sign in",
     } as Record<string, string>,
     contact: {
@@ -301,6 +302,7 @@ export const TEXT = {
       "/accessibility": "Datganiad hygyrchedd",
       "/privacy": "Hysbysiad preifatrwydd",
       "/cookies": "Cwcis",
+      "/complain": "Cwyno am ein gwasanaeth",
       "/staff/sign-in": "Mewngofnodi staff",
     } as Record<string, string>,
     contact: {

@@ -13,6 +13,7 @@ const PUBLIC_PAGES = [
   "/accessibility",
   "/privacy",
   "/cookies",
+  "/complain",
   "/staff/sign-in",
 ];
 
