@@ -24,7 +24,7 @@ export class SignInError extends Error {
 // No NUL characters: PostgreSQL text cannot hold them, so the lookup would fail as a 500.
 const noNul = (value: string) => !value.includes("\u0000");
 const SignInSchema = z.object({
-  email: z.string().trim().min(1, "staff:signIn.errors.emailRequired").max(254, "staff:signIn.errors.invalid").refine(noNul, "staff:signIn.errors.invalid"),
+  email: z.string("staff:signIn.errors.emailRequired").trim().min(1, "staff:signIn.errors.emailRequired").max(254, "staff:signIn.errors.invalid").refine(noNul, "staff:signIn.errors.invalid"),
   password: z.string().min(1, "staff:signIn.errors.passwordRequired").max(1024, "staff:signIn.errors.invalid").refine(noNul, "staff:signIn.errors.invalid"),
 });
 

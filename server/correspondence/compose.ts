@@ -210,7 +210,7 @@ export async function letterFor(prisma: Prisma, reference: string, eventId: stri
   return correspondencePdf({ title: `${reference} – ${d.parts[0]?.subject ?? ""}`, size: d.size, address: d.address, parts: d.parts });
 }
 
-export const CallTaskSchema = z.object({ note: z.string().trim().min(1, "staff-correspondence:errors.callNote").max(2000, "staff-correspondence:errors.tooLong") });
+export const CallTaskSchema = z.object({ note: z.string("staff-correspondence:errors.callNote").trim().min(1, "staff-correspondence:errors.callNote").max(2000, "staff-correspondence:errors.tooLong") });
 
 /**
  * Instead of writing (the customer asked for phone calls): a callback through the existing case

@@ -47,7 +47,8 @@ export class CaseWorkError extends Error {
 }
 
 // ---- input schemas (the pages validate posted forms with these) ----
-const text = (max: number, required: string, tooLong: string) => z.string().trim().min(1, required).max(max, tooLong);
+// The form kit sends an empty field as missing (conform), so "missing" says the same as "empty".
+const text = (max: number, required: string, tooLong: string) => z.string(required).trim().min(1, required).max(max, tooLong);
 export const NoteSchema = z.object({ text: text(5000, "staff-cases:errors.note.required", "staff-cases:errors.note.tooLong") });
 export const CONTACT_METHODS = ["call", "email", "letter"] as const;
 export const CONTACT_DIRECTIONS = ["in", "out"] as const;
