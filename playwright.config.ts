@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { defineConfig } from "@playwright/test";
 
 // End-to-end tests in Debian's Chromium against the production build, started by
@@ -12,6 +13,13 @@ export const CHROMIUM_ARGS = [
   "--no-first-run",
 ];
 
+// Debian's chromium-headless-shell (the old headless mode, what Playwright itself runs headless)
+// when installed: a new browser context costs about a third of what it does in full Chromium's
+// headless mode, which opens a whole browser window for each (docs/decisions/0016-e2e-browser.md).
+// Otherwise Debian's Chromium. Both come from apt; nothing is downloaded.
+const HEADLESS_SHELL = "/usr/bin/chromium-headless-shell";
+const chromiumPath = process.env.CHROMIUM_PATH ?? (existsSync(HEADLESS_SHELL) ? HEADLESS_SHELL : "/usr/bin/chromium");
+
 export default defineConfig({
   testDir: "test/e2e",
   fullyParallel: true,
@@ -24,7 +32,7 @@ export default defineConfig({
   globalSetup: "./test/e2e/global-setup.ts",
   use: {
     browserName: "chromium",
-    launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS },
+    launchOptions: { executablePath: chromiumPath, args: CHROMIUM_ARGS },
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
   },
