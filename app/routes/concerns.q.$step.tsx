@@ -2,20 +2,18 @@
 // answers so far, so a page ahead of them sends the person back to the first unanswered one.
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
-import { Checkboxes, DateInput, Radios, Select, type Option } from "~/components/concerns-form";
-import { Button, CsrfInput, ErrorSummary, TextInput } from "~/components/form";
+import { Button, Checkboxes, CsrfInput, DateInput, ErrorSummary, type FieldError, JOURNEY_FORM_ID, type Option, Radios, Select, submittedDate, TextInput } from "~/components/form";
 import { BackLink, PageTitle } from "~/components/layout";
-import { qKey, stepPath, type FieldError } from "~/lib/concerns";
+import { qKey, stepPath } from "~/lib/concerns";
 import { capitalise, errorText } from "~/lib/concerns-ui";
 import { floorFor, loadJourney, parseChangeFrom, parseStepAnswer, pathAfterAnswer, redirectToJourney, saveConcernDraft } from "~/lib/concerns.server";
 import { readForm } from "~/lib/forms.server";
 import { localePath } from "~/lib/lang";
 import { commitSession } from "~/lib/session.server";
 import { useLang, useLocalePath } from "~/lib/use-lang";
-import { dateToParts, EEA_COUNTRIES, evaluate, isStep, previousStep, sectorGroupsFor, STEP_INPUT, type Answers, type Step } from "../../server/domain/concerns";
+import { canShow, dateToParts, EEA_COUNTRIES, evaluate, isStep, previousStep, sectorGroupsFor, STEP_INPUT, type Answers, type Step } from "../../server/domain/concerns";
 import { NO_EXCEPTION } from "../../server/domain/concerns/answers.js";
 import { STEP_ANSWER } from "../../server/domain/concerns/steps.js";
-import { JOURNEY_FORM_ID } from "~/components/form/typed";
 import { cachedPage } from "~/lib/page-cache.server";
 
 // The language switch here submits the form, so what was typed is kept (app/lib/typed.server.ts).
@@ -28,7 +26,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const step: Step = params.step;
   const { url, lang, draft, evaluation, today } = await loadJourney(request, context);
   // Only questions already asked, and the next one, can be shown.
-  if (!evaluation.path.includes(step) && evaluation.next !== step) redirectToJourney(evaluation, lang);
+  if (!canShow(evaluation, step)) redirectToJourney(evaluation, lang);
   const change = parseChangeFrom(url);
   const previous = previousStep(evaluation, step);
   const back = change === "check" ? "/concerns/report/check" : change === "result" ? "/concerns/result" : previous ? stepPath(previous) : "/concerns";
@@ -58,7 +56,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const step: Step = params.step;
   const form = await readForm(request, context);
   const { url, lang, session, draft, evaluation, today } = await loadJourney(request, context);
-  if (!evaluation.path.includes(step) && evaluation.next !== step) redirectToJourney(evaluation, lang);
+  if (!canShow(evaluation, step)) redirectToJourney(evaluation, lang);
   const parsed = parseStepAnswer(step, form, draft.answers, evaluation, today);
   if (!parsed.ok) return data({ error: parsed.error, values: parsed.values }, { status: 400 });
   const answers: Answers = { ...draft.answers, [STEP_ANSWER[step]]: parsed.value };
@@ -132,7 +130,7 @@ export default function ConcernQuestion() {
           hint={dateHint}
           error={message}
           errorParts={error?.parts}
-          value={submitted ? { day: String(submitted[`${name}-day`] ?? ""), month: String(submitted[`${name}-month`] ?? ""), year: String(submitted[`${name}-year`] ?? "") } : page.date}
+          value={submitted ? submittedDate(submitted, name) : page.date}
           isPageHeading
         />
       );

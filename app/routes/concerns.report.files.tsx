@@ -1,11 +1,11 @@
 // Upload copies of letters and emails: up to 6 files of 5 MB, PDF/JPEG/PNG/DOCX/TXT/EML, judged
 // by content. Works without JavaScript: each upload is a normal multipart form post.
 import { useTranslation } from "react-i18next";
-import { data, Form, Link, redirect, useActionData, useLoaderData, useSearchParams, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
-import { FileUpload, SuccessBanner } from "~/components/concerns-form";
-import { Button, CsrfInput, ErrorSummary } from "~/components/form";
+import { data, Form, redirect, useActionData, useLoaderData, useSearchParams, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
+import { Button, CsrfInput, ErrorSummary, type FieldError, FileUpload, SuccessBanner } from "~/components/form";
+import { SaveLink } from "~/components/concerns-report/page";
 import { BackLink, PageTitle } from "~/components/layout";
-import { formatBytes, type FieldError } from "~/lib/concerns";
+import { formatBytes } from "~/lib/concerns";
 import { errorText } from "~/lib/concerns-ui";
 import { saveConcernDraft } from "~/lib/concerns.server";
 import { guardReportStep, loadReport, reportBackLink } from "~/lib/concerns-report.server";
@@ -16,7 +16,7 @@ import { useLang, useLocalePath } from "~/lib/use-lang";
 import { journeyUploads, receiveUploads, removeUpload } from "../../server/concerns/uploads";
 import { isValidCsrfToken } from "../../server/http/csrf";
 import { publicLimits } from "../../server/limits/public";
-import { nextReportStep } from "../../server/domain/concerns/report.js";
+import { reportStepAfter } from "../../server/domain/concerns/report.js";
 import { UPLOAD_ACCEPT, UPLOAD_LIMITS } from "../../server/domain/concerns/uploads.js";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -71,7 +71,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // Continue (uploading anything chosen first).
   const updated = { ...draft, report: { ...draft.report, filesDone: true } };
   saveConcernDraft(session, updated);
-  const next = nextReportStep(updated.report, late);
+  const next = reportStepAfter(updated.report, late, "files", change);
   return redirect(localePath(next ? `/concerns/report/${next}` : "/concerns/report/check", lang), { headers: await commitSession(context, session) });
 }
 
@@ -145,11 +145,7 @@ export default function ReportFiles() {
             </div>
           </Form>
           {change ? null : (
-            <p className="govuk-body">
-              <Link className="govuk-link" to={to(`/concerns/save?from=${encodeURIComponent("/concerns/report/files")}`)}>
-                {t("actions.save")}
-              </Link>
-            </p>
+            <SaveLink step="files" />
           )}
         </div>
       </div>

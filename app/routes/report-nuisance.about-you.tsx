@@ -2,20 +2,19 @@
 // customer, and whether they asked the caller to stop. These decide whether the law was broken.
 import { useTranslation } from "react-i18next";
 import { data, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
-import { DateInput, Radios } from "~/components/choices";
+import { DateInput, Radios, submittedDate } from "~/components/form";
+import { JourneyPage } from "~/components/journey";
 import { readForm, validate } from "~/lib/forms.server";
-import { AboutSchema, BASE } from "~/lib/nuisance";
-import { requireDraft, saveAndGo } from "~/lib/nuisance.server";
-import { NuisancePage } from "~/lib/nuisance-ui";
+import { aboutYouPage, BASE, nuisanceAfter } from "~/lib/nuisance";
+import { requirePage, saveAndGo } from "~/lib/nuisance.server";
 import { useLocalePath } from "~/lib/use-lang";
 import { londonDate } from "../../server/domain/cases/working-days";
-import { parseDateParts } from "../../server/domain/concerns/dates";
 
 // The language switch here submits the form, so what was typed is kept (app/lib/typed.server.ts).
 export const handle = { keepTyped: true };
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { draft } = await requireDraft(request, context, ["contacts"]);
+  const { draft } = await requirePage(request, context, "about-you");
   const a = draft.about;
   const [y, m, d] = a?.registeredOn?.split("-") ?? [];
   const values: Record<string, string> = a
@@ -27,22 +26,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readForm(request, context);
-  const result = validate(form, AboutSchema);
+  const result = validate(form, aboutYouPage(londonDate(context.services.now())));
   if (!result.ok) return data(result, { status: 400 });
-  const loaded = await requireDraft(request, context, ["contacts"]);
-  const v = result.value;
-  let registeredOn: string | null = null;
-  const parts = { day: v["registered-day"], month: v["registered-month"], year: v["registered-year"] };
-  if (v.tps === "yes" && (parts.day || parts.month || parts.year)) {
-    const parsed = parseDateParts(parts);
-    const values = Object.fromEntries([...form.entries()].filter(([k, x]) => typeof x === "string" && k !== "csrf")) as Record<string, string>;
-    if (!parsed.ok) return data({ ok: false as const, errors: { registered: `errors.date.${parsed.error}` }, values }, { status: 400 });
-    if (parsed.iso > londonDate(context.services.now())) return data({ ok: false as const, errors: { registered: "errors.registered.future" }, values }, { status: 400 });
-    registeredOn = parsed.iso;
-  }
+  const loaded = await requirePage(request, context, "about-you");
   const { idempotencyKey: _changed, ...rest } = loaded.draft;
-  const about = { tps: v.tps, registeredOn, consent: v.consent, askedToStop: v.askedToStop };
-  return saveAndGo(context, loaded, { ...rest, about }, loaded.draft.you ? `${BASE}/check` : `${BASE}/your-details`);
+  const draft = { ...rest, about: result.value };
+  return saveAndGo(context, loaded, draft, nuisanceAfter("about-you", draft, loaded.changing));
 }
 
 export default function AboutYou() {
@@ -54,7 +43,7 @@ export default function AboutYou() {
   const v: Record<string, string> = result && !result.ok ? result.values : loaded.values;
   const err = (field: string) => (errors[field] ? t(errors[field]) : undefined);
   return (
-    <NuisancePage title={t("about.title")} back={to(`${BASE}/contacts`)} errors={errors}>
+    <JourneyPage ns="nuisance" title={t("about.title")} back={to(`${BASE}/contacts`)} errors={errors}>
       <h1 className="govuk-heading-l">{t("about.title")}</h1>
       <Radios
         name="tps"
@@ -62,19 +51,18 @@ export default function AboutYou() {
         hint={t(`about.tpsHint.${loaded.service}`)}
         error={err("tps")}
         value={v.tps}
-        choices={[
+        options={[
           { value: "yes", label: t("answer.tpsYes") },
           { value: "no", label: t("answer.tpsNo") },
           { value: "not_sure", label: t("answer.notSure") },
         ]}
       />
       <DateInput
-        id="registered"
+        name="registered"
         legend={`${t("about.registered")} (${t("common:optional")})`}
         hint={t("about.registeredHint")}
         error={err("registered")}
-        value={{ day: v["registered-day"] ?? "", month: v["registered-month"] ?? "", year: v["registered-year"] ?? "" }}
-        labels={{ day: t("date.day"), month: t("date.month"), year: t("date.year") }}
+        value={submittedDate(v, "registered")}
       />
       <Radios
         name="consent"
@@ -82,7 +70,7 @@ export default function AboutYou() {
         hint={t("about.consentHint")}
         error={err("consent")}
         value={v.consent}
-        choices={[
+        options={[
           { value: "no", label: t("about.consentNo") },
           { value: "consented", label: t("about.consentGiven") },
           { value: "customer", label: t("about.consentCustomer") },
@@ -94,11 +82,11 @@ export default function AboutYou() {
         legend={t("about.askedToStop")}
         error={err("askedToStop")}
         value={v.askedToStop}
-        choices={[
+        options={[
           { value: "yes", label: t("answer.askedYes") },
           { value: "no", label: t("answer.askedNo") },
         ]}
       />
-    </NuisancePage>
+    </JourneyPage>
   );
 }

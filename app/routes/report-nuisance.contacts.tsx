@@ -1,25 +1,26 @@
 // The contacts so far: change or remove any, then add another or go on.
 import { useTranslation } from "react-i18next";
 import { data, Link, redirect, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
-import { Radios } from "~/components/choices";
+import { Radios } from "~/components/form";
+import { JourneyPage } from "~/components/journey";
 import { readForm, validate } from "~/lib/forms.server";
 import { localePath } from "~/lib/lang";
-import { AnotherSchema, BASE, MAX_CONTACTS } from "~/lib/nuisance";
-import { requireDraft } from "~/lib/nuisance.server";
-import { contactFrom, contactWhen, NuisancePage } from "~/lib/nuisance-ui";
+import { AnotherSchema, BASE, MAX_CONTACTS, nuisanceAfter } from "~/lib/nuisance";
+import { requirePage } from "~/lib/nuisance.server";
+import { contactFrom, contactWhen } from "~/lib/nuisance-ui";
 import { useLang, useLocalePath } from "~/lib/use-lang";
 
 // The language switch here submits the form, so what was typed is kept (app/lib/typed.server.ts).
 export const handle = { keepTyped: true };
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { draft } = await requireDraft(request, context, ["contacts"]);
+  const { draft } = await requirePage(request, context, "contacts");
   return { contacts: draft.contacts, full: draft.contacts.length >= MAX_CONTACTS, hasAbout: Boolean(draft.about && draft.you) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readForm(request, context);
-  const { draft, lang } = await requireDraft(request, context, ["contacts"]);
+  const { draft, lang } = await requirePage(request, context, "contacts");
   const full = draft.contacts.length >= MAX_CONTACTS;
   const result = validate(form, AnotherSchema);
   if (!result.ok) return data(result, { status: 400 });
@@ -27,7 +28,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (full) return data({ ok: false as const, errors: { another: "errors.another.full" }, values: {} }, { status: 400 });
     return redirect(localePath(`${BASE}/kind`, lang));
   }
-  return redirect(localePath(draft.about && draft.you ? `${BASE}/check` : `${BASE}/about-you`, lang));
+  // The contacts list is where a change to the contacts from check answers comes back through:
+  // with the rest answered, Continue goes back to check answers.
+  return redirect(localePath(nuisanceAfter("contacts", draft, Boolean(draft.about && draft.you)), lang));
 }
 
 export default function Contacts() {
@@ -39,7 +42,7 @@ export default function Contacts() {
   const errors = result && !result.ok ? result.errors : {};
   const title = t("contacts.title", { count: contacts.length });
   return (
-    <NuisancePage
+    <JourneyPage ns="nuisance"
       title={title}
       back={to(`${BASE}/kind`)}
       errors={errors}
@@ -100,11 +103,11 @@ export default function Contacts() {
         error={errors.another ? t(errors.another, { max: MAX_CONTACTS }) : undefined}
         hint={t("contacts.anotherHint", { max: MAX_CONTACTS })}
         small
-        choices={full ? [{ value: "no", label: t("contacts.anotherNo") }] : [
+        options={full ? [{ value: "no", label: t("contacts.anotherNo") }] : [
           { value: "yes", label: t("contacts.anotherYes") },
           { value: "no", label: t("contacts.anotherNo") },
         ]}
       />
-    </NuisancePage>
+    </JourneyPage>
   );
 }
