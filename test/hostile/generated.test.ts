@@ -10,7 +10,7 @@
 // - the server's memory returns to its baseline: heap after a full GC (through the inspector),
 //   measured after a warm-up round and again after everything, within HEAP_TOLERANCE.
 // Prints the counts per form and event, and the memory figures.
-import { readdirSync, readFileSync } from "node:fs";
+import { appendFileSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { simpleParser } from "mailparser";
@@ -23,7 +23,7 @@ import { changed, mb, rowCounts, serverMemory, type Memory } from "./probe";
 import { askQuestion, baseUrl, mailDir, newAddress, unique, Visitor } from "./support";
 
 const CASES = Number(process.env.HOSTILE_CASES ?? 1000);
-const WARM_UP = Math.min(30, CASES);
+const WARM_UP = Math.min(Number(process.env.HOSTILE_WARM_UP ?? 30), CASES);
 const SEED = Number(process.env.HOSTILE_SEED ?? 20261206);
 /** Heap after a full GC may end at most this much above the warmed-up baseline. */
 const HEAP_TOLERANCE = { bytes: 24 * 1024 * 1024, ratio: 0.25 };
@@ -53,6 +53,15 @@ const memory: { baseline?: Memory; after?: Memory } = {};
 const rowNotes: string[] = [];
 
 const targets: Targets = { references: [], emails: [], tokens: [] };
+
+/** One line per form or event as it finishes (also to HOSTILE_PROGRESS, a file, when set), so a long run can be followed and a cut-short one still reports. */
+async function progress(line: string) {
+  const now = await serverMemory();
+  const heap = memory.baseline ? ` heap after GC ${mb(now.heapUsed)} MB (baseline ${mb(memory.baseline.heapUsed)}), rss ${mb(now.rss)} MB` : "";
+  const text = `${new Date().toISOString()} ${line}${heap}`;
+  console.log(text);
+  if (process.env.HOSTILE_PROGRESS) appendFileSync(process.env.HOSTILE_PROGRESS, `${text}\n`);
+}
 
 function counts(name: string): Counts {
   let c = formCounts.get(name);
@@ -422,21 +431,25 @@ describe(`generated hostile requests (seed ${SEED}, ${CASES} per form and event,
     expect(failures).toEqual([]);
   }, 600_000);
 
-  for (const target of TARGETS) {
-    it(`form ${target.name}: ${CASES} cases`, async () => {
-      const from = failures.length;
-      await attackForm(target, CASES, r);
-      expect(failures.slice(from)).toEqual([]);
-      expect(counts(target.name).total).toBe(CASES);
-    }, 600_000);
-  }
-
   for (const event of EVENTS) {
     it(`socket event ${event.name}: ${CASES} cases`, async () => {
       const from = failures.length;
       await attackEvent(event, CASES, r);
+      const c = socketCounts.get(event.name)!;
+      await progress(`event ${event.name}: ${c.total} cases, data ${c.data}, typed errors ${JSON.stringify(c.errors)}, no answer ${c.noAck}, closed ${c.closed}, failures ${failures.length - from}`);
       expect(failures.slice(from)).toEqual([]);
       expect(socketCounts.get(event.name)!.total).toBe(CASES);
+    }, 600_000);
+  }
+
+  for (const target of TARGETS) {
+    it(`form ${target.name}: ${CASES} cases`, async () => {
+      const from = failures.length;
+      await attackForm(target, CASES, r);
+      const c = counts(target.name);
+      await progress(`form ${target.name}: ${c.total} cases, 2xx ${c.ok2xx}, 3xx ${c.redirect3xx}, 4xx ${JSON.stringify(c.refused4xx)}, 5xx ${c.server5xx}, wrong language ${c.wrongLanguage}, failures ${failures.length - from}`);
+      expect(failures.slice(from)).toEqual([]);
+      expect(counts(target.name).total).toBe(CASES);
     }, 600_000);
   }
 
