@@ -350,7 +350,7 @@ export const TARGETS: Target[] = [
         fields: [["email", `save-${unique()}@example.org`]],
       },
     ],
-    creates: ["ConcernDraft", "EmailMessage"],
+    creates: ["ConcernDraft", "EmailMessage", "OutboxEvent"],
   },
   {
     name: "/concerns/remind",
@@ -434,6 +434,8 @@ export const TARGETS: Target[] = [
       },
     ],
     fileField: "files",
+    // With a live link (another person's, from setup) a message joins that case.
+    creates: ["InboundMail", "CaseEvent", "ConcernAttachment", "OutboxEvent", "EmailMessage", "AuditEvent"],
   },
   {
     name: "/track/record/:token",
