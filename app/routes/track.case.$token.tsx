@@ -4,8 +4,7 @@
 // Works without JavaScript: a plain multipart form.
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect, useActionData, useLoaderData, useParams, useSearchParams, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
-import { Button, CsrfInput, ErrorSummary, Textarea } from "~/components/form";
-import { FileUpload } from "~/components/concerns-form";
+import { Button, CsrfInput, ErrorSummary, FileUpload, Textarea } from "~/components/form";
 import { PageTitle } from "~/components/layout";
 import { formatDateTime } from "~/lib/format";
 import { langFromPath, localePath } from "~/lib/lang";
