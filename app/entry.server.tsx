@@ -3,8 +3,8 @@ import { PassThrough } from "node:stream";
 import { createReadableStreamFromReadable } from "@react-router/node";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { ServerRouter, UNSAFE_ErrorResponseImpl, type AppLoadContext, type EntryContext, type HandleErrorFunction } from "react-router";
-import { isDatabaseUnavailable } from "../server/http/unavailable";
+import { ServerRouter, UNSAFE_ErrorResponseImpl, redirectDocument, type AppLoadContext, type EntryContext, type HandleDataRequestFunction, type HandleErrorFunction } from "react-router";
+import { isDatabaseUnavailable, pageOfDataRequest } from "../server/http/unavailable";
 import { ServerI18nContext } from "./lib/i18n";
 import { pageI18nFor } from "./lib/locales.server";
 import { NonceContext } from "./lib/nonce";
@@ -25,6 +25,18 @@ export const handleError: HandleErrorFunction = (error, { request, context }) =>
   }
   // What React Router does without this export: log what went wrong (not an aborted request).
   if (!request.signal.aborted) console.error(error);
+};
+
+/**
+ * A data request (a navigation or form post with JavaScript on) that met the outage would reach
+ * the browser as React Router's generic "Unexpected Server Error". Instead the browser is told to
+ * load the page as a whole document, which gets the 503 "try again" page below in the person's
+ * language (or the page itself, if the database is back). A post's answers are not half-saved:
+ * writes run in transactions.
+ */
+export const handleDataRequest: HandleDataRequestFunction = (response, { request, context }) => {
+  if (!databaseUnavailable.has(context)) return response;
+  return redirectDocument(pageOfDataRequest(request.url), { headers: { "Cache-Control": "no-store" } });
 };
 
 export default function handleRequest(

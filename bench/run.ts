@@ -181,7 +181,8 @@ function loadFigures(prefix: "page" | "contact_post", fixed: LoadResult | undefi
 }
 
 async function runPhase(label: string, env: Record<string, string>, withPageWeight: boolean): Promise<Phase> {
-  const { server, startupMs } = await startServer(label, env);
+  // TRUST_PROXY: the form posts come as many people, each with its own address (addressPerConnection).
+  const { server, startupMs } = await startServer(label, { TRUST_PROXY: "true", ...env });
   const problems: string[] = [];
   const figures: Flat = {};
   let skipped = 0;
@@ -298,6 +299,7 @@ async function runPhase(label: string, env: Record<string, string>, withPageWeig
         headers: { ...BROWSER_HEADERS, "content-type": "application/x-www-form-urlencoded", cookie: form.cookie, origin: base },
         body: form.body,
         expect: 3,
+        addressPerConnection: true,
       };
       await step(`POST /contact warm-up (${WARMUP_S} s)`, WARMUP_S, () => saturate(post, WARMUP_S, SATURATION_CONNECTIONS));
       postFixed = await step(`POST /contact at a fixed ${RATE} req/s for ${DURATION_S} s`, DURATION_S, () => paced(post, RATE, DURATION_S));

@@ -10,7 +10,8 @@ import type { AdviserChatClient, ChatState } from "./client";
 
 export type CannedReply = { id: string; language: "en" | "cy"; title: string; text: string };
 export type TransferTarget = { id: string; name: string; speaksWelsh: boolean };
-type Report = (res: Ack<unknown>, ok: string) => void;
+/** Shows what happened: an error, or `ok` (null when the panel already says it). */
+type Report = (res: Ack<unknown>, ok: string | null) => void;
 
 function minutesSince(iso: string, until?: string | null) {
   return Math.max(0, Math.floor(((until ? new Date(until).getTime() : Date.now()) - new Date(iso).getTime()) / 60_000));
@@ -36,6 +37,7 @@ export function ChatPanel({ chat, client, canned, advisers }: { chat: ChatState;
       ) : null}
       {chat.ended ? (
         <>
+          {/* Said here only: ending the chat leaves no notice saying it again (issue 13). */}
           <p className="govuk-body">{t("console.ended")}</p>
           <button type="button" className="govuk-button govuk-button--secondary" onClick={() => client.dismiss(chat.conversationId)}>
             {t("console.close")}
@@ -212,7 +214,7 @@ function ReplyForm({ chat, name, client, canned, advisers, report }: { chat: Cha
         <button type="submit" className="govuk-button">
           {asNote ? t("console.addNote") : t("console.send")}
         </button>
-        <button type="button" className="govuk-button govuk-button--warning" onClick={async () => report(await client.end(chat.conversationId), t("console.ended"))}>
+        <button type="button" className="govuk-button govuk-button--warning" onClick={async () => report(await client.end(chat.conversationId), null)}>
           {t("console.end")}
         </button>
       </div>

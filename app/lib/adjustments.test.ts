@@ -35,7 +35,7 @@ describe("journey steps", () => {
     const draft: Draft = { needs: [{ code: "bold" }] };
     expect(afterStep("needs", draft, false)).toBe("duration");
     expect(previousStep("duration", draft)).toBe("needs");
-    expect(previousStep("duration", { needs: [{ code: "braille" }] })).toBe("more");
+    expect(previousStep("duration", { needs: [{ code: "braille", grade: "2" }], moreAnswered: true })).toBe("more");
   });
 
   it("goes back to check answers after a change, unless the change needs a new answer", () => {
@@ -45,7 +45,19 @@ describe("journey steps", () => {
     expect(afterStep("contact", complete, false)).toBe("reply");
   });
 
+  it("back, back, Continue shows each page again, not the first unanswered one further on", () => {
+    // Answered up to the contact details; back to the case reference, back to how long, Continue.
+    const partway: Draft = { ...complete, replyBy: undefined };
+    expect(nextStep(partway)).toBe("reply");
+    expect(afterStep("duration", partway, false)).toBe("case");
+    expect(afterStep("case", partway, false)).toBe("about-you");
+    expect(afterStep("about-you", partway, false)).toBe("contact");
+    expect(afterStep("contact", partway, false)).toBe("reply");
+  });
+
   it("sends a page reached too early to the first unanswered one", () => {
+    // The follow-up page when no chosen need has one does not apply: sent on.
+    expect(guardStep("more", { ...complete, needs: [{ code: "bold" }] })).toBe("check");
     expect(guardStep("check", {})).toBe("needs");
     expect(guardStep("needs", {})).toBeNull();
     expect(guardStep("reply", { ...complete, replyBy: undefined })).toBeNull();

@@ -15,6 +15,7 @@ import {
   type FollowUpNeed,
   type Need,
 } from "../../server/domain/adjustments/needs";
+import { canShow, previousStep as previousOnWalk, stepAfter, walkPages, type PageList } from "../../server/domain/journey/engine";
 
 export const DIFFICULTY_MAX = 2000;
 export const NAME_MAX = 100;
@@ -165,7 +166,7 @@ function stepDone(step: Step, draft: Draft): boolean {
     case "needs":
       return (draft.needs?.length ?? 0) > 0 || Boolean(draft.other);
     case "more":
-      return !hasFollowUps(draft) || (Boolean(draft.moreAnswered) && missingFollowUps(draft.needs ?? []).length === 0);
+      return Boolean(draft.moreAnswered) && missingFollowUps(draft.needs ?? []).length === 0;
     case "duration":
       return Boolean(draft.duration);
     case "case":
@@ -177,32 +178,40 @@ function stepDone(step: Step, draft: Draft): boolean {
     case "reply":
       return Boolean(draft.replyBy) && replyOptions(draft).includes(draft.replyBy!) && (draft.replyBy !== "letter" || Boolean(draft.address));
     case "check":
+      // Never answered: the walk always ends here.
       return false;
   }
 }
 
+/** The journey for the engine (server/domain/journey/engine.ts): its pages, which apply, which are answered. */
+export const ADJUSTMENTS_JOURNEY: PageList<Step, Draft> = { pages: STEPS, applies: stepApplies, answered: stepDone };
+
+export const walkAdjustments = (draft: Draft) => walkPages(ADJUSTMENTS_JOURNEY, draft);
+
 /** The first page whose answer is missing: where a deep link ahead of the answers goes back to. */
 export function nextStep(draft: Draft): Step {
-  return STEPS.find((step) => stepApplies(step, draft) && !stepDone(step, draft)) ?? "check";
+  return walkAdjustments(draft).next ?? "check";
 }
 
-/** Where a page's "Continue" goes: back to check answers when changing a complete journey. */
+/**
+ * Where a page's "Continue" goes: the next page on the path, answered or not (back, back,
+ * Continue shows each page again); when changing from check answers, back there unless the
+ * change needs a new answer.
+ */
 export function afterStep(step: Step, draft: Draft, changing: boolean): Step {
-  const next = nextStep(draft);
-  if (changing || STEPS.indexOf(next) < STEPS.indexOf(step)) return next;
-  return STEPS.slice(STEPS.indexOf(step) + 1).find((s) => stepApplies(s, draft))!;
+  const walk = walkAdjustments(draft);
+  return (changing ? walk.next : stepAfter(walk, step)) ?? "check";
 }
 
 /** The page before this one, for the back link. */
 export function previousStep(step: Step, draft: Draft): Step | null {
-  const before = STEPS.slice(0, STEPS.indexOf(step)).filter((s) => stepApplies(s, draft));
-  return before.at(-1) ?? null;
+  return previousOnWalk(walkAdjustments(draft), step);
 }
 
-/** A page may be shown once every page before it is answered; otherwise the first missing one. */
+/** A page may be shown when it is on the path or is the next one; otherwise the first missing one. */
 export function guardStep(step: Step, draft: Draft): Step | null {
-  const next = nextStep(draft);
-  return STEPS.indexOf(next) < STEPS.indexOf(step) ? next : null;
+  const walk = walkAdjustments(draft);
+  return canShow(walk, step) ? null : (walk.next ?? "check");
 }
 
 export const stepPath = (step: Step) => (step === "needs" ? "/adjustments/needs" : `/adjustments/${step}`);

@@ -7,10 +7,11 @@ import {
   AUTHORITIES,
   CONTACT_METHODS,
   isReportOutcome,
+  canShow,
   isReportStep,
-  nextReportStep,
   REPORT_LIMITS,
   reportSteps,
+  walkReport,
   type Outcome,
   type Report,
   type ReportStep,
@@ -29,14 +30,13 @@ export async function loadReport(request: Request, context: AppLoadContext) {
   }
   const outcome = evaluation.outcome as Extract<Outcome, { kind: "report" | "report_late" }>;
   const late = outcome.kind === "report_late";
-  return { ...journey, outcome, late, steps: reportSteps(late), next: nextReportStep(draft.report, late) };
+  const walk = walkReport(draft.report, late);
+  return { ...journey, outcome, late, steps: reportSteps(late), walk, next: walk.next };
 }
 
 /** Report pages can be revisited, but not skipped: a page ahead of the first incomplete one goes back to it. */
 export function guardReportStep(step: string | undefined, report: Awaited<ReturnType<typeof loadReport>>): ReportStep {
-  if (!isReportStep(step) || !report.steps.includes(step)) throw redirect(localePath(report.next ? `/concerns/report/${report.next}` : "/concerns/report/check", report.lang));
-  const limit = report.next ? report.steps.indexOf(report.next) : report.steps.length;
-  if (report.steps.indexOf(step) > limit) throw redirect(localePath(`/concerns/report/${report.next}`, report.lang));
+  if (!isReportStep(step) || !canShow(report.walk, step)) throw redirect(localePath(report.next ? `/concerns/report/${report.next}` : "/concerns/report/check", report.lang));
   return step;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ContactDetailsSchema, ContactQuestionSchema, nextContactStep } from "./contact";
+import { contactGuard, ContactDetailsSchema, ContactQuestionSchema, nextContactStep } from "./contact";
 
 describe("contact journey", () => {
   it.each([
@@ -11,6 +11,15 @@ describe("contact journey", () => {
     [{ question: "Why?", name: "Sam", email: "sam@example.com" }, "/contact/check"],
     [{ question: "x".repeat(2001), name: "Sam", email: "sam@example.com" }, "/contact"],
   ])("%o goes to %s", (draft, step) => expect(nextContactStep(draft)).toBe(step));
+
+  it.each([
+    ["/contact", {}, null],
+    ["/contact/details", {}, "/contact"],
+    ["/contact/details", { question: "Why?" }, null],
+    ["/contact/check", { question: "Why?" }, "/contact/details"],
+    ["/contact/check", { question: "Why?", name: "Sam", email: "sam@example.com" }, null],
+    ["/contact/details", { question: "Why?", name: "Sam", email: "sam@example.com" }, null],
+  ] as const)("%s with %o is sent to %s", (page, draft, to) => expect(contactGuard(page, draft)).toBe(to));
 
   it.each([
     [{ question: "" }, "contact:errors.question.required"],

@@ -1,5 +1,6 @@
 // The general-question journey (/contact): its answers, their validation and the next page.
 import { z } from "zod";
+import { canShow, walkPages, type PageList } from "../../server/domain/journey/engine";
 
 export const QUESTION_MAX = 2000;
 export const NAME_MAX = 100;
@@ -29,9 +30,25 @@ export const ContactSubmissionSchema = z.object({
 export const ContactDraftSchema = ContactQuestionSchema.extend(ContactDetailsSchema.shape);
 export type ContactDraft = z.output<typeof ContactDraftSchema> & { idempotencyKey?: string };
 
+export const CONTACT_PAGES = ["/contact", "/contact/details", "/contact/check"] as const;
+export type ContactPage = (typeof CONTACT_PAGES)[number];
+
+/** The journey for the engine (server/domain/journey/engine.ts): a page is answered when its schema accepts the draft. */
+export const CONTACT_JOURNEY: PageList<ContactPage, Partial<ContactDraft>> = {
+  pages: CONTACT_PAGES,
+  answered: (page, draft) =>
+    page === "/contact" ? ContactQuestionSchema.safeParse(draft).success : page === "/contact/details" ? ContactDetailsSchema.safeParse(draft).success : false,
+};
+
+export const walkContact = (draft: Partial<ContactDraft>) => walkPages(CONTACT_JOURNEY, draft);
+
 /** The first page whose answer is missing: where a deep link ahead of the answers goes back to. */
-export function nextContactStep(draft: Partial<ContactDraft>): "/contact" | "/contact/details" | "/contact/check" {
-  if (!ContactQuestionSchema.safeParse(draft).success) return "/contact";
-  if (!ContactDetailsSchema.safeParse(draft).success) return "/contact/details";
-  return "/contact/check";
+export function nextContactStep(draft: Partial<ContactDraft>): ContactPage {
+  return walkContact(draft).next ?? "/contact/check";
+}
+
+/** Whether a page can be shown with these answers, else where to go instead. */
+export function contactGuard(page: ContactPage, draft: Partial<ContactDraft>): ContactPage | null {
+  const walk = walkContact(draft);
+  return canShow(walk, page) ? null : (walk.next ?? "/contact/check");
 }

@@ -4,7 +4,7 @@ import { createCookie, redirect, type AppLoadContext } from "react-router";
 import { z } from "zod";
 import type { AppSession } from "../../server/auth/sessions";
 import type { Advice } from "../../server/domain/nuisance/advice";
-import { BASE, type NuisanceDraft } from "./nuisance";
+import { BASE, nuisanceGuard, type NuisanceDraft, type NuisancePage } from "./nuisance";
 import { langFromPath, localePath, type Lang } from "./lang";
 import { serverT } from "./locales.server";
 import { commitSession, getDraft, getSession, setDraft } from "./session.server";
@@ -21,14 +21,12 @@ export async function loadDraft(request: Request, context: AppLoadContext): Prom
   return { session, draft, lang };
 }
 
-/** A page that needs earlier answers sends the person back to the first page still to answer. */
-export async function requireDraft(request: Request, context: AppLoadContext, needs: ("contacts" | "about" | "you")[]): Promise<Loaded> {
+/** A page that comes too early for the answers sends the person to the first page still to answer (the journey engine's rule). */
+export async function requirePage(request: Request, context: AppLoadContext, page: NuisancePage): Promise<Loaded & { changing: boolean }> {
   const loaded = await loadDraft(request, context);
-  const { draft, lang } = loaded;
-  if (needs.includes("contacts") && draft.contacts.length === 0) throw redirect(localePath(`${BASE}/kind`, lang));
-  if (needs.includes("about") && !draft.about) throw redirect(localePath(`${BASE}/about-you`, lang));
-  if (needs.includes("you") && !draft.you) throw redirect(localePath(`${BASE}/your-details`, lang));
-  return loaded;
+  const missing = nuisanceGuard(page, loaded.draft);
+  if (missing) throw redirect(localePath(missing, loaded.lang));
+  return { ...loaded, changing: new URL(request.url).searchParams.get("change") === "1" };
 }
 
 export async function saveAndGo(context: AppLoadContext, loaded: Loaded, draft: NuisanceDraft, path: string, headers: HeadersInit = {}) {

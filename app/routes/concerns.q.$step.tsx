@@ -12,7 +12,7 @@ import { readForm } from "~/lib/forms.server";
 import { localePath } from "~/lib/lang";
 import { commitSession } from "~/lib/session.server";
 import { useLang, useLocalePath } from "~/lib/use-lang";
-import { dateToParts, EEA_COUNTRIES, evaluate, isStep, previousStep, sectorGroupsFor, STEP_INPUT, type Answers, type Step } from "../../server/domain/concerns";
+import { canShow, dateToParts, EEA_COUNTRIES, evaluate, isStep, previousStep, sectorGroupsFor, STEP_INPUT, type Answers, type Step } from "../../server/domain/concerns";
 import { NO_EXCEPTION } from "../../server/domain/concerns/answers.js";
 import { STEP_ANSWER } from "../../server/domain/concerns/steps.js";
 import { JOURNEY_FORM_ID } from "~/components/form/typed";
@@ -28,7 +28,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const step: Step = params.step;
   const { url, lang, draft, evaluation, today } = await loadJourney(request, context);
   // Only questions already asked, and the next one, can be shown.
-  if (!evaluation.path.includes(step) && evaluation.next !== step) redirectToJourney(evaluation, lang);
+  if (!canShow(evaluation, step)) redirectToJourney(evaluation, lang);
   const change = parseChangeFrom(url);
   const previous = previousStep(evaluation, step);
   const back = change === "check" ? "/concerns/report/check" : change === "result" ? "/concerns/result" : previous ? stepPath(previous) : "/concerns";
@@ -58,7 +58,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const step: Step = params.step;
   const form = await readForm(request, context);
   const { url, lang, session, draft, evaluation, today } = await loadJourney(request, context);
-  if (!evaluation.path.includes(step) && evaluation.next !== step) redirectToJourney(evaluation, lang);
+  if (!canShow(evaluation, step)) redirectToJourney(evaluation, lang);
   const parsed = parseStepAnswer(step, form, draft.answers, evaluation, today);
   if (!parsed.ok) return data({ error: parsed.error, values: parsed.values }, { status: 400 });
   const answers: Answers = { ...draft.answers, [STEP_ANSWER[step]]: parsed.value };

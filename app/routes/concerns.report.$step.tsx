@@ -14,7 +14,7 @@ import { formatDate, formatNumber } from "~/lib/format";
 import { localePath } from "~/lib/lang";
 import { commitSession } from "~/lib/session.server";
 import { useLang, useLocalePath } from "~/lib/use-lang";
-import { fullTimeline, nextReportStep, REPORT_LIMITS, type Report } from "../../server/domain/concerns/report.js";
+import { fullTimeline, REPORT_LIMITS, reportStepAfter, type Report } from "../../server/domain/concerns/report.js";
 import { JOURNEY_FORM_ID } from "~/components/form/typed";
 
 // The language switch here submits the form, so what was typed is kept (app/lib/typed.server.ts).
@@ -62,7 +62,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   }
   const updated = { ...draft, report: { ...draft.report, ...patch } };
   saveConcernDraft(session, updated);
-  const next = nextReportStep(updated.report, late);
+  const next = reportStepAfter(updated.report, late, step, change);
   const target = stay ?? (next ? `/concerns/report/${next}` : "/concerns/report/check");
   return redirect(localePath(target, lang), { headers: await commitSession(context, session) });
 }

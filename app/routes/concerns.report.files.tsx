@@ -16,7 +16,7 @@ import { useLang, useLocalePath } from "~/lib/use-lang";
 import { journeyUploads, receiveUploads, removeUpload } from "../../server/concerns/uploads";
 import { isValidCsrfToken } from "../../server/http/csrf";
 import { publicLimits } from "../../server/limits/public";
-import { nextReportStep } from "../../server/domain/concerns/report.js";
+import { reportStepAfter } from "../../server/domain/concerns/report.js";
 import { UPLOAD_ACCEPT, UPLOAD_LIMITS } from "../../server/domain/concerns/uploads.js";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -71,7 +71,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // Continue (uploading anything chosen first).
   const updated = { ...draft, report: { ...draft.report, filesDone: true } };
   saveConcernDraft(session, updated);
-  const next = nextReportStep(updated.report, late);
+  const next = reportStepAfter(updated.report, late, "files", change);
   return redirect(localePath(next ? `/concerns/report/${next}` : "/concerns/report/check", lang), { headers: await commitSession(context, session) });
 }
 

@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 import { data, Form, redirect, useActionData, useLoaderData, useSearchParams, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
 import { Button, CsrfInput, ErrorSummary, TextInput } from "~/components/form";
 import { BackLink, PageTitle } from "~/components/layout";
-import { ContactDetailsSchema, ContactQuestionSchema, type ContactDraft } from "~/lib/contact";
+import { contactGuard, ContactDetailsSchema, type ContactDraft } from "~/lib/contact";
 import { readForm, validate } from "~/lib/forms.server";
 import { langFromPath, localePath } from "~/lib/lang";
 import { commitSession, getDraft, getSession, setDraft } from "~/lib/session.server";
@@ -15,7 +15,8 @@ export const handle = { keepTyped: true };
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const session = await getSession(request, context);
   const draft = getDraft<ContactDraft>(session, "contact");
-  if (!ContactQuestionSchema.safeParse(draft).success) throw redirect(localePath("/contact", langFromPath(new URL(request.url).pathname)));
+  const missing = contactGuard("/contact/details", draft);
+  if (missing) throw redirect(localePath(missing, langFromPath(new URL(request.url).pathname)));
   return { name: draft.name ?? "", email: draft.email ?? "" };
 }
 

@@ -4,18 +4,17 @@ import { useTranslation } from "react-i18next";
 import { data, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
 import { DateInput, Radios } from "~/components/choices";
 import { readForm, validate } from "~/lib/forms.server";
-import { AboutSchema, BASE } from "~/lib/nuisance";
-import { requireDraft, saveAndGo } from "~/lib/nuisance.server";
+import { aboutYouPage, BASE, nuisanceAfter } from "~/lib/nuisance";
+import { requirePage, saveAndGo } from "~/lib/nuisance.server";
 import { NuisancePage } from "~/lib/nuisance-ui";
 import { useLocalePath } from "~/lib/use-lang";
 import { londonDate } from "../../server/domain/cases/working-days";
-import { parseDateParts } from "../../server/domain/concerns/dates";
 
 // The language switch here submits the form, so what was typed is kept (app/lib/typed.server.ts).
 export const handle = { keepTyped: true };
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { draft } = await requireDraft(request, context, ["contacts"]);
+  const { draft } = await requirePage(request, context, "about-you");
   const a = draft.about;
   const [y, m, d] = a?.registeredOn?.split("-") ?? [];
   const values: Record<string, string> = a
@@ -27,22 +26,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readForm(request, context);
-  const result = validate(form, AboutSchema);
+  const result = validate(form, aboutYouPage(londonDate(context.services.now())));
   if (!result.ok) return data(result, { status: 400 });
-  const loaded = await requireDraft(request, context, ["contacts"]);
-  const v = result.value;
-  let registeredOn: string | null = null;
-  const parts = { day: v["registered-day"], month: v["registered-month"], year: v["registered-year"] };
-  if (v.tps === "yes" && (parts.day || parts.month || parts.year)) {
-    const parsed = parseDateParts(parts);
-    const values = Object.fromEntries([...form.entries()].filter(([k, x]) => typeof x === "string" && k !== "csrf")) as Record<string, string>;
-    if (!parsed.ok) return data({ ok: false as const, errors: { registered: `errors.date.${parsed.error}` }, values }, { status: 400 });
-    if (parsed.iso > londonDate(context.services.now())) return data({ ok: false as const, errors: { registered: "errors.registered.future" }, values }, { status: 400 });
-    registeredOn = parsed.iso;
-  }
+  const loaded = await requirePage(request, context, "about-you");
   const { idempotencyKey: _changed, ...rest } = loaded.draft;
-  const about = { tps: v.tps, registeredOn, consent: v.consent, askedToStop: v.askedToStop };
-  return saveAndGo(context, loaded, { ...rest, about }, loaded.draft.you ? `${BASE}/check` : `${BASE}/your-details`);
+  const draft = { ...rest, about: result.value };
+  return saveAndGo(context, loaded, draft, nuisanceAfter("about-you", draft, loaded.changing));
 }
 
 export default function AboutYou() {

@@ -9,14 +9,15 @@ import { formatDate } from "~/lib/format";
 import { guardSubmission, readForm } from "~/lib/forms.server";
 import { localePath } from "~/lib/lang";
 import { BASE, SubmissionSchema } from "~/lib/nuisance";
-import { acknowledgementEmail, DRAFT, rememberHeader, requireDraft } from "~/lib/nuisance.server";
+import { acknowledgementEmail, DRAFT, loadDraft, rememberHeader, requirePage } from "~/lib/nuisance.server";
 import { contactFrom, contactWhen } from "~/lib/nuisance-ui";
 import { commitSession, setDraft } from "~/lib/session.server";
 import { useLang, useLocalePath } from "~/lib/use-lang";
+import { storedDetails } from "../../server/domain/nuisance/answers";
 import { NuisanceError, submitNuisanceReport } from "../../server/domain/nuisance/store";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { session, draft } = await requireDraft(request, context, ["contacts", "about", "you"]);
+  const { session, draft } = await requirePage(request, context, "check");
   if (!draft.idempotencyKey) {
     const fresh = { ...draft, idempotencyKey: crypto.randomUUID().replaceAll("-", "") };
     setDraft(session, DRAFT, fresh as unknown as Record<string, unknown>);
@@ -29,7 +30,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readForm(request, context);
   const submission = SubmissionSchema.safeParse({ idempotencyKey: form.get("idempotencyKey") });
   if (!submission.success) throw data({ reason: "badRequest" }, { status: 400 });
-  const loaded = await requireDraft(request, context, []);
+  const loaded = await loadDraft(request, context);
   const { session, draft, lang } = loaded;
   const done = session.get("submitted")?.nuisance;
   if (!draft.contacts.length || !draft.about || !draft.you) {
@@ -47,7 +48,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         language: lang,
         contacts: draft.contacts,
         about: draft.about,
-        you: { wantsReply: you.wantsReply, name: you.name || null, email: you.email || null, phone: you.phone || null },
+        you: storedDetails(you),
         idempotencyKey: submission.data.idempotencyKey,
         acknowledgement: you.email && acknowledge ? acknowledgementEmail(lang, you.email, context.services.config.publicUrl) : undefined,
       },
@@ -74,15 +75,15 @@ export default function Check() {
   const none = t("check.none");
   type Row = [string, string, ReactNode, string];
   const aboutRows: Row[] = [
-    ["tps", t("check.tps"), t(about.tps === "not_sure" ? "answer.notSure" : about.tps === "yes" ? "answer.tpsYes" : "answer.tpsNo"), `${BASE}/about-you`],
-    ["registered", t("check.registered"), about.registeredOn ? formatDate(about.registeredOn, lang) : none, `${BASE}/about-you`],
-    ["consent", t("check.consent"), t(`check.consentValue.${about.consent}`), `${BASE}/about-you`],
-    ["askedToStop", t("check.askedToStop"), t(about.askedToStop === "yes" ? "answer.askedYes" : "answer.askedNo"), `${BASE}/about-you`],
-    ["wantsReply", t("check.wantsReply"), t(`answer.${you.wantsReply ? "yes" : "no"}`), `${BASE}/your-details`],
-    ["name", t("check.name"), you.name || none, `${BASE}/your-details`],
-    ["email", t("check.email"), you.email || none, `${BASE}/your-details`],
-    ["phone", t("check.phone"), you.phone || none, `${BASE}/your-details`],
-    ["remember", t("check.remember"), t(`answer.${you.remember ? "yes" : "no"}`), `${BASE}/your-details`],
+    ["tps", t("check.tps"), t(about.tps === "not_sure" ? "answer.notSure" : about.tps === "yes" ? "answer.tpsYes" : "answer.tpsNo"), `${BASE}/about-you?change=1`],
+    ["registered", t("check.registered"), about.registeredOn ? formatDate(about.registeredOn, lang) : none, `${BASE}/about-you?change=1`],
+    ["consent", t("check.consent"), t(`check.consentValue.${about.consent}`), `${BASE}/about-you?change=1`],
+    ["askedToStop", t("check.askedToStop"), t(about.askedToStop === "yes" ? "answer.askedYes" : "answer.askedNo"), `${BASE}/about-you?change=1`],
+    ["wantsReply", t("check.wantsReply"), t(`answer.${you.wantsReply ? "yes" : "no"}`), `${BASE}/your-details?change=1`],
+    ["name", t("check.name"), you.name || none, `${BASE}/your-details?change=1`],
+    ["email", t("check.email"), you.email || none, `${BASE}/your-details?change=1`],
+    ["phone", t("check.phone"), you.phone || none, `${BASE}/your-details?change=1`],
+    ["remember", t("check.remember"), t(`answer.${you.remember ? "yes" : "no"}`), `${BASE}/your-details?change=1`],
   ];
   return (
     <>

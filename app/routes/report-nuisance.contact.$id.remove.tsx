@@ -5,12 +5,12 @@ import { Radios } from "~/components/choices";
 import { readForm, validate } from "~/lib/forms.server";
 import { localePath } from "~/lib/lang";
 import { BASE, RemoveSchema } from "~/lib/nuisance";
-import { requireDraft, saveAndGo } from "~/lib/nuisance.server";
+import { requirePage, saveAndGo } from "~/lib/nuisance.server";
 import { describeContact, NuisancePage } from "~/lib/nuisance-ui";
 import { useLang, useLocalePath } from "~/lib/use-lang";
 
 async function find(request: Request, context: LoaderFunctionArgs["context"], id: string) {
-  const loaded = await requireDraft(request, context, ["contacts"]);
+  const loaded = await requirePage(request, context, "contacts");
   const contact = loaded.draft.contacts.find((c) => c.id === id);
   if (!contact) throw redirect(localePath(`${BASE}/contacts`, loaded.lang));
   return { ...loaded, contact };

@@ -4,8 +4,8 @@ import { data, Link, redirect, useActionData, useLoaderData, type ActionFunction
 import { Radios } from "~/components/choices";
 import { readForm, validate } from "~/lib/forms.server";
 import { localePath } from "~/lib/lang";
-import { AnotherSchema, BASE, MAX_CONTACTS } from "~/lib/nuisance";
-import { requireDraft } from "~/lib/nuisance.server";
+import { AnotherSchema, BASE, MAX_CONTACTS, nuisanceAfter } from "~/lib/nuisance";
+import { requirePage } from "~/lib/nuisance.server";
 import { contactFrom, contactWhen, NuisancePage } from "~/lib/nuisance-ui";
 import { useLang, useLocalePath } from "~/lib/use-lang";
 
@@ -13,13 +13,13 @@ import { useLang, useLocalePath } from "~/lib/use-lang";
 export const handle = { keepTyped: true };
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { draft } = await requireDraft(request, context, ["contacts"]);
+  const { draft } = await requirePage(request, context, "contacts");
   return { contacts: draft.contacts, full: draft.contacts.length >= MAX_CONTACTS, hasAbout: Boolean(draft.about && draft.you) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readForm(request, context);
-  const { draft, lang } = await requireDraft(request, context, ["contacts"]);
+  const { draft, lang } = await requirePage(request, context, "contacts");
   const full = draft.contacts.length >= MAX_CONTACTS;
   const result = validate(form, AnotherSchema);
   if (!result.ok) return data(result, { status: 400 });
@@ -27,7 +27,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (full) return data({ ok: false as const, errors: { another: "errors.another.full" }, values: {} }, { status: 400 });
     return redirect(localePath(`${BASE}/kind`, lang));
   }
-  return redirect(localePath(draft.about && draft.you ? `${BASE}/check` : `${BASE}/about-you`, lang));
+  // The contacts list is where a change to the contacts from check answers comes back through:
+  // with the rest answered, Continue goes back to check answers.
+  return redirect(localePath(nuisanceAfter("contacts", draft, Boolean(draft.about && draft.you)), lang));
 }
 
 export default function Contacts() {

@@ -5,8 +5,8 @@ import { data, useActionData, useLoaderData, type ActionFunctionArgs, type Loade
 import { Radios, SingleCheckbox } from "~/components/choices";
 import { TextInput } from "~/components/form";
 import { readForm, validate } from "~/lib/forms.server";
-import { BASE, YouSchema } from "~/lib/nuisance";
-import { readRemembered, requireDraft, saveAndGo } from "~/lib/nuisance.server";
+import { BASE, nuisanceAfter, YourDetailsPage } from "~/lib/nuisance";
+import { readRemembered, requirePage, saveAndGo } from "~/lib/nuisance.server";
 import { NuisancePage } from "~/lib/nuisance-ui";
 import { useLocalePath } from "~/lib/use-lang";
 
@@ -14,7 +14,7 @@ import { useLocalePath } from "~/lib/use-lang";
 export const handle = { keepTyped: true };
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { draft } = await requireDraft(request, context, ["contacts", "about"]);
+  const { draft } = await requirePage(request, context, "your-details");
   const y = draft.you;
   if (y) return { values: { wantsReply: y.wantsReply ? "yes" : "no", name: y.name, email: y.email, phone: y.phone, remember: y.remember ? "yes" : "" }, remembered: false };
   const remembered = await readRemembered(request, context);
@@ -23,13 +23,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readForm(request, context);
-  const result = validate(form, YouSchema);
+  const result = validate(form, YourDetailsPage);
   if (!result.ok) return data(result, { status: 400 });
-  const loaded = await requireDraft(request, context, ["contacts", "about"]);
-  const v = result.value;
+  const loaded = await requirePage(request, context, "your-details");
   const { idempotencyKey: _changed, ...rest } = loaded.draft;
-  const you = { wantsReply: v.wantsReply === "yes", name: v.name, email: v.email, phone: v.phone, remember: v.remember === "yes" && Boolean(v.name || v.email || v.phone) };
-  return saveAndGo(context, loaded, { ...rest, you }, `${BASE}/check`);
+  const draft = { ...rest, you: result.value };
+  return saveAndGo(context, loaded, draft, nuisanceAfter("your-details", draft, loaded.changing));
 }
 
 export default function YourDetails() {

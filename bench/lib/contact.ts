@@ -33,7 +33,7 @@ export async function prepareContactForm(origin: string): Promise<ContactForm> {
   if (!csrfCookie) throw new Error("GET /contact set no doorstep_csrf cookie");
   if (!token) throw new Error('GET /contact has no <input name="csrf">');
 
-  const body = new URLSearchParams({ csrf: token, question: QUESTION }).toString();
+  let body = new URLSearchParams({ csrf: token, question: QUESTION }).toString();
   const post = async (cookie: string) =>
     fetch(url, {
       method: "POST",
@@ -51,8 +51,13 @@ export async function prepareContactForm(origin: string): Promise<ContactForm> {
   if (!session) throw new Error("the warm-up POST /contact set no doorstep_session cookie");
   await first.arrayBuffer();
 
-  // The same post again with the session, as the measured requests will send it.
+  // The form token is bound to the session (server/http/csrf.ts), so a browser part-way through
+  // the journey holds the token of the page it was given after its first post: read it again.
   const cookie = `doorstep_csrf=${csrfCookie}; doorstep_session=${session}`;
+  const again = await fetch(url, { headers: { cookie } });
+  const sessionToken = hiddenInput(await again.text(), "csrf");
+  if (again.status !== 200 || !sessionToken) throw new Error(`GET /contact with a session answered ${again.status} without a form token`);
+  body = new URLSearchParams({ csrf: sessionToken, question: QUESTION }).toString();
   const second = await post(cookie);
   await second.arrayBuffer();
   if (second.status !== 302 || !(second.headers.get("location") ?? "").endsWith("/contact/details")) {

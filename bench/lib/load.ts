@@ -16,7 +16,20 @@ export type Target = {
   body?: string;
   /** Which status codes count as success: 2 for 2xx, 3 for 3xx. Anything else is an error. */
   expect: 2 | 3;
+  /**
+   * Each connection as a different person: its own X-Forwarded-For address (the server must run
+   * with TRUST_PROXY=true). Public forms are limited per address (1,000 posts in 10 minutes), a
+   * limit the real load of many people never meets but one benchmark address would.
+   */
+  addressPerConnection?: boolean;
 };
+
+let nextAddress = 0;
+/** 10.64.0.1, 10.64.0.2, …: a new private address for each connection of the whole run. */
+function newAddress(): string {
+  const n = ++nextAddress;
+  return `10.64.${(n >> 8) & 255}.${n & 255}`;
+}
 
 export type LoadResult = {
   /** Responses with the expected status class. */
@@ -113,6 +126,7 @@ class Recorder {
 function options(target: Target, extra: Partial<autocannon.Options>): autocannon.Options {
   const url = new URL(target.url);
   if (!["127.0.0.1", "localhost", "[::1]"].includes(url.hostname)) throw new Error(`refusing to send load to ${url.host}: loopback only`);
+  const setupClient = extra.setupClient;
   return {
     url: target.url,
     method: target.method ?? "GET",
@@ -121,6 +135,12 @@ function options(target: Target, extra: Partial<autocannon.Options>): autocannon
     pipelining: 1,
     timeout: 5,
     ...extra,
+    setupClient: target.addressPerConnection
+      ? (client) => {
+          client.setHeaders({ ...target.headers, "x-forwarded-for": newAddress() });
+          setupClient?.(client);
+        }
+      : setupClient,
   };
 }
 

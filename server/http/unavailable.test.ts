@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isDatabaseUnavailable } from "./unavailable";
+import { isDatabaseUnavailable, pageOfDataRequest } from "./unavailable";
 
 describe("isDatabaseUnavailable", () => {
   it.each([
@@ -23,5 +23,19 @@ describe("isDatabaseUnavailable", () => {
     ["nothing", undefined],
   ])("does not mistake %s for an outage", (_name, error) => {
     expect(isDatabaseUnavailable(error)).toBe(false);
+  });
+});
+
+describe("pageOfDataRequest", () => {
+  it.each([
+    ["http://x/_root.data", "/"],
+    ["http://x/_root.data?_routes=root,routes%2Fhome", "/"],
+    ["http://x/cy.data", "/cy"],
+    ["http://x/concerns/q/topic.data?_routes=routes%2Fconcerns.q.%24step", "/concerns/q/topic"],
+    ["http://x/cy/track.data?index&_routes=routes%2Ftrack", "/cy/track"],
+    ["http://x/staff/cases.data?queue=12&page=2&_routes=x", "/staff/cases?queue=12&page=2"],
+    ["http://x/staff/cases/_.data", "/staff/cases"],
+  ])("%s → %s", (dataUrl, page) => {
+    expect(pageOfDataRequest(dataUrl)).toBe(page);
   });
 });

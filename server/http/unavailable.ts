@@ -24,3 +24,22 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   }
   return false;
 }
+
+/**
+ * The page a React Router data request (`/concerns/q/topic.data?_routes=…`, `/_root.data`) was
+ * made for. In an outage a navigation with JavaScript on is sent there as a whole-document load,
+ * which gets the 503 "try again" page that JavaScript-off browsers get, instead of the client's
+ * generic error for a failed data request (React Router replaces the error before it is encoded).
+ */
+export function pageOfDataRequest(requestUrl: string): string {
+  const url = new URL(requestUrl);
+  let pathname = url.pathname;
+  if (pathname === "/_root.data") pathname = "/";
+  else pathname = pathname.replace(/\/_\.data$/, "/").replace(/\.data$/, "");
+  if (pathname !== "/" && pathname.endsWith("/")) pathname = pathname.slice(0, -1);
+  // `_routes` picks the loaders to run and `index` the action's route: neither belongs to the page.
+  url.searchParams.delete("_routes");
+  url.searchParams.delete("index");
+  const search = url.searchParams.toString();
+  return search ? `${pathname}?${search}` : pathname;
+}

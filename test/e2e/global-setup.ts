@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import type { FullConfig } from "@playwright/test";
 import { freePort, startTestServer, type TestServer } from "../support/server";
 import { startChatHost } from "./chat-host";
@@ -38,6 +41,7 @@ export default async function globalSetup(_config: FullConfig) {
     throw mainResult.status === "rejected" ? mainResult.reason : (closedResult as PromiseRejectedResult).reason;
   }
   main = mainResult.value;
+  const axeDir = mkdtempSync(path.join(tmpdir(), "doorstep-axe-"));
   const closed = closedResult.value;
   Object.assign(process.env, {
     E2E_BASE_URL: main.url,
@@ -46,9 +50,12 @@ export default async function globalSetup(_config: FullConfig) {
     E2E_DATABASE_URL: main.engine === "postgres" ? main.env.DATABASE_URL : "",
     E2E_CLOSED_URL: closed.url,
     E2E_CHAT_HOST_URL: hostUrl,
+    // Page shapes axe has passed in this run, shared by the workers (fixtures.ts).
+    E2E_AXE_DIR: axeDir,
   });
   console.log(instances > 1 ? `e2e: ${instances} instances on PostgreSQL behind ${main.url}` : `e2e: one server on ${main.engine} at ${main.url}`);
   return async () => {
     await Promise.all([main!.stop(), closed.stop(), new Promise((r) => host.close(r))]);
+    rmSync(axeDir, { recursive: true, force: true });
   };
 }

@@ -145,7 +145,18 @@ describe("PostgreSQL stops for 30 seconds under load", () => {
     await sleep(5_000);
     database.stop();
     const stoppedAt = Date.now();
-    await sleep(OUTAGE_MS);
+    // With JavaScript on, a navigation is a data request (`.data`): in the outage it is told to
+    // load the page as a whole document (a single-fetch redirect with reload), which is the 503
+    // "try again" page above, not React Router's generic error for a failed data request.
+    await sleep(3_000);
+    for (const path of ["/staff", "/cy/staff"]) {
+      const res = await fetch(`${cluster.url}${path}.data`, { headers: { cookie } });
+      const body = await res.text();
+      expect(res.status, `${path}.data in the outage`).toBe(202);
+      expect(body, `${path}.data in the outage`).toContain(path);
+      expect(res.headers.get("x-remix-reload-document"), `${path}.data in the outage`).toBe("true");
+    }
+    await sleep(OUTAGE_MS - 3_000);
     database.start();
     const outage = Date.now() - stoppedAt;
 

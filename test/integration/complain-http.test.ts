@@ -61,6 +61,10 @@ describe("complaints about our service from the public", () => {
     const late = await client.post("/complain", { idempotencyKey: crypto.randomUUID(), whatHappened: "Nobody replied", "eventOn-day": "1", "eventOn-month": "1", "eventOn-year": "2020", name: "Sam", email: "sam@example.com" });
     expect(late.status).toBe(400);
     expect(await late.text()).toContain("Tell us why you are complaining now");
+    // A date after today says which date (issue 13: "The date must be today or in the past").
+    const future = await client.post("/complain", { idempotencyKey: crypto.randomUUID(), whatHappened: "Nobody replied", "eventOn-day": "1", "eventOn-month": "1", "eventOn-year": "2099", name: "Sam", email: "sam@example.com" });
+    expect(future.status).toBe(400);
+    expect(await future.text()).toContain("The date it happened must be today or in the past");
 
     const owner = `owner-${unique()}@example.com`;
     const someoneElses = await askQuestion("", owner);

@@ -61,4 +61,41 @@ describe("the language switch on a form page", () => {
     await client.get("/cy/concerns/q/organisation");
     expect(page(client.lastHtml)).toMatch(/value="Cyngor Sir Enghraifft"/);
   });
+
+  it("keeps typed text on an adjustments page (EN → CY) and a changed choice on a nuisance page (CY → EN)", async () => {
+    const client = new BrowserLikeClient(baseUrl);
+    for (const [path, fields] of [
+      ["/adjustments/needs", { needs: "bold" }],
+      ["/adjustments/duration", { duration: "ongoing" }],
+      ["/adjustments/case", { caseReference: "" }],
+      ["/adjustments/about-you", { difficulty: "" }],
+    ] as const) {
+      await client.get(path);
+      expect((await client.post(path, fields)).status).toBe(302);
+    }
+    await client.get("/adjustments/contact");
+    const switched = await client.post("/adjustments/contact", { name: "Siân Jones", email: "", phone: "07700 900123", switchLang: "cy" });
+    expect(switched.headers.get("location")).toBe("/cy/adjustments/contact");
+    await client.get("/cy/adjustments/contact");
+    expect(page(client.lastHtml)).toMatch(/id="name"[^>]*value="Siân Jones"/);
+    expect(page(client.lastHtml)).toMatch(/id="phone"[^>]*value="07700 900123"/);
+
+    const today = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", day: "numeric", month: "numeric", year: "numeric" }).formatToParts(new Date());
+    const part = (type: string) => today.find((p) => p.type === type)!.value;
+    await client.get("/cy/report-nuisance/contact/new?kind=live_call");
+    const contact = { kind: "live_call", "date-day": part("day"), "date-month": part("month"), "date-year": part("year"), time: "", timeUnknown: "yes", fromStatus: "given", from: "07700 900123", to: "", company: "", topic: "energy_home_improvements", description: "" };
+    expect((await client.post("/cy/report-nuisance/contact/new?kind=live_call", contact)).headers.get("location")).toBe("/cy/report-nuisance/contacts");
+    await client.get("/cy/report-nuisance/contacts");
+    await client.post("/cy/report-nuisance/contacts", { another: "no" });
+    await client.get("/cy/report-nuisance/about-you");
+    const aboutSwitched = await client.post("/cy/report-nuisance/about-you", { tps: "yes", consent: "customer", switchLang: "en" });
+    expect(aboutSwitched.headers.get("location")).toBe("/report-nuisance/about-you");
+    await client.get("/report-nuisance/about-you");
+    const radio = (name: string, value: string) => new RegExp(`<input[^>]*name="${name}"[^>]*value="${value}"[^>]*>`).exec(page(client.lastHtml))?.[0] ?? "";
+    expect(radio("tps", "yes")).toContain("checked");
+    expect(radio("consent", "customer")).toContain("checked");
+    expect(radio("askedToStop", "yes")).not.toContain("checked");
+    // Nothing was sent: Your details is still out of reach.
+    expect((await client.get("/report-nuisance/your-details")).headers.get("location")).toBe("/report-nuisance/about-you");
+  });
 });

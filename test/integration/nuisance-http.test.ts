@@ -138,6 +138,21 @@ describe("nuisance journey without JavaScript", () => {
     expect(mail.subject).toBe(`Eich adroddiad am alwadau niwsans a sbam [Ref. ${reference}]`);
   });
 
+  it("a reporter who wants a reply is shown to staff beside the contact, with how to reach them", async () => {
+    const client = new BrowserLikeClient(baseUrl);
+    const number = `07700 9${String(Math.floor(Math.random() * 100_000)).padStart(5, "0")}`;
+    const name = `Pat ${unique()}`;
+    expect((await addContact(client, "", "live_call", callFields(number))).status).toBe(302);
+    await finish(client, "", { wantsReply: "yes", name, email: "", phone: "07700 900555" });
+    const officer = new BrowserLikeClient(baseUrl);
+    await officer.get("/staff/sign-in");
+    expect((await officer.post("/staff/sign-in", { email: "officer@doorstep.example", password: "demo-officer-2026" })).status).toBe(302);
+    const html = withoutScripts(await (await officer.get(`/staff/offenders/number/${encodeURIComponent(`+44${number.replace(/\s/g, "").slice(1)}`)}`)).text());
+    const reply = [...html.matchAll(/data-testid="wants-reply">([\s\S]*?)<\/span>/g)].map((m) => m[1]!).find((r) => r.includes(name)) ?? "";
+    expect(reply).toContain("Wants a reply");
+    expect(reply).toContain(`${name}, 07700 900555`);
+  });
+
   it("?kind= from the concerns assistant starts the report on that kind; silent calls point to Ofcom", async () => {
     for (const p of ["", "/cy"]) {
       const client = new BrowserLikeClient(baseUrl);

@@ -9,6 +9,9 @@ import { checkPastDate } from "./dates.js";
 import { comeBackOn, reviewRequestBy, isLate, isWithinDeadline, lateFrom, replyDeadline, type DeadlineBasis } from "./deadlines.js";
 import { isEeaCountry } from "./remit.js";
 import { ORGANISATION_NAME_MAX, STEP_ANSWER, STEP_INPUT, type Step } from "./steps.js";
+import { walker, type Walk } from "../journey/engine.js";
+// Moving about the walk (back, Continue, deep links) is the journey engine's, the same for every journey.
+export { canShow, previousStep, stepAfter } from "../journey/engine.js";
 
 
 
@@ -46,9 +49,7 @@ export const OUTCOME_KINDS: readonly OutcomeKind[] = [
 ];
 
 /** Either the next question (`next`) or the outcome, never both; `path` lists the questions asked, in order. */
-export type Evaluation =
-  | { path: Step[]; next: Step; outcome: null }
-  | { path: Step[]; next: null; outcome: Outcome };
+export type Evaluation = Walk<Step, Outcome>;
 
 export const CASE_TYPE_FOR_TOPIC: Partial<Record<Topic, ReportableCaseType>> = {
   personal: "RFA",
@@ -108,17 +109,11 @@ export function isAnswered(step: Step, answers: Answers, path: readonly Step[], 
 }
 
 export function evaluate(answers: Answers, today: IsoDate): Evaluation {
-  const path: Step[] = [];
   const a = answers;
-  /** Null when the step is answered (and added to the path), else the evaluation asking it. */
-  const ask = (step: Step): Evaluation | null => {
-    if (isAnswered(step, a, path, today)) {
-      path.push(step);
-      return null;
-    }
-    return { path, next: step, outcome: null };
-  };
-  const done = (outcome: Outcome): Evaluation => ({ path, next: null, outcome });
+  /** `ask(step)`: null when the step is answered (and added to the path), else the evaluation asking it. */
+  const w = walker<Step>((step, path) => isAnswered(step, a, path, today));
+  const ask = (step: Step): Evaluation | null => w.ask(step);
+  const done = (outcome: Outcome): Evaluation => w.done(outcome);
 
   /** Deadline passed (or a reply came): the last meaningful contact decides whether it is late. */
   const report = (caseType: ReportableCaseType, reason: ReportReason, letter: LetterKind | null = null): Evaluation => {
@@ -219,26 +214,6 @@ export function evaluate(answers: Answers, today: IsoDate): Evaluation {
       return report(caseType, "review_replied");
     }
   }
-}
-
-/** The question before this one on the path (null: the start page). */
-export function previousStep(evaluation: Evaluation, step: Step): Step | null {
-  const index = evaluation.path.indexOf(step);
-  if (index > 0) return evaluation.path[index - 1]!;
-  if (index === 0) return null;
-  // Not on the path yet: it is the next question, after the last one answered.
-  return evaluation.path.at(-1) ?? null;
-}
-
-/**
- * The question after `step` once it is answered: the next one on the path even when it is
- * answered already (someone who went back twice and presses Continue sees each page again),
- * else the first unanswered one; null when the answers lead to an outcome.
- */
-export function stepAfter(evaluation: Evaluation, step: Step): Step | null {
-  const index = evaluation.path.indexOf(step);
-  if (index >= 0 && index + 1 < evaluation.path.length) return evaluation.path[index + 1]!;
-  return evaluation.next;
 }
 
 /** The outcomes that lead to a report form. */

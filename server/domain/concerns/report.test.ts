@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Answers } from "./answers.js";
 import { evaluate } from "./journey.js";
-import { concernCaseDetails, fullTimeline, isReportStepDone, nextReportStep, organisationForCase, previousReportStep, reportSteps, type Report } from "./report.js";
+import { concernCaseDetails, fullTimeline, isReportStepDone, nextReportStep, organisationForCase, previousReportStep, reportStepAfter, reportSteps, type Report } from "./report.js";
 
 const complete: Report = {
   description: "They did not reply.",
@@ -39,6 +39,19 @@ describe("the report pages", () => {
     const report = { ...complete, ...patch } as Report;
     expect(isReportStepDone(step, report)).toBe(false);
     expect(nextReportStep(report, false)).toBe(step);
+  });
+
+  it("back, back, Continue shows each page again, not the first unfinished one further on", () => {
+    // Up to "what you want"; back to the timeline, back to the details, Continue.
+    const partway: Report = { description: "They did not reply.", timelineDone: true, wanted: "My data" };
+    expect(nextReportStep(partway, false)).toBe("representative");
+    expect(reportStepAfter(partway, false, "details", false)).toBe("timeline");
+    expect(reportStepAfter(partway, false, "timeline", false)).toBe("wanted");
+    expect(reportStepAfter(partway, false, "wanted", false)).toBe("representative");
+    // Changing an answer from check answers goes back there, or to a page still to finish.
+    expect(reportStepAfter(complete, false, "details", true)).toBeNull();
+    expect(reportStepAfter(partway, false, "details", true)).toBe("representative");
+    expect(reportStepAfter(complete, false, "adjustments", false)).toBeNull();
   });
 
   it("goes back a page, and from the first to nothing", () => {

@@ -5,6 +5,7 @@ import type { IsoDate } from "../cases/working-days.js";
 import type { Answers, YesNo } from "./answers.js";
 import type { Evaluation, Outcome, ReportableCaseType } from "./journey.js";
 import { answersOnPath, type Step } from "./steps.js";
+import { stepAfter, walkPages, type PageList, type Walk } from "../journey/engine.js";
 
 export const REPORT_LIMITS = {
   descriptionMax: 2000,
@@ -85,20 +86,40 @@ export function isReportStepDone(step: ReportStep, r: Report): boolean {
   }
 }
 
-/** The report pages that apply: the reason for the delay only when the concern is late. */
+/** The report form as a journey: the reason for the delay only when the concern is late. */
+export function reportJourney(late: boolean): PageList<ReportStep, Report> {
+  return { pages: REPORT_STEPS, applies: (step) => late || step !== "late-reason", answered: isReportStepDone };
+}
+
+/** The report pages answered so far, and the next one (null: the person can check their answers). */
+export function walkReport(report: Report, late: boolean): Walk<ReportStep, "complete"> {
+  return walkPages(reportJourney(late), report);
+}
+
+/** The report pages that apply. */
 export function reportSteps(late: boolean): ReportStep[] {
-  return REPORT_STEPS.filter((s) => late || s !== "late-reason");
+  return REPORT_STEPS.filter((s) => reportJourney(late).applies!(s, {}));
 }
 
 /** The first report page not yet complete, or null when the person can check their answers. */
 export function nextReportStep(report: Report, late: boolean): ReportStep | null {
-  return reportSteps(late).find((step) => !isReportStepDone(step, report)) ?? null;
+  return walkReport(report, late).next;
 }
 
 export function previousReportStep(step: ReportStep, late: boolean): ReportStep | null {
   const steps = reportSteps(late);
   const index = steps.indexOf(step);
   return index > 0 ? steps[index - 1]! : null;
+}
+
+/**
+ * The report page after answering `step`: the next page (answered or not, so back, back,
+ * Continue shows each page again), or check answers at the end. When changing an answer from
+ * check answers, only a page still incomplete is asked before going back there.
+ */
+export function reportStepAfter(report: Report, late: boolean, step: ReportStep, changing: boolean): ReportStep | null {
+  const walk = walkReport(report, late);
+  return changing ? walk.next : stepAfter(walk, step);
 }
 
 /** Dates the journey already knows, as timeline entries (their wording is chosen by `event`). */

@@ -6,6 +6,7 @@ export * from "./company.js";
 export * from "./sender.js";
 export * from "./contact.js";
 export * from "./advice.js";
+export * from "./answers.js";
 export * from "./store.js";
 export * from "./offenders.js";
 export * from "./summary.js";

@@ -3,8 +3,8 @@
 import type { Prisma as PrismaNamespace, PrismaClient } from "../../../generated/prisma/client.js";
 import { EVENT_CATALOGUE, eventShape } from "../../outbox/catalogue.js";
 import { isUniqueViolation } from "../cases/create-case.js";
-import type { IsoDate } from "../cases/working-days.js";
-import { chooseAdvice, tpsAppliedTo, type Advice, type PreferenceAnswer } from "./advice.js";
+import { chooseAdvice, tpsAppliedTo, type Advice } from "./advice.js";
+import type { AboutYou, YourDetails } from "./answers.js";
 import { contactKeys, type DraftContact } from "./contact.js";
 import { MAX_CONTACTS } from "./kinds.js";
 import { SUMMARY_CONFLICT, summaryRows } from "./summary.js";
@@ -14,15 +14,6 @@ const CREATED_EVENT = eventShape("nuisance_report.created");
 export const NUISANCE_EVENT_SCHEMA_VERSION = CREATED_EVENT.schemaVersion;
 type Tx = PrismaNamespace.TransactionClient;
 type Lang = "en" | "cy";
-
-export type AboutYou = {
-  tps: PreferenceAnswer;
-  registeredOn: IsoDate | null;
-  consent: "no" | "consented" | "customer" | "not_sure";
-  askedToStop: "yes" | "no";
-};
-
-export type YourDetails = { wantsReply: boolean; name: string | null; email: string | null; phone: string | null };
 
 export type ReportInput = {
   language: Lang;
