@@ -1,6 +1,7 @@
 // The concern report section of the staff case page: what the customer told us beyond the
 // summary, and the copies of correspondence they attached (downloads are audited).
 import { useTranslation } from "react-i18next";
+import { SummaryList, Table } from "./form";
 import { formatDate } from "~/lib/format";
 import { useLang, useLocalePath } from "~/lib/use-lang";
 
@@ -55,44 +56,29 @@ export function ConcernReport({ concern }: { concern: Concern }) {
       <h2 className="govuk-heading-m" id="concern-report-heading">
         {t("heading")}
       </h2>
-      <dl className="govuk-summary-list">
-        {rows.map(([key, value]) => (
-          <div key={key} className="govuk-summary-list__row">
-            <dt className="govuk-summary-list__key">{t(key)}</dt>
-            <dd className="govuk-summary-list__value ds-pre-wrap">{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <SummaryList rows={rows.map(([key, value]) => ({ id: key, key: t(key), value }))} preWrap />
       <h3 className="govuk-heading-s">{t("attachments")}</h3>
       {concern.attachments.length === 0 ? (
         <p className="govuk-body">{t("noAttachments")}</p>
       ) : (
-        <table className="govuk-table" data-testid="attachments">
-          <caption className="govuk-visually-hidden">{t("attachments")}</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">{t("file")}</th>
-              <th scope="col" className="govuk-table__header">{t("type")}</th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">{t("size")}</th>
-              <th scope="col" className="govuk-table__header"><span className="govuk-visually-hidden">{t("download")}</span></th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {concern.attachments.map((a) => (
-              <tr key={a.id} className="govuk-table__row">
-                <td className="govuk-table__cell ds-break-word">{a.fileName}</td>
-                <td className="govuk-table__cell">{a.mediaType}</td>
-                <td className="govuk-table__cell govuk-table__cell--numeric">{Math.max(1, Math.round(a.sizeBytes / 1024))} KB</td>
-                <td className="govuk-table__cell">
-                  <a className="govuk-link" href={to(`/staff/cases/${concern.reference}/attachments/${a.id}`)} download>
-                    {t("download")}
-                    <span className="govuk-visually-hidden"> {t("downloadHidden", { name: a.fileName })}</span>
-                  </a>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Table
+          testId="attachments"
+          caption={t("attachments")}
+          captionSize="hidden"
+          columns={[{ label: t("file") }, { label: t("type") }, { label: t("size"), numeric: true }, { label: t("download"), hiddenLabel: true }]}
+          rows={concern.attachments.map((a) => ({
+            key: a.id,
+            cells: [
+              { cell: a.fileName, className: "ds-break-word" },
+              a.mediaType,
+              `${Math.max(1, Math.round(a.sizeBytes / 1024))} KB`,
+              <a key="download" className="govuk-link" href={to(`/staff/cases/${concern.reference}/attachments/${a.id}`)} download>
+                {t("download")}
+                <span className="govuk-visually-hidden"> {t("downloadHidden", { name: a.fileName })}</span>
+              </a>,
+            ],
+          }))}
+        />
       )}
     </section>
   );

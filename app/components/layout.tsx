@@ -117,17 +117,3 @@ export function BackLink({ to }: { to: string }) {
     </Link>
   );
 }
-
-/** The GOV.UK confirmation panel: what happened, and the reference to quote. */
-export function ReferencePanel({ title, label, reference }: { title: string; label: string; reference: string }) {
-  return (
-    <div className="govuk-panel govuk-panel--confirmation">
-      <h1 className="govuk-panel__title">{title}</h1>
-      <div className="govuk-panel__body">
-        {label}
-        <br />
-        <strong data-testid="reference">{reference}</strong>
-      </div>
-    </div>
-  );
-}

@@ -1,5 +1,5 @@
 // Small helpers the concerns pages share for showing text.
-import type { SummaryRow } from "~/components/form/summary-list";
+import type { SummaryRow } from "~/components/form";
 import type { Answers } from "../../server/domain/concerns/answers.js";
 import { STEP_ANSWER, STEP_INPUT, type Step } from "../../server/domain/concerns/steps.js";
 import { qKey, stepPath, type ChangeFrom, type FieldError } from "./concerns";

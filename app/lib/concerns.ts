@@ -16,8 +16,8 @@ export type ConcernDraft = {
   saved?: { email: string; until: string };
 };
 
-/** An error to show: the field to link to, the i18n key (concerns namespace) and what fills it in. */
-export type FieldError = { field: string; key: string; params?: { date?: string; eventKey?: string; name?: string }; parts?: ("day" | "month" | "year")[] };
+/** The form kit's one error shape (keys in the concerns namespace). */
+export type { FieldError } from "~/components/form/field-error";
 
 export const stepPath = (step: Step) => `/concerns/q/${step}`;
 

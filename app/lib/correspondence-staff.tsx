@@ -1,7 +1,7 @@
 // Staff correspondence screens' shared parts: the intake fields (new case by staff, and a case
 // created from a message) and a labelled select.
 import { useTranslation } from "react-i18next";
-import { TextInput, Textarea } from "~/components/form";
+import { Textarea, TextInput } from "~/components/form";
 import { CASE_TYPES, SECTORS } from "../../server/domain/cases/index.js";
 import { INTAKE_CHANNELS } from "../../server/correspondence/lists";
 

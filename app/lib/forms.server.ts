@@ -6,7 +6,7 @@ import { FORM_TIME_FIELD, formAgeMs, isValidCsrfToken } from "../../server/http/
 import { isLimited, secondsToWait } from "../../server/limits";
 import { publicLimits } from "../../server/limits/public";
 
-/** Must match HONEYPOT_FIELD in app/components/form.tsx (server code does not import components). */
+/** Must match HONEYPOT_FIELD in app/components/form/csrf.tsx (server code does not import components). */
 const HONEYPOT_FIELD = "website";
 
 /**

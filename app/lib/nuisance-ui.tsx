@@ -1,15 +1,10 @@
-// Pieces the nuisance journey's pages share: a contact in one line, the contacts so far, and the
-// page frame (back link, title, error summary, a plain form that works without JavaScript).
-import type { ReactNode } from "react";
+// Pieces the nuisance journey's pages share: a contact in one line and the contacts so far (the
+// page frame is JourneyPage in app/components/journey.tsx, as for every journey).
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
-import { Form } from "react-router";
-import { Button, CsrfInput, ErrorSummary } from "~/components/form";
-import { BackLink, PageTitle } from "~/components/layout";
 import { formatDate } from "./format";
 import type { Lang } from "./lang";
 import type { DraftContact } from "./nuisance";
-import { JOURNEY_FORM_ID } from "~/components/form/typed";
 
 export function contactWhen(c: DraftContact, t: TFunction, lang: Lang): string {
   return c.time ? t("contact.whenAt", { date: formatDate(c.date, lang), time: c.time }) : t("contact.whenNoTime", { date: formatDate(c.date, lang) });
@@ -38,43 +33,5 @@ export function ContactsSoFar({ contacts, lang }: { contacts: DraftContact[]; la
         ))}
       </ul>
     </div>
-  );
-}
-
-export function NuisancePage({
-  title,
-  back,
-  errors,
-  children,
-  submit,
-  multipart = false,
-  before,
-}: {
-  title: string;
-  back: string;
-  errors: Record<string, string>;
-  children: ReactNode;
-  submit?: string;
-  multipart?: boolean;
-  before?: ReactNode;
-}) {
-  const { t } = useTranslation("nuisance");
-  const summary = Object.entries(errors).map(([field, key]) => ({ field, message: t(key) }));
-  return (
-    <>
-      <BackLink to={back} />
-      <div className="govuk-grid-row">
-        <div className="govuk-grid-column-two-thirds">
-          <PageTitle title={title} error={summary.length > 0} />
-          <ErrorSummary errors={summary} />
-          {before}
-          <Form method="post" noValidate encType={multipart ? "multipart/form-data" : undefined} id={JOURNEY_FORM_ID}>
-            <CsrfInput />
-            {children}
-            <Button>{submit ?? t("common:actions.continue")}</Button>
-          </Form>
-        </div>
-      </div>
-    </>
   );
 }

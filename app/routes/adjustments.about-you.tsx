@@ -1,8 +1,7 @@
 // Optional and sensitive: what they find hard. Why we ask, who can read it, and consent to keep it.
 import { useTranslation } from "react-i18next";
 import { data, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
-import { SingleCheckbox } from "~/components/choices";
-import { Textarea } from "~/components/form";
+import { SingleCheckbox, Textarea } from "~/components/form";
 import { JourneyPage } from "~/components/journey";
 import { DIFFICULTY_MAX, DifficultySchema, previousStep, stepPath } from "~/lib/adjustments";
 import { journeyPage, saveAndContinue } from "~/lib/adjustments.server";

@@ -1,7 +1,8 @@
 // Confirmation: the reference and the actual time the 48-hour decision is due.
 import { useTranslation } from "react-i18next";
 import { Link, redirect, useLoaderData, type LoaderFunctionArgs } from "react-router";
-import { PageTitle, ReferencePanel } from "~/components/layout";
+import { ConfirmationPanel } from "~/components/form";
+import { PageTitle } from "~/components/layout";
 import { formatDue } from "~/lib/adjustments-labels";
 import { langFromPath, localePath } from "~/lib/lang";
 import { getSession } from "~/lib/session.server";
@@ -23,7 +24,7 @@ export default function Confirmation() {
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <PageTitle title={t("confirmation.title")} />
-        <ReferencePanel title={t("confirmation.title")} label={t("confirmation.referenceLabel")} reference={reference} />
+        <ConfirmationPanel title={t("confirmation.title")} referenceLabel={t("confirmation.referenceLabel")} reference={reference} />
         <p className="govuk-body govuk-!-font-weight-bold" data-testid="due" data-due={dueAt}>
           {t("confirmation.due", { due: formatDue(dueAt, lang, t) })}
         </p>

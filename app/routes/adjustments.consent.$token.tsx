@@ -1,7 +1,7 @@
 // The customer's own link to withdraw consent: what they find hard is deleted at once.
 import { useTranslation } from "react-i18next";
 import { Form, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
-import { Button, CsrfInput } from "~/components/form";
+import { Button, ConfirmationPanel, CsrfInput } from "~/components/form";
 import { PageTitle } from "~/components/layout";
 import { adjustmentDeps } from "~/lib/adjustments.server";
 import { readForm } from "~/lib/forms.server";
@@ -30,9 +30,7 @@ export default function WithdrawConsent() {
       <div className="govuk-grid-column-two-thirds">
         <PageTitle title={title} />
         {state === "done" ? (
-          <div className="govuk-panel govuk-panel--confirmation">
-            <h1 className="govuk-panel__title">{title}</h1>
-          </div>
+          <ConfirmationPanel title={title} />
         ) : (
           <h1 className="govuk-heading-l">{title}</h1>
         )}

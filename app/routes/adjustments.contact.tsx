@@ -1,7 +1,7 @@
 // Contact details: a name, and an email address, a phone number or both.
 import { useTranslation } from "react-i18next";
 import { data, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
-import { TextInput } from "~/components/form";
+import { Hint, Legend, TextInput } from "~/components/form";
 import { JourneyPage } from "~/components/journey";
 import { ContactSchema, previousStep, stepPath } from "~/lib/adjustments";
 import { journeyPage, saveAndContinue } from "~/lib/adjustments.server";
@@ -35,12 +35,8 @@ export default function ContactDetails() {
   return (
     <JourneyPage title={t("contactDetails.title")} back={saved.changing ? to("/adjustments/check") : to(saved.back)} errors={errors}>
       <fieldset className="govuk-fieldset" aria-describedby="contact-hint">
-        <legend className="govuk-fieldset__legend govuk-fieldset__legend--l">
-          <h1 className="govuk-fieldset__heading">{t("contactDetails.title")}</h1>
-        </legend>
-        <div id="contact-hint" className="govuk-hint">
-          {t("contactDetails.hint")}
-        </div>
+        <Legend legend={t("contactDetails.title")} isPageHeading />
+        <Hint id="contact" hint={t("contactDetails.hint")} />
         <TextInput id="name" label={t("contactDetails.name")} autoComplete="name" spellCheck={false} error={err("name")} defaultValue={values.name} />
         <TextInput id="email" type="email" label={t("contactDetails.email")} hint={t("contactDetails.emailHint")} autoComplete="email" spellCheck={false} error={err("email")} defaultValue={values.email} />
         <TextInput id="phone" type="tel" label={t("contactDetails.phone")} hint={t("contactDetails.phoneHint")} autoComplete="tel" width="20" error={err("phone")} defaultValue={values.phone} />

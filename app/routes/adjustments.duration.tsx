@@ -1,7 +1,7 @@
 // One-off or ongoing.
 import { useTranslation } from "react-i18next";
 import { data, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
-import { Radios } from "~/components/choices";
+import { Radios } from "~/components/form";
 import { JourneyPage } from "~/components/journey";
 import { DurationSchema, previousStep, stepPath } from "~/lib/adjustments";
 import { journeyPage, saveAndContinue } from "~/lib/adjustments.server";
@@ -39,7 +39,7 @@ export default function Duration() {
         legend={t("duration.title")}
         error={errors.duration ? t(errors.duration) : undefined}
         value={duration}
-        choices={[
+        options={[
           { value: "one_off", label: t("duration.one_off"), hint: t("duration.one_offHint") },
           { value: "ongoing", label: t("duration.ongoing"), hint: t("duration.ongoingHint") },
         ]}

@@ -2,8 +2,7 @@
 // a page of their own instead of conditional reveals, so they work without JavaScript.
 import { useTranslation } from "react-i18next";
 import { data, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
-import { Radios } from "~/components/choices";
-import { TextInput } from "~/components/form";
+import { Radios, TextInput } from "~/components/form";
 import { JourneyPage } from "~/components/journey";
 import { applyFollowUps, followUpSchema, previousStep, stepPath } from "~/lib/adjustments";
 import { describeNeed } from "~/lib/adjustments-labels";
@@ -41,7 +40,7 @@ export default function More() {
   const err = (field: string) => (errors[field] ? t(errors[field]) : undefined);
   const has = (code: Need["code"]) => needs.find((n) => n.code === code);
   const radios = (need: Need | undefined, field: "size" | "colour" | "font" | "grade" | "bsl" | "meeting", options: readonly string[], label: (o: string) => string, hint?: string) =>
-    need ? <Radios key={field} name={field} legend={t(`more.${field}`)} hint={hint} error={err(field)} value={value(need, field)} choices={options.map((o) => ({ value: o, label: label(o) }))} /> : null;
+    need ? <Radios key={field} name={field} legend={t(`more.${field}`)} hint={hint} error={err(field)} value={value(need, field)} options={options.map((o) => ({ value: o, label: label(o) }))} /> : null;
   const font = has("font");
   const times = has("call_times");
   const extra = has("more_time");

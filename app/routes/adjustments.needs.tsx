@@ -1,8 +1,7 @@
 // What would help: everyone sees the written and the spoken/contact options (no yes/no gate).
 import { useTranslation } from "react-i18next";
 import { data, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
-import { Checkboxes } from "~/components/choices";
-import { Textarea } from "~/components/form";
+import { Checkboxes, Textarea } from "~/components/form";
 import { JourneyPage } from "~/components/journey";
 import { NeedsSchema } from "~/lib/adjustments";
 import { journeyPage, saveAndContinue } from "~/lib/adjustments.server";
@@ -55,8 +54,8 @@ export default function Needs() {
             <span className="govuk-visually-hidden">{t("common:errorPrefix")}:</span> {t(errors.needs)}
           </p>
         ) : null}
-        <Checkboxes name="needs" legend={t("needs.writtenLegend")} choices={WRITTEN_NEEDS.map(choice)} values={codes} describedBy={describedBy} />
-        <Checkboxes name="needs" idPrefix="needs-contact" legend={t("needs.contactLegend")} choices={CONTACT_NEEDS.map(choice)} values={codes} describedBy={describedBy} />
+        <Checkboxes name="needs" legend={t("needs.writtenLegend")} options={WRITTEN_NEEDS.map(choice)} values={codes} describedBy={describedBy} />
+        <Checkboxes name="needs" idPrefix="needs-contact" legend={t("needs.contactLegend")} options={CONTACT_NEEDS.map(choice)} values={codes} describedBy={describedBy} />
       </div>
       <Textarea
         id="other"

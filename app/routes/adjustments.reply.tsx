@@ -1,8 +1,7 @@
 // How to tell them our decision: only the ways their contact details allow, or a letter.
 import { useTranslation } from "react-i18next";
 import { data, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
-import { Radios } from "~/components/choices";
-import { Textarea } from "~/components/form";
+import { Radios, Textarea } from "~/components/form";
 import { JourneyPage } from "~/components/journey";
 import { ADDRESS_MAX, previousStep, replyOptions, ReplySchema, stepPath } from "~/lib/adjustments";
 import { journeyPage, saveAndContinue } from "~/lib/adjustments.server";
@@ -57,7 +56,7 @@ export default function Reply() {
         legend={t("reply.title")}
         error={errors.replyBy ? t(errors.replyBy) : undefined}
         value={values.replyBy}
-        choices={saved.options.map((o) => ({ value: o, label: t(`reply.${o}`, { email: saved.email, phone: saved.phone }) }))}
+        options={saved.options.map((o) => ({ value: o, label: t(`reply.${o}`, { email: saved.email, phone: saved.phone }) }))}
       />
       <Textarea
         id="address"

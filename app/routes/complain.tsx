@@ -6,8 +6,7 @@
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
 import { z } from "zod";
-import { DateInput } from "~/components/choices";
-import { Button, CsrfInput, ErrorSummary, TextInput, Textarea } from "~/components/form";
+import { Button, ConfirmationPanel, CsrfInput, DateInput, ErrorSummary, submittedDate, Textarea, TextInput } from "~/components/form";
 import { PageTitle } from "~/components/layout";
 import { formatDate } from "~/lib/format";
 import { readForm } from "~/lib/forms.server";
@@ -86,14 +85,7 @@ export default function Complain() {
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <PageTitle title={t("done.title")} />
-          <div className="govuk-panel govuk-panel--confirmation">
-            <h1 className="govuk-panel__title">{t("done.title")}</h1>
-            <div className="govuk-panel__body">
-              {t("done.reference")}
-              <br />
-              <strong data-testid="reference">{result.reference}</strong>
-            </div>
-          </div>
+          <ConfirmationPanel title={t("done.title")} referenceLabel={t("done.reference")} reference={result.reference} />
           {result.about ? <p className="govuk-body">{t("done.about", { about: result.about })}</p> : null}
           <p className="govuk-body">{result.inTime && result.answerBy ? t("done.next", { date: formatDate(result.answerBy, lang) }) : t("done.late")}</p>
           <p className="govuk-body">
@@ -135,12 +127,11 @@ export default function Complain() {
           )}
           <Textarea id="whatHappened" label={t("whatHappened.label")} hint={t("whatHappened.hint")} maxLength={TEXT_MAX} limitText={limit} error={message(errors.whatHappened)} defaultValue={values.whatHappened} />
           <DateInput
-            id="eventOn"
+            name="eventOn"
             legend={t("eventOn.legend")}
             hint={t("eventOn.hint")}
             error={message(errors.eventOn)}
-            value={{ day: values["eventOn-day"] ?? "", month: values["eventOn-month"] ?? "", year: values["eventOn-year"] ?? "" }}
-            labels={{ day: t("date.day"), month: t("date.month"), year: t("date.year") }}
+            value={submittedDate(values, "eventOn")}
           />
           <Textarea id="lateReason" label={t("lateReason.label")} hint={t("lateReason.hint")} rows={4} maxLength={TEXT_MAX} limitText={limit} error={message(errors.lateReason)} defaultValue={values.lateReason} />
           <Textarea id="putRight" label={t("putRight.label")} rows={4} maxLength={TEXT_MAX} limitText={limit} error={message(errors.putRight)} defaultValue={values.putRight} />

@@ -2,10 +2,9 @@
 // answers so far, so a page ahead of them sends the person back to the first unanswered one.
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
-import { Checkboxes, DateInput, Radios, Select, type Option } from "~/components/concerns-form";
-import { Button, CsrfInput, ErrorSummary, TextInput } from "~/components/form";
+import { Button, Checkboxes, CsrfInput, DateInput, ErrorSummary, type FieldError, JOURNEY_FORM_ID, type Option, Radios, Select, submittedDate, TextInput } from "~/components/form";
 import { BackLink, PageTitle } from "~/components/layout";
-import { qKey, stepPath, type FieldError } from "~/lib/concerns";
+import { qKey, stepPath } from "~/lib/concerns";
 import { capitalise, errorText } from "~/lib/concerns-ui";
 import { floorFor, loadJourney, parseChangeFrom, parseStepAnswer, pathAfterAnswer, redirectToJourney, saveConcernDraft } from "~/lib/concerns.server";
 import { readForm } from "~/lib/forms.server";
@@ -15,7 +14,6 @@ import { useLang, useLocalePath } from "~/lib/use-lang";
 import { canShow, dateToParts, EEA_COUNTRIES, evaluate, isStep, previousStep, sectorGroupsFor, STEP_INPUT, type Answers, type Step } from "../../server/domain/concerns";
 import { NO_EXCEPTION } from "../../server/domain/concerns/answers.js";
 import { STEP_ANSWER } from "../../server/domain/concerns/steps.js";
-import { JOURNEY_FORM_ID } from "~/components/form/typed";
 import { cachedPage } from "~/lib/page-cache.server";
 
 // The language switch here submits the form, so what was typed is kept (app/lib/typed.server.ts).
@@ -132,7 +130,7 @@ export default function ConcernQuestion() {
           hint={dateHint}
           error={message}
           errorParts={error?.parts}
-          value={submitted ? { day: String(submitted[`${name}-day`] ?? ""), month: String(submitted[`${name}-month`] ?? ""), year: String(submitted[`${name}-year`] ?? "") } : page.date}
+          value={submitted ? submittedDate(submitted, name) : page.date}
           isPageHeading
         />
       );

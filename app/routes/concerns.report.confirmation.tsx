@@ -1,6 +1,7 @@
 // Report sent: the reference, and what happens next.
 import { useTranslation } from "react-i18next";
 import { Link, redirect, useLoaderData, type LoaderFunctionArgs } from "react-router";
+import { ConfirmationPanel } from "~/components/form";
 import { PageTitle } from "~/components/layout";
 import { formatDate } from "~/lib/format";
 import { langFromPath, localePath } from "~/lib/lang";
@@ -24,14 +25,7 @@ export default function ReportConfirmation() {
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <PageTitle title={t("report.confirmation.title")} />
-        <div className="govuk-panel govuk-panel--confirmation">
-          <h1 className="govuk-panel__title">{t("report.confirmation.title")}</h1>
-          <div className="govuk-panel__body">
-            {t("report.confirmation.referenceLabel")}
-            <br />
-            <strong data-testid="reference">{reference}</strong>
-          </div>
-        </div>
+        <ConfirmationPanel title={t("report.confirmation.title")} referenceLabel={t("report.confirmation.referenceLabel")} reference={reference} />
         {email ? <p className="govuk-body">{t("report.confirmation.emailSent", { email })}</p> : null}
         <h2 className="govuk-heading-m">{t("report.confirmation.nextHeading")}</h2>
         {answerBy ? <p className="govuk-body">{t("report.confirmation.next", { date: formatDate(answerBy, lang) })}</p> : null}

@@ -1,11 +1,11 @@
 // Upload copies of letters and emails: up to 6 files of 5 MB, PDF/JPEG/PNG/DOCX/TXT/EML, judged
 // by content. Works without JavaScript: each upload is a normal multipart form post.
 import { useTranslation } from "react-i18next";
-import { data, Form, Link, redirect, useActionData, useLoaderData, useSearchParams, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
-import { FileUpload, SuccessBanner } from "~/components/concerns-form";
-import { Button, CsrfInput, ErrorSummary } from "~/components/form";
+import { data, Form, redirect, useActionData, useLoaderData, useSearchParams, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
+import { Button, CsrfInput, ErrorSummary, type FieldError, FileUpload, SuccessBanner } from "~/components/form";
+import { SaveLink } from "~/components/concerns-report/page";
 import { BackLink, PageTitle } from "~/components/layout";
-import { formatBytes, type FieldError } from "~/lib/concerns";
+import { formatBytes } from "~/lib/concerns";
 import { errorText } from "~/lib/concerns-ui";
 import { saveConcernDraft } from "~/lib/concerns.server";
 import { guardReportStep, loadReport, reportBackLink } from "~/lib/concerns-report.server";
@@ -145,11 +145,7 @@ export default function ReportFiles() {
             </div>
           </Form>
           {change ? null : (
-            <p className="govuk-body">
-              <Link className="govuk-link" to={to(`/concerns/save?from=${encodeURIComponent("/concerns/report/files")}`)}>
-                {t("actions.save")}
-              </Link>
-            </p>
+            <SaveLink step="files" />
           )}
         </div>
       </div>

@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { Link, redirect, useLoaderData, type LoaderFunctionArgs } from "react-router";
-import { PageTitle, ReferencePanel } from "~/components/layout";
+import { ConfirmationPanel } from "~/components/form";
+import { PageTitle } from "~/components/layout";
 import { langFromPath, localePath } from "~/lib/lang";
 import { getSession } from "~/lib/session.server";
 import { useLocalePath } from "~/lib/use-lang";
@@ -20,7 +21,7 @@ export default function ContactConfirmation() {
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <PageTitle title={t("confirmation.title")} />
-        <ReferencePanel title={t("confirmation.title")} label={t("confirmation.referenceLabel")} reference={reference} />
+        <ConfirmationPanel title={t("confirmation.title")} referenceLabel={t("confirmation.referenceLabel")} reference={reference} />
         {email ? <p className="govuk-body">{t("confirmation.emailSent", { email })}</p> : null}
         <h2 className="govuk-heading-m">{t("confirmation.nextHeading")}</h2>
         <p className="govuk-body">{t("confirmation.next")}</p>

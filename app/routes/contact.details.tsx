@@ -1,13 +1,12 @@
 import { useTranslation } from "react-i18next";
 import { data, Form, redirect, useActionData, useLoaderData, useSearchParams, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
-import { Button, CsrfInput, ErrorSummary, TextInput } from "~/components/form";
+import { Button, CsrfInput, ErrorSummary, JOURNEY_FORM_ID, Legend, TextInput } from "~/components/form";
 import { BackLink, PageTitle } from "~/components/layout";
 import { contactGuard, ContactDetailsSchema, type ContactDraft } from "~/lib/contact";
 import { readForm, validate } from "~/lib/forms.server";
 import { langFromPath, localePath } from "~/lib/lang";
 import { commitSession, getDraft, getSession, setDraft } from "~/lib/session.server";
 import { useLocalePath } from "~/lib/use-lang";
-import { JOURNEY_FORM_ID } from "~/components/form/typed";
 
 // The language switch here submits the form, so what was typed is kept (app/lib/typed.server.ts).
 export const handle = { keepTyped: true };
@@ -48,9 +47,7 @@ export default function ContactDetails() {
           <Form method="post" action={`?${params.toString()}`} noValidate id={JOURNEY_FORM_ID}>
             <CsrfInput />
             <fieldset className="govuk-fieldset">
-              <legend className="govuk-fieldset__legend govuk-fieldset__legend--l">
-                <h1 className="govuk-fieldset__heading">{t("details.title")}</h1>
-              </legend>
+              <Legend legend={t("details.title")} isPageHeading />
               <TextInput id="name" label={t("details.nameLabel")} autoComplete="name" spellCheck={false} error={errors.name ? t(errors.name) : undefined} defaultValue={values.name} />
               <TextInput
                 id="email"

@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { data, Form, redirect, useActionData, useLoaderData, useSearchParams, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
-import { Button, CsrfInput, ErrorSummary, Textarea } from "~/components/form";
+import { Button, CsrfInput, ErrorSummary, JOURNEY_FORM_ID, Textarea } from "~/components/form";
 import { BackLink, PageTitle } from "~/components/layout";
 import { ContactQuestionSchema, QUESTION_MAX, type ContactDraft } from "~/lib/contact";
 import { formatNumber } from "~/lib/format";
@@ -8,7 +8,6 @@ import { readForm, validate } from "~/lib/forms.server";
 import { langFromPath, localePath } from "~/lib/lang";
 import { commitSession, getDraft, getSession, setDraft } from "~/lib/session.server";
 import { useLang, useLocalePath } from "~/lib/use-lang";
-import { JOURNEY_FORM_ID } from "~/components/form/typed";
 import { cachedPage } from "~/lib/page-cache.server";
 
 // The language switch here submits the form, so what was typed is kept (app/lib/typed.server.ts).

@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { Table } from "~/components/form";
 import { PageTitle } from "~/components/layout";
 import { cachedPage } from "~/lib/page-cache.server";
 
@@ -20,27 +21,12 @@ export default function Cookies() {
         <PageTitle title={t("cookies.title")} />
         <h1 className="govuk-heading-l">{t("cookies.title")}</h1>
         <p className="govuk-body">{t("cookies.intro")}</p>
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-table__caption--m">{t("cookies.tableCaption")}</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">{t("cookies.name")}</th>
-              <th scope="col" className="govuk-table__header">{t("cookies.purpose")}</th>
-              <th scope="col" className="govuk-table__header">{t("cookies.expires")}</th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {COOKIES.map(([name, key]) => (
-              <tr key={name} className="govuk-table__row">
-                <th scope="row" className="govuk-table__header">
-                  <code>{name}</code>
-                </th>
-                <td className="govuk-table__cell">{t(`cookies.${key}`)}</td>
-                <td className="govuk-table__cell">{t(`cookies.${key}Expires`)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Table
+          caption={t("cookies.tableCaption")}
+          captionSize="m"
+          columns={[{ label: t("cookies.name") }, { label: t("cookies.purpose") }, { label: t("cookies.expires") }]}
+          rows={COOKIES.map(([name, key]) => ({ key: name, rowHeader: true, cells: [<code key="name">{name}</code>, t(`cookies.${key}`), t(`cookies.${key}Expires`)] }))}
+        />
       </div>
     </div>
   );

@@ -2,11 +2,11 @@
 // customer, and whether they asked the caller to stop. These decide whether the law was broken.
 import { useTranslation } from "react-i18next";
 import { data, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
-import { DateInput, Radios } from "~/components/choices";
+import { DateInput, Radios, submittedDate } from "~/components/form";
+import { JourneyPage } from "~/components/journey";
 import { readForm, validate } from "~/lib/forms.server";
 import { aboutYouPage, BASE, nuisanceAfter } from "~/lib/nuisance";
 import { requirePage, saveAndGo } from "~/lib/nuisance.server";
-import { NuisancePage } from "~/lib/nuisance-ui";
 import { useLocalePath } from "~/lib/use-lang";
 import { londonDate } from "../../server/domain/cases/working-days";
 
@@ -43,7 +43,7 @@ export default function AboutYou() {
   const v: Record<string, string> = result && !result.ok ? result.values : loaded.values;
   const err = (field: string) => (errors[field] ? t(errors[field]) : undefined);
   return (
-    <NuisancePage title={t("about.title")} back={to(`${BASE}/contacts`)} errors={errors}>
+    <JourneyPage ns="nuisance" title={t("about.title")} back={to(`${BASE}/contacts`)} errors={errors}>
       <h1 className="govuk-heading-l">{t("about.title")}</h1>
       <Radios
         name="tps"
@@ -51,19 +51,18 @@ export default function AboutYou() {
         hint={t(`about.tpsHint.${loaded.service}`)}
         error={err("tps")}
         value={v.tps}
-        choices={[
+        options={[
           { value: "yes", label: t("answer.tpsYes") },
           { value: "no", label: t("answer.tpsNo") },
           { value: "not_sure", label: t("answer.notSure") },
         ]}
       />
       <DateInput
-        id="registered"
+        name="registered"
         legend={`${t("about.registered")} (${t("common:optional")})`}
         hint={t("about.registeredHint")}
         error={err("registered")}
-        value={{ day: v["registered-day"] ?? "", month: v["registered-month"] ?? "", year: v["registered-year"] ?? "" }}
-        labels={{ day: t("date.day"), month: t("date.month"), year: t("date.year") }}
+        value={submittedDate(v, "registered")}
       />
       <Radios
         name="consent"
@@ -71,7 +70,7 @@ export default function AboutYou() {
         hint={t("about.consentHint")}
         error={err("consent")}
         value={v.consent}
-        choices={[
+        options={[
           { value: "no", label: t("about.consentNo") },
           { value: "consented", label: t("about.consentGiven") },
           { value: "customer", label: t("about.consentCustomer") },
@@ -83,11 +82,11 @@ export default function AboutYou() {
         legend={t("about.askedToStop")}
         error={err("askedToStop")}
         value={v.askedToStop}
-        choices={[
+        options={[
           { value: "yes", label: t("answer.askedYes") },
           { value: "no", label: t("answer.askedNo") },
         ]}
       />
-    </NuisancePage>
+    </JourneyPage>
   );
 }

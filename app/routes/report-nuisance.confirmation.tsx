@@ -1,7 +1,8 @@
 // Confirmation: the report's reference and the advice chosen by what was reported.
 import { useTranslation } from "react-i18next";
 import { Link, redirect, useLoaderData, type LoaderFunctionArgs } from "react-router";
-import { PageTitle, ReferencePanel } from "~/components/layout";
+import { ConfirmationPanel } from "~/components/form";
+import { PageTitle } from "~/components/layout";
 import { langFromPath, localePath } from "~/lib/lang";
 import { BASE } from "~/lib/nuisance";
 import { getSession } from "~/lib/session.server";
@@ -22,7 +23,7 @@ export default function Confirmation() {
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <PageTitle title={t("confirmation.title")} />
-        <ReferencePanel title={t("confirmation.title")} label={t("confirmation.referenceLabel")} reference={reference} />
+        <ConfirmationPanel title={t("confirmation.title")} referenceLabel={t("confirmation.referenceLabel")} reference={reference} />
         <p className="govuk-body">{t("confirmation.received", { count })}</p>
         {email ? <p className="govuk-body">{t("confirmation.emailSent", { email })}</p> : null}
         <h2 className="govuk-heading-m">{t("confirmation.whatHappensHeading")}</h2>

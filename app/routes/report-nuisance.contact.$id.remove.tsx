@@ -1,12 +1,13 @@
 // Remove one contact from the report, after asking.
 import { useTranslation } from "react-i18next";
 import { data, redirect, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
-import { Radios } from "~/components/choices";
+import { Radios } from "~/components/form";
+import { JourneyPage } from "~/components/journey";
 import { readForm, validate } from "~/lib/forms.server";
 import { localePath } from "~/lib/lang";
 import { BASE, RemoveSchema } from "~/lib/nuisance";
 import { requirePage, saveAndGo } from "~/lib/nuisance.server";
-import { describeContact, NuisancePage } from "~/lib/nuisance-ui";
+import { describeContact } from "~/lib/nuisance-ui";
 import { useLang, useLocalePath } from "~/lib/use-lang";
 
 async function find(request: Request, context: LoaderFunctionArgs["context"], id: string) {
@@ -40,7 +41,7 @@ export default function Remove() {
   const result = useActionData<typeof action>();
   const errors = result && !result.ok ? result.errors : {};
   return (
-    <NuisancePage title={t("remove.title")} back={to(`${BASE}/contacts`)} errors={errors}>
+    <JourneyPage ns="nuisance" title={t("remove.title")} back={to(`${BASE}/contacts`)} errors={errors}>
       <Radios
         name="confirm"
         legend={t("remove.title")}
@@ -48,11 +49,11 @@ export default function Remove() {
         isPageHeading
         hint={describeContact(contact, t, lang)}
         error={errors.confirm ? t(errors.confirm) : undefined}
-        choices={[
+        options={[
           { value: "yes", label: t("remove.yes") },
           { value: "no", label: t("remove.no") },
         ]}
       />
-    </NuisancePage>
+    </JourneyPage>
   );
 }

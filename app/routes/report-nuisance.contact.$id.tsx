@@ -3,13 +3,13 @@
 // the saved email file (.eml), read for its sender, date and subject.
 import { useTranslation } from "react-i18next";
 import { data, redirect, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
-import { Radios, SingleCheckbox, DateInput } from "~/components/choices";
-import { Textarea, TextInput } from "~/components/form";
+import { DateInput, Radios, SingleCheckbox, submittedDate, Textarea, TextInput } from "~/components/form";
+import { JourneyPage } from "~/components/journey";
 import { readForm } from "~/lib/forms.server";
 import { localePath } from "~/lib/lang";
 import { BASE, DESCRIPTION_MAX, isKind, MAX_CONTACTS, MESSAGE_MAX, TOPICS, type DraftContact } from "~/lib/nuisance";
 import { loadDraft, saveAndGo } from "~/lib/nuisance.server";
-import { ContactsSoFar, NuisancePage } from "~/lib/nuisance-ui";
+import { ContactsSoFar } from "~/lib/nuisance-ui";
 import { useLang, useLocalePath } from "~/lib/use-lang";
 import { londonDate } from "../../server/domain/cases/working-days";
 import { checkContact, ContactFormSchema } from "../../server/domain/nuisance/contact";
@@ -152,7 +152,7 @@ export default function ContactPage() {
   const title = t(`contact.title.${kind}`);
   const isEmail = kind === "email";
   return (
-    <NuisancePage
+    <JourneyPage ns="nuisance"
       title={title}
       back={to(loaded.contacts.length || !loaded.isNew ? `${BASE}/contacts` : `${BASE}/kind`)}
       errors={errors}
@@ -163,12 +163,11 @@ export default function ContactPage() {
       <h1 className="govuk-heading-l">{title}</h1>
       <input type="hidden" name="kind" value={kind} />
       <DateInput
-        id="date"
+        name="date"
         legend={t("contact.date")}
         hint={t("contact.dateHint")}
         error={err("date")}
-        value={{ day: v["date-day"] ?? "", month: v["date-month"] ?? "", year: v["date-year"] ?? "" }}
-        labels={{ day: t("date.day"), month: t("date.month"), year: t("date.year") }}
+        value={submittedDate(v, "date")}
       />
       <TextInput id="time" label={t("contact.time")} hint={t("contact.timeHint")} width="5" error={err("time")} defaultValue={v.time ?? ""} />
       <SingleCheckbox name="timeUnknown" legend={<span className="govuk-visually-hidden">{t("contact.time")}</span>} label={t("contact.timeUnknown")} checked={v.timeUnknown === "yes"} />
@@ -183,7 +182,7 @@ export default function ContactPage() {
             error={err("fromStatus")}
             value={v.fromStatus ?? "given"}
             small
-            choices={[
+            options={[
               { value: "given", label: t("contact.fromGiven") },
               { value: "withheld", label: t("contact.withheld") },
               { value: "unknown", label: t("contact.fromUnknown") },
@@ -201,7 +200,7 @@ export default function ContactPage() {
         error={err("topic")}
         value={v.topic ?? null}
         small
-        choices={TOPICS.map((topic) => ({ value: topic, label: t(`topic.${topic}`) }))}
+        options={TOPICS.map((topic) => ({ value: topic, label: t(`topic.${topic}`) }))}
       />
       {kind === "text" ? (
         <Textarea id="message" label={t("contact.message")} hint={t("contact.messageHint")} rows={4} maxLength={MESSAGE_MAX} limitText={t("limit", { max: MESSAGE_MAX })} error={err("message")} defaultValue={v.message ?? ""} />
@@ -228,6 +227,6 @@ export default function ContactPage() {
         </>
       ) : null}
       <Textarea id="description" label={t("contact.description")} hint={t(`contact.descriptionHint`)} optional rows={5} maxLength={DESCRIPTION_MAX} limitText={t("limit", { max: DESCRIPTION_MAX })} error={err("description")} defaultValue={v.description ?? ""} />
-    </NuisancePage>
+    </JourneyPage>
   );
 }

@@ -1,12 +1,13 @@
 // The contacts so far: change or remove any, then add another or go on.
 import { useTranslation } from "react-i18next";
 import { data, Link, redirect, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
-import { Radios } from "~/components/choices";
+import { Radios } from "~/components/form";
+import { JourneyPage } from "~/components/journey";
 import { readForm, validate } from "~/lib/forms.server";
 import { localePath } from "~/lib/lang";
 import { AnotherSchema, BASE, MAX_CONTACTS, nuisanceAfter } from "~/lib/nuisance";
 import { requirePage } from "~/lib/nuisance.server";
-import { contactFrom, contactWhen, NuisancePage } from "~/lib/nuisance-ui";
+import { contactFrom, contactWhen } from "~/lib/nuisance-ui";
 import { useLang, useLocalePath } from "~/lib/use-lang";
 
 // The language switch here submits the form, so what was typed is kept (app/lib/typed.server.ts).
@@ -41,7 +42,7 @@ export default function Contacts() {
   const errors = result && !result.ok ? result.errors : {};
   const title = t("contacts.title", { count: contacts.length });
   return (
-    <NuisancePage
+    <JourneyPage ns="nuisance"
       title={title}
       back={to(`${BASE}/kind`)}
       errors={errors}
@@ -102,11 +103,11 @@ export default function Contacts() {
         error={errors.another ? t(errors.another, { max: MAX_CONTACTS }) : undefined}
         hint={t("contacts.anotherHint", { max: MAX_CONTACTS })}
         small
-        choices={full ? [{ value: "no", label: t("contacts.anotherNo") }] : [
+        options={full ? [{ value: "no", label: t("contacts.anotherNo") }] : [
           { value: "yes", label: t("contacts.anotherYes") },
           { value: "no", label: t("contacts.anotherNo") },
         ]}
       />
-    </NuisancePage>
+    </JourneyPage>
   );
 }

@@ -1,12 +1,13 @@
 // Choose the kind of the next contact; the contacts so far are shown above.
 import { useTranslation } from "react-i18next";
 import { data, redirect, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
-import { Radios } from "~/components/choices";
+import { Radios } from "~/components/form";
+import { JourneyPage } from "~/components/journey";
 import { readForm, validate } from "~/lib/forms.server";
 import { localePath } from "~/lib/lang";
 import { BASE, CONTACT_KINDS, KindSchema, MAX_CONTACTS } from "~/lib/nuisance";
 import { loadDraft } from "~/lib/nuisance.server";
-import { ContactsSoFar, NuisancePage } from "~/lib/nuisance-ui";
+import { ContactsSoFar } from "~/lib/nuisance-ui";
 import { useLang, useLocalePath } from "~/lib/use-lang";
 
 // The language switch here submits the form, so what was typed is kept (app/lib/typed.server.ts).
@@ -35,15 +36,15 @@ export default function Kind() {
   const errors = result && !result.ok ? result.errors : {};
   const title = contacts.length ? t("kind.titleAnother") : t("kind.title");
   return (
-    <NuisancePage title={title} back={to(contacts.length ? `${BASE}/contacts` : BASE)} errors={errors} before={<ContactsSoFar contacts={contacts} lang={lang} />}>
+    <JourneyPage ns="nuisance" title={title} back={to(contacts.length ? `${BASE}/contacts` : BASE)} errors={errors} before={<ContactsSoFar contacts={contacts} lang={lang} />}>
       <Radios
         name="kind"
         legend={title}
         legendSize="l"
         isPageHeading
         error={errors.kind ? t(errors.kind) : undefined}
-        choices={CONTACT_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`), hint: t(`kind.hint.${k}`) }))}
+        options={CONTACT_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`), hint: t(`kind.hint.${k}`) }))}
       />
-    </NuisancePage>
+    </JourneyPage>
   );
 }

@@ -2,12 +2,11 @@
 // gets the acknowledgement. "Use the same details next time" keeps them on this device only.
 import { useTranslation } from "react-i18next";
 import { data, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
-import { Radios, SingleCheckbox } from "~/components/choices";
-import { TextInput } from "~/components/form";
+import { Radios, SingleCheckbox, TextInput } from "~/components/form";
+import { JourneyPage } from "~/components/journey";
 import { readForm, validate } from "~/lib/forms.server";
 import { BASE, nuisanceAfter, YourDetailsPage } from "~/lib/nuisance";
 import { readRemembered, requirePage, saveAndGo } from "~/lib/nuisance.server";
-import { NuisancePage } from "~/lib/nuisance-ui";
 import { useLocalePath } from "~/lib/use-lang";
 
 // The language switch here submits the form, so what was typed is kept (app/lib/typed.server.ts).
@@ -40,7 +39,7 @@ export default function YourDetails() {
   const v: Record<string, string> = result && !result.ok ? result.values : loaded.values;
   const err = (field: string) => (errors[field] ? t(errors[field]) : undefined);
   return (
-    <NuisancePage title={t("you.title")} back={to(`${BASE}/about-you`)} errors={errors}>
+    <JourneyPage ns="nuisance" title={t("you.title")} back={to(`${BASE}/about-you`)} errors={errors}>
       <h1 className="govuk-heading-l">{t("you.title")}</h1>
       <p className="govuk-body">{t("you.intro")}</p>
       {loaded.remembered ? <p className="govuk-inset-text">{t("you.remembered")}</p> : null}
@@ -50,7 +49,7 @@ export default function YourDetails() {
         hint={t("you.wantsReplyHint")}
         error={err("wantsReply")}
         value={v.wantsReply}
-        choices={[
+        options={[
           { value: "yes", label: t("answer.yes") },
           { value: "no", label: t("answer.no") },
         ]}
@@ -59,6 +58,6 @@ export default function YourDetails() {
       <TextInput id="email" type="email" label={t("you.email")} hint={t("you.emailHint")} optional autoComplete="email" spellCheck={false} error={err("email")} defaultValue={v.email ?? ""} />
       <TextInput id="phone" type="tel" label={t("you.phone")} optional autoComplete="tel" width="20" error={err("phone")} defaultValue={v.phone ?? ""} />
       <SingleCheckbox name="remember" legend={t("you.rememberLegend")} label={t("you.remember")} checked={v.remember === "yes"} />
-    </NuisancePage>
+    </JourneyPage>
   );
 }

@@ -4,6 +4,7 @@
 import { useTranslation } from "react-i18next";
 import { Link, useLoaderData, type LoaderFunctionArgs } from "react-router";
 import { BarChart } from "~/components/bar-chart";
+import { Table } from "~/components/form";
 import { PageTitle } from "~/components/layout";
 import { dashboardFigures } from "~/lib/dashboard.server";
 import { formatNumber } from "~/lib/format";
@@ -36,37 +37,23 @@ export default function StaffDashboard() {
         <p className="govuk-body">{t("dashboard.noCases")}</p>
       ) : (
         <div className="ds-table-wrap">
-          <table className="govuk-table" data-testid="dashboard-queues">
-            <caption className="govuk-visually-hidden">{t("dashboard.queuesHeading")}</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">{t("dashboard.queue")}</th>
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">{t("dashboard.open")}</th>
-                {QUEUE_CLOCK_STATES.map((s) => (
-                  <th key={s} scope="col" className="govuk-table__header govuk-table__header--numeric">
-                    {t(`staff-cases:clockStates.${s}`)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {queues.map((q) => (
-                <tr key={q.queue} className="govuk-table__row">
-                  <th scope="row" className="govuk-table__header">
-                    <Link className="govuk-link" to={to(`/staff/cases?queue=${encodeURIComponent(q.queue)}`)}>
-                      {t(`domain:workQueues.${q.queue}`)}
-                    </Link>
-                  </th>
-                  <td className="govuk-table__cell govuk-table__cell--numeric">{num(q.total)}</td>
-                  {QUEUE_CLOCK_STATES.map((s) => (
-                    <td key={s} className={`govuk-table__cell govuk-table__cell--numeric${s === "overdue" && q.overdue ? " ds-overdue" : ""}`}>
-                      {num(q[s])}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <Table
+            testId="dashboard-queues"
+            caption={t("dashboard.queuesHeading")}
+            captionSize="hidden"
+            columns={[{ label: t("dashboard.queue") }, { label: t("dashboard.open"), numeric: true }, ...QUEUE_CLOCK_STATES.map((s) => ({ label: t(`staff-cases:clockStates.${s}`), numeric: true }))]}
+            rows={queues.map((q) => ({
+              key: q.queue,
+              rowHeader: true,
+              cells: [
+                <Link key="queue" className="govuk-link" to={to(`/staff/cases?queue=${encodeURIComponent(q.queue)}`)}>
+                  {t(`domain:workQueues.${q.queue}`)}
+                </Link>,
+                num(q.total),
+                ...QUEUE_CLOCK_STATES.map((s) => ({ cell: num(q[s]), className: s === "overdue" && q.overdue ? "ds-overdue" : undefined })),
+              ],
+            }))}
+          />
         </div>
       )}
       <p className="govuk-body">
@@ -83,33 +70,13 @@ export default function StaffDashboard() {
             </h2>
             <BarChart bars={figures.daily.map((d) => ({ label: shortDay(d.key), value: d.total }))} />
             <div className="ds-table-wrap">
-              <table className="govuk-table govuk-!-font-size-16">
-                <caption className="govuk-table__caption govuk-table__caption--s">{tb("dashboard.dailyCaption")}</caption>
-                <thead className="govuk-table__head">
-                  <tr className="govuk-table__row">
-                    <th scope="col" className="govuk-table__header">{tb("dashboard.day")}</th>
-                    {figures.channels.map((c) => (
-                      <th key={c} scope="col" className="govuk-table__header govuk-table__header--numeric">
-                        {t(`domain:channels.${c}`)}
-                      </th>
-                    ))}
-                    <th scope="col" className="govuk-table__header govuk-table__header--numeric">{tb("dashboard.total")}</th>
-                  </tr>
-                </thead>
-                <tbody className="govuk-table__body">
-                  {figures.daily.map((d) => (
-                    <tr key={d.key} className="govuk-table__row">
-                      <th scope="row" className="govuk-table__header">{d.key}</th>
-                      {figures.channels.map((c) => (
-                        <td key={c} className="govuk-table__cell govuk-table__cell--numeric">
-                          {num(d.counts[c] ?? 0)}
-                        </td>
-                      ))}
-                      <td className="govuk-table__cell govuk-table__cell--numeric">{num(d.total)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <Table
+                className="govuk-!-font-size-16"
+                caption={tb("dashboard.dailyCaption")}
+                captionSize="s"
+                columns={[{ label: tb("dashboard.day") }, ...figures.channels.map((c) => ({ label: t(`domain:channels.${c}`), numeric: true })), { label: tb("dashboard.total"), numeric: true }]}
+                rows={figures.daily.map((d) => ({ key: d.key, rowHeader: true, cells: [d.key, ...figures.channels.map((c) => num(d.counts[c] ?? 0)), num(d.total)] }))}
+              />
             </div>
           </section>
 

@@ -2,8 +2,7 @@
 // Customer Contact's decision (the decision stands, or changes and is decided again).
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
-import { DateInput, isoToParts, Radios } from "~/components/choices";
-import { Button, CsrfInput, ErrorSummary, Textarea } from "~/components/form";
+import { Button, CsrfInput, DateInput, ErrorSummary, isoToParts, Radios, Textarea } from "~/components/form";
 import { PageTitle } from "~/components/layout";
 import { adjustmentForStaff, datePartsToIso, referenceParam, throwAdjustmentError } from "~/lib/adjustments-staff.server";
 import { adjustmentDeps } from "~/lib/adjustments.server";
@@ -109,11 +108,10 @@ export default function Conference() {
           <Form method="post" noValidate>
             <CsrfInput />
             <DateInput
-              id="heldOn"
+              name="heldOn"
               legend={t("conference.heldOn")}
               error={err("heldOn")}
               value={v ? { day: v.day, month: v.month, year: v.year } : isoToParts(open.heldOn)}
-              labels={{ day: t("decide.day"), month: t("decide.month"), year: t("decide.year") }}
             />
             <Textarea id="attendees" label={t("conference.attendees")} hint={t("conference.attendeesHint")} rows={3} error={err("attendees")} defaultValue={v?.attendees ?? open.attendees ?? ""} maxLength={ATTENDEES_MAX} limitText={t("decide.textLimit", { limit: formatNumber(ATTENDEES_MAX, lang) })} />
             <Button name="intent" value="save" secondary>
@@ -128,7 +126,7 @@ export default function Conference() {
                   legendSize="s"
                   error={err("outcome")}
                   value={v?.outcome ?? ""}
-                  choices={[
+                  options={[
                     { value: "stands", label: t("conference.stands") },
                     { value: "changed", label: t("conference.changed") },
                   ]}

@@ -2,8 +2,7 @@
 // and what we can do). Every field is on the page, so it works without JavaScript.
 import { useTranslation } from "react-i18next";
 import { data, Link, redirect, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
-import { Checkboxes, DateInput, isoToParts, Radios } from "~/components/choices";
-import { Button, CsrfInput, ErrorSummary, Textarea } from "~/components/form";
+import { Button, Checkboxes, CsrfInput, DateInput, ErrorSummary, isoToParts, Radios, Textarea } from "~/components/form";
 import { PageTitle } from "~/components/layout";
 import { Form } from "react-router";
 import { describeNeed } from "~/lib/adjustments-labels";
@@ -99,10 +98,10 @@ export default function Decide() {
               legend={t("decide.outcome")}
               error={err("outcome")}
               value={v?.outcome ?? ""}
-              choices={DECISION_OUTCOMES.map((o) => ({ value: o, label: t(`decide.${o}`) }))}
+              options={DECISION_OUTCOMES.map((o) => ({ value: o, label: t(`decide.${o}`) }))}
             />
             <h2 className="govuk-heading-m">{t("decide.someHeading")}</h2>
-            <Checkboxes name="agreed" legend={t("decide.agreed")} legendSize="s" small error={err("agreed")} values={v?.agreed ?? []} choices={a.agreeable.map((c) => ({ value: c, label: label(c) }))} />
+            <Checkboxes name="agreed" legend={t("decide.agreed")} legendSize="s" small error={err("agreed")} values={v?.agreed ?? []} options={a.agreeable.map((c) => ({ value: c, label: label(c) }))} />
             <Textarea id="instead" label={t("decide.instead")} rows={4} error={err("instead")} defaultValue={v?.instead ?? ""} maxLength={DECISION_TEXT_MAX} limitText={limit} />
             <h2 className="govuk-heading-m">{t("decide.declineHeading")}</h2>
             <Textarea id="reasons" label={t("decide.reasons")} rows={4} error={err("reasons")} defaultValue={v?.reasons ?? ""} maxLength={DECISION_TEXT_MAX} limitText={limit} />
@@ -111,12 +110,11 @@ export default function Decide() {
             <h2 className="govuk-heading-m">{t("decide.reviewHeading")}</h2>
             {a.duration === "ongoing" ? (
               <DateInput
-                id="reviewOn"
+                name="reviewOn"
                 legend={t("review.nextReview")}
                 hint={t("decide.reviewHint", { date: formatDate(`${latestReview}T12:00:00Z`, lang) })}
                 error={err("reviewOn")}
                 value={v ? { day: v.day, month: v.month, year: v.year } : isoToParts(null)}
-                labels={{ day: t("decide.day"), month: t("decide.month"), year: t("decide.year") }}
               />
             ) : (
               <p className="govuk-body">{t("decide.oneOffNote")}</p>

@@ -1,8 +1,7 @@
 // Removal on request: the details are deleted and only a dated note is kept; the flag is cleared.
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
-import { DateInput } from "~/components/choices";
-import { Button, CsrfInput, ErrorSummary } from "~/components/form";
+import { Button, CsrfInput, DateInput, ErrorSummary } from "~/components/form";
 import { PageTitle } from "~/components/layout";
 import { adjustmentForStaff, datePartsToIso, referenceParam, throwAdjustmentError } from "~/lib/adjustments-staff.server";
 import { adjustmentDeps } from "~/lib/adjustments.server";
@@ -64,12 +63,11 @@ export default function Remove() {
       <Form method="post" noValidate>
         <CsrfInput />
         <DateInput
-          id="requestedOn"
+          name="requestedOn"
           legend={t("remove.requestedOn")}
           hint={t("remove.requestedOnHint")}
           error={errors.requestedOn ? t(errors.requestedOn) : undefined}
           value={result?.values ?? { day: "", month: "", year: "" }}
-          labels={{ day: t("decide.day"), month: t("decide.month"), year: t("decide.year") }}
         />
         <button type="submit" className="govuk-button govuk-button--warning" data-module="govuk-button">
           {t("remove.submit")}

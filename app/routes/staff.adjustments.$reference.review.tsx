@@ -1,8 +1,7 @@
 // A review of an ongoing adjustment: still right and still needed, with the next review date.
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
-import { DateInput } from "~/components/choices";
-import { Button, CsrfInput, ErrorSummary } from "~/components/form";
+import { Button, CsrfInput, DateInput, ErrorSummary } from "~/components/form";
 import { PageTitle } from "~/components/layout";
 import { adjustmentForStaff, datePartsToIso, referenceParam, throwAdjustmentError } from "~/lib/adjustments-staff.server";
 import { adjustmentDeps } from "~/lib/adjustments.server";
@@ -59,12 +58,11 @@ export default function Review() {
       <Form method="post" noValidate>
         <CsrfInput />
         <DateInput
-          id="reviewOn"
+          name="reviewOn"
           legend={t("review.nextReview")}
           hint={t("decide.reviewHint", { date: formatDate(`${latestReview}T12:00:00Z`, lang) })}
           error={errors.reviewOn ? t(errors.reviewOn) : undefined}
           value={result?.values ?? { day: "", month: "", year: "" }}
-          labels={{ day: t("decide.day"), month: t("decide.month"), year: t("decide.year") }}
         />
         <Button>{t("review.submit")}</Button>
       </Form>

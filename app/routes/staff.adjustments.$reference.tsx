@@ -3,9 +3,8 @@
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Form, Link, useActionData, useLoaderData, useSearchParams, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
-import { Radios } from "~/components/choices";
+import { Button, CsrfInput, ErrorSummary, Radios, Textarea } from "~/components/form";
 import { ClockTag } from "~/components/clock-tag";
-import { Button, CsrfInput, ErrorSummary, Textarea } from "~/components/form";
 import { PageTitle } from "~/components/layout";
 import { describeNeed } from "~/lib/adjustments-labels";
 import { adjustmentForStaff, referenceParam } from "~/lib/adjustments-staff.server";
@@ -252,7 +251,7 @@ export default function AdjustmentDetail() {
                     legendSize="s"
                     error={errors.worked ? t(errors.worked) : undefined}
                     value={result?.values?.worked ?? ""}
-                    choices={[
+                    options={[
                       { value: "yes", label: t("detail.yes") },
                       { value: "no", label: t("detail.no") },
                     ]}

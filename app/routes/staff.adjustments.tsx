@@ -5,7 +5,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Form, Link, redirect, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
 import { ClockTag } from "~/components/clock-tag";
-import { CsrfInput } from "~/components/form";
+import { CsrfInput, Table } from "~/components/form";
 import { PageTitle } from "~/components/layout";
 import { describeNeed } from "~/lib/adjustments-labels";
 import { adjustmentRegister, referenceParam, throwAdjustmentError } from "~/lib/adjustments-staff.server";
@@ -170,41 +170,37 @@ export default function Register() {
         <p className="govuk-body">{t("register.none")}</p>
       ) : (
         <div className="ds-table-wrap">
-          <table className="govuk-table" data-testid="register">
-            <caption className="govuk-visually-hidden">{t("register.caption")}</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">{t("register.reference")}</th>
-                <th scope="col" className="govuk-table__header">{t("register.name")}</th>
-                <th scope="col" className="govuk-table__header">{t("register.needs")}</th>
-                <th scope="col" className="govuk-table__header">{t("register.received")}</th>
-                <th scope="col" className="govuk-table__header">{t("register.decisionDue")}</th>
-                <th scope="col" className="govuk-table__header">{t("register.statusColumn")}</th>
-                <th scope="col" className="govuk-table__header">{t("register.review")}</th>
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {rows.map((r) => (
-                <tr key={r.reference} className="govuk-table__row" data-reference={r.reference}>
-                  <td className="govuk-table__cell">
-                    <Link className="govuk-link" to={to(`/staff/adjustments/${r.reference}`)}>
-                      {r.reference}
-                    </Link>
-                  </td>
-                  <td className="govuk-table__cell">{r.name ?? "–"}</td>
-                  <td className="govuk-table__cell">
-                    <Needs row={r} />
-                  </td>
-                  <td className="govuk-table__cell">{formatDateTime(r.receivedAt, lang)}</td>
-                  <td className="govuk-table__cell">
-                    {r.status === "removed" ? "–" : formatDateTime(r.decisionDueAt, lang)} <ClockTag state={r.decisionState} />
-                  </td>
-                  <td className="govuk-table__cell">{t(`status.${r.status}`)}</td>
-                  <td className="govuk-table__cell">{r.reviewDueAt ? formatDate(r.reviewDueAt, lang) : "–"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <Table
+            testId="register"
+            caption={t("register.caption")}
+            captionSize="hidden"
+            columns={[
+              { label: t("register.reference") },
+              { label: t("register.name") },
+              { label: t("register.needs") },
+              { label: t("register.received") },
+              { label: t("register.decisionDue") },
+              { label: t("register.statusColumn") },
+              { label: t("register.review") },
+            ]}
+            rows={rows.map((r) => ({
+              key: r.reference,
+              data: { reference: r.reference },
+              cells: [
+                <Link key="reference" className="govuk-link" to={to(`/staff/adjustments/${r.reference}`)}>
+                  {r.reference}
+                </Link>,
+                r.name ?? "–",
+                <Needs key="needs" row={r} />,
+                formatDateTime(r.receivedAt, lang),
+                <>
+                  {r.status === "removed" ? "–" : formatDateTime(r.decisionDueAt, lang)} <ClockTag state={r.decisionState} />
+                </>,
+                t(`status.${r.status}`),
+                r.reviewDueAt ? formatDate(r.reviewDueAt, lang) : "–",
+              ],
+            }))}
+          />
         </div>
       )}
     </>

@@ -2,7 +2,7 @@
 // page that answers the form post (never in a URL), and only its hash is kept.
 import { useTranslation } from "react-i18next";
 import { data, Form, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
-import { Button, CsrfInput, ErrorSummary, TextInput } from "~/components/form";
+import { Button, Checkboxes, ConfirmationPanel, CsrfInput, ErrorSummary, Table, TextInput } from "~/components/form";
 import { PageTitle } from "~/components/layout";
 import { formatDateTime } from "~/lib/format";
 import { readForm, validate } from "~/lib/forms.server";
@@ -62,36 +62,33 @@ export default function ApiTokens() {
       <ErrorSummary errors={summary} />
       <h1 className="govuk-heading-l">{t("tokens.title")}</h1>
       {result && "token" in result ? (
-        <div className="govuk-panel govuk-panel--confirmation" data-testid="new-token">
-          <h2 className="govuk-panel__title govuk-!-font-size-27">{t("tokens.created", { name: result.name })}</h2>
-          <div className="govuk-panel__body">
-            <p className="govuk-body govuk-!-margin-bottom-2 ds-inverse">{t("tokens.copyNow")}</p>
-            <code className="ds-token" data-token={result.token}>
-              {result.token}
-            </code>
-          </div>
-        </div>
+        <ConfirmationPanel title={t("tokens.created", { name: result.name })} headingLevel={2} testId="new-token">
+          <p className="govuk-body govuk-!-margin-bottom-2 ds-inverse">{t("tokens.copyNow")}</p>
+          <code className="ds-token" data-token={result.token}>
+            {result.token}
+          </code>
+        </ConfirmationPanel>
       ) : null}
       <p className="govuk-body">{t("tokens.intro")}</p>
       <Form method="post" className="govuk-!-margin-bottom-8">
         <CsrfInput />
         <TextInput id="name" label={t("tokens.name")} hint={t("tokens.nameHint")} error={errors.name ? t(errors.name) : undefined} defaultValue={values.name} />
-        <div className={`govuk-form-group${errors.scopes ? " govuk-form-group--error" : ""}`}>
-          <fieldset className="govuk-fieldset">
-            <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{t("tokens.scopes")}</legend>
-            {errors.scopes ? <p className="govuk-error-message">{t(errors.scopes)}</p> : null}
-            <div className="govuk-checkboxes govuk-checkboxes--small">
-              {scopes.map((s) => (
-                <div key={s} className="govuk-checkboxes__item">
-                  <input className="govuk-checkboxes__input" id={`scope-${s}`} name="scopes" type="checkbox" value={s} />
-                  <label className="govuk-label govuk-checkboxes__label" htmlFor={`scope-${s}`}>
-                    {t(`tokens.scope.${s.replace(":", "_")}`)} <code>{s}</code>
-                  </label>
-                </div>
-              ))}
-            </div>
-          </fieldset>
-        </div>
+        <Checkboxes
+          name="scopes"
+          legend={t("tokens.scopes")}
+          legendSize="s"
+          small
+          error={errors.scopes ? t(errors.scopes) : undefined}
+          values={[]}
+          options={scopes.map((s) => ({
+            value: s,
+            label: (
+              <>
+                {t(`tokens.scope.${s.replace(":", "_")}`)} <code>{s}</code>
+              </>
+            ),
+          }))}
+        />
         <TextInput id="days" label={t("tokens.days")} hint={t("tokens.daysHint")} width="3" error={errors.days ? t(errors.days) : undefined} defaultValue={values.days ?? "90"} />
         <Button>{t("tokens.create")}</Button>
       </Form>
@@ -100,47 +97,38 @@ export default function ApiTokens() {
         <p className="govuk-body">{t("tokens.none")}</p>
       ) : (
         <div className="ds-table-wrap">
-          <table className="govuk-table">
-            <caption className="govuk-visually-hidden">{t("tokens.existing")}</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">{t("tokens.name")}</th>
-                <th scope="col" className="govuk-table__header">{t("tokens.scopes")}</th>
-                <th scope="col" className="govuk-table__header">{t("tokens.expires")}</th>
-                <th scope="col" className="govuk-table__header">{t("tokens.lastUsed")}</th>
-                <th scope="col" className="govuk-table__header">{t("tokens.state")}</th>
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {tokens.map((tok: (typeof tokens)[number]) => (
-                <tr key={tok.id} className="govuk-table__row" data-token-id={tok.id}>
-                  <td className="govuk-table__cell">
-                    {tok.name}
-                    <br />
-                    <code className="govuk-body-s">{tok.prefix}…</code>
-                  </td>
-                  <td className="govuk-table__cell">{tok.scopes.join(", ")}</td>
-                  <td className="govuk-table__cell">{tok.expiresAt ? formatDateTime(tok.expiresAt, lang) : "–"}</td>
-                  <td className="govuk-table__cell">{tok.lastUsedAt ? formatDateTime(tok.lastUsedAt, lang) : t("tokens.never")}</td>
-                  <td className="govuk-table__cell">
-                    {tok.revokedAt ? (
-                      t("tokens.revokedOn", { date: formatDateTime(tok.revokedAt, lang) })
-                    ) : (
-                      <Form method="post">
-                        <CsrfInput />
-                        <input type="hidden" name="intent" value="revoke" />
-                        <input type="hidden" name="id" value={tok.id} />
-                        <Button secondary preventDoubleClick={false}>
-                          {t("tokens.revoke")}
-                          <span className="govuk-visually-hidden"> {tok.name}</span>
-                        </Button>
-                      </Form>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <Table
+            caption={t("tokens.existing")}
+            captionSize="hidden"
+            columns={[{ label: t("tokens.name") }, { label: t("tokens.scopes") }, { label: t("tokens.expires") }, { label: t("tokens.lastUsed") }, { label: t("tokens.state") }]}
+            rows={tokens.map((tok: (typeof tokens)[number]) => ({
+              key: tok.id,
+              data: { "token-id": tok.id },
+              cells: [
+                <>
+                  {tok.name}
+                  <br />
+                  <code className="govuk-body-s">{tok.prefix}…</code>
+                </>,
+                tok.scopes.join(", "),
+                tok.expiresAt ? formatDateTime(tok.expiresAt, lang) : "–",
+                tok.lastUsedAt ? formatDateTime(tok.lastUsedAt, lang) : t("tokens.never"),
+                tok.revokedAt ? (
+                  t("tokens.revokedOn", { date: formatDateTime(tok.revokedAt, lang) })
+                ) : (
+                  <Form method="post">
+                    <CsrfInput />
+                    <input type="hidden" name="intent" value="revoke" />
+                    <input type="hidden" name="id" value={tok.id} />
+                    <Button secondary preventDoubleClick={false}>
+                      {t("tokens.revoke")}
+                      <span className="govuk-visually-hidden"> {tok.name}</span>
+                    </Button>
+                  </Form>
+                ),
+              ],
+            }))}
+          />
         </div>
       )}
     </>

@@ -1,6 +1,7 @@
 // The audit log for admins: who viewed or changed what, and when, newest first.
 import { useTranslation } from "react-i18next";
 import { Form, Link, useLoaderData, type LoaderFunctionArgs } from "react-router";
+import { Table } from "~/components/form";
 import { PageTitle } from "~/components/layout";
 import { formatDateTime } from "~/lib/format";
 import { requireCapability } from "~/lib/permissions.server";
@@ -69,30 +70,30 @@ export default function AuditLog() {
         </button>
       </Form>
       <div className="ds-table-wrap">
-        <table className="govuk-table govuk-!-font-size-16" data-testid="audit-log">
-          <caption className="govuk-visually-hidden">{t("audit.title")}</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">{t("audit.when")}</th>
-              <th scope="col" className="govuk-table__header">{t("audit.who")}</th>
-              <th scope="col" className="govuk-table__header">{t("audit.action")}</th>
-              <th scope="col" className="govuk-table__header">{t("audit.what")}</th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {rows.map((r: (typeof rows)[number]) => (
-              <tr key={r.id} className="govuk-table__row">
-                <td className="govuk-table__cell">{formatDateTime(r.at, lang)}</td>
-                <td className="govuk-table__cell">{r.actor ?? t("audit.system")}</td>
-                <td className="govuk-table__cell">{r.action}</td>
-                <td className="govuk-table__cell">
-                  {`${r.entityType} ${r.entityId ?? ""}`}
-                  {r.data !== "{}" ? <span className="govuk-body-s ds-pre-wrap"><br />{r.data}</span> : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Table
+          testId="audit-log"
+          className="govuk-!-font-size-16"
+          caption={t("audit.title")}
+          captionSize="hidden"
+          columns={[{ label: t("audit.when") }, { label: t("audit.who") }, { label: t("audit.action") }, { label: t("audit.what") }]}
+          rows={rows.map((r: (typeof rows)[number]) => ({
+            key: r.id,
+            cells: [
+              formatDateTime(r.at, lang),
+              r.actor ?? t("audit.system"),
+              r.action,
+              <>
+                {`${r.entityType} ${r.entityId ?? ""}`}
+                {r.data !== "{}" ? (
+                  <span className="govuk-body-s ds-pre-wrap">
+                    <br />
+                    {r.data}
+                  </span>
+                ) : null}
+              </>,
+            ],
+          }))}
+        />
       </div>
       {next ? (
         <Link className="govuk-link" to={to(`/staff/audit?${new URLSearchParams({ ...filters, before: next }).toString()}`)}>

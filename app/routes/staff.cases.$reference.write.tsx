@@ -4,7 +4,7 @@
 // is offered: large print, phone instead of writing (a call task instead), restricted contact.
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect, useActionData, useLoaderData, useSearchParams, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
-import { Button, CsrfInput, ErrorSummary, TextInput, Textarea } from "~/components/form";
+import { Button, CsrfInput, ErrorSummary, Textarea, TextInput } from "~/components/form";
 import { PageTitle } from "~/components/layout";
 import { Select } from "~/lib/correspondence-staff";
 import { readForm, validate } from "~/lib/forms.server";

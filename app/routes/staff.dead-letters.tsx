@@ -1,7 +1,7 @@
 // Events the relay could not deliver after every retry: what, when, the last error, and a replay.
 import { useTranslation } from "react-i18next";
 import { data, Form, redirect, useLoaderData, useSearchParams, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
-import { Button, CsrfInput } from "~/components/form";
+import { Button, CsrfInput, Table } from "~/components/form";
 import { PageTitle } from "~/components/layout";
 import { formatDateTime, formatNumber } from "~/lib/format";
 import { readForm } from "~/lib/forms.server";
@@ -54,45 +54,40 @@ export default function DeadLetters() {
       </p>
       {rows.length > 0 ? (
         <div className="ds-table-wrap">
-          <table className="govuk-table">
-            <caption className="govuk-visually-hidden">{t("deadLetters.title")}</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">{t("deadLetters.event")}</th>
-                <th scope="col" className="govuk-table__header">{t("deadLetters.record")}</th>
-                <th scope="col" className="govuk-table__header">{t("deadLetters.created")}</th>
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">{t("deadLetters.attempts")}</th>
-                <th scope="col" className="govuk-table__header">{t("deadLetters.error")}</th>
-                <th scope="col" className="govuk-table__header">
-                  <span className="govuk-visually-hidden">{t("deadLetters.replay")}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {rows.map((r) => (
-                <tr key={r.id} className="govuk-table__row" data-event={r.id}>
-                  <td className="govuk-table__cell">
-                    {r.eventType}
-                    <br />
-                    <span className="govuk-body-s">{r.id}</span>
-                  </td>
-                  <td className="govuk-table__cell">
-                    {r.aggregateType} {r.aggregateId}
-                  </td>
-                  <td className="govuk-table__cell">{formatDateTime(r.createdAt, lang)}</td>
-                  <td className="govuk-table__cell govuk-table__cell--numeric">{r.attempts}</td>
-                  <td className="govuk-table__cell">{r.lastError ?? "–"}</td>
-                  <td className="govuk-table__cell">
-                    <Form method="post">
-                      <CsrfInput />
-                      <input type="hidden" name="id" value={r.id} />
-                      <Button secondary>{t("deadLetters.replay")}</Button>
-                    </Form>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <Table
+            caption={t("deadLetters.title")}
+            captionSize="hidden"
+            columns={[
+              { label: t("deadLetters.event") },
+              { label: t("deadLetters.record") },
+              { label: t("deadLetters.created") },
+              { label: t("deadLetters.attempts"), numeric: true },
+              { label: t("deadLetters.error") },
+              { label: t("deadLetters.replay"), hiddenLabel: true },
+            ]}
+            rows={rows.map((r) => ({
+              key: r.id,
+              data: { event: r.id },
+              cells: [
+                <>
+                  {r.eventType}
+                  <br />
+                  <span className="govuk-body-s">{r.id}</span>
+                </>,
+                <>
+                  {r.aggregateType} {r.aggregateId}
+                </>,
+                formatDateTime(r.createdAt, lang),
+                r.attempts,
+                r.lastError ?? "–",
+                <Form key="replay" method="post">
+                  <CsrfInput />
+                  <input type="hidden" name="id" value={r.id} />
+                  <Button secondary>{t("deadLetters.replay")}</Button>
+                </Form>,
+              ],
+            }))}
+          />
         </div>
       ) : null}
     </>

@@ -3,8 +3,7 @@
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
 import { z } from "zod";
-import { Radios } from "~/components/choices";
-import { Button, CsrfInput, ErrorSummary, TextInput } from "~/components/form";
+import { Button, CsrfInput, ErrorSummary, Radios, Table, TextInput } from "~/components/form";
 import { PageTitle } from "~/components/layout";
 import { formatDate, formatDateTime } from "~/lib/format";
 import { readForm } from "~/lib/forms.server";
@@ -165,23 +164,13 @@ export default function Offender() {
       <details className="govuk-details">
         <summary className="govuk-details__summary"><span className="govuk-details__summary-text">{t("offender.weeklyTable")}</span></summary>
         <div className="govuk-details__text">
-          <table className="govuk-table" data-testid="weekly-table">
-            <caption className="govuk-table__caption govuk-table__caption--s">{t("offender.weeklyHeading")}</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">{t("offender.weekStarting")}</th>
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">{t("offender.contacts")}</th>
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {detail.weeks.map((w) => (
-                <tr key={w.weekStart} className="govuk-table__row">
-                  <td className="govuk-table__cell">{formatDate(w.weekStart, lang)}</td>
-                  <td className="govuk-table__cell govuk-table__cell--numeric">{w.count}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <Table
+            testId="weekly-table"
+            caption={t("offender.weeklyHeading")}
+            captionSize="s"
+            columns={[{ label: t("offender.weekStarting") }, { label: t("offender.contacts"), numeric: true }]}
+            rows={detail.weeks.map((w) => ({ key: w.weekStart, cells: [formatDate(w.weekStart, lang), w.count] }))}
+          />
         </div>
       </details>
 
@@ -295,7 +284,7 @@ export default function Offender() {
           legendSize="s"
           value={result?.values.type ?? "ELE"}
           error={errors.type ? t(errors.type) : undefined}
-          choices={[
+          options={[
             { value: "ELE", label: t("open.ele") },
             { value: "ENF", label: t("open.enf") },
           ]}

@@ -2,6 +2,7 @@
 // time; sortable, filterable and paged. Works as plain links and GET forms.
 import { useTranslation } from "react-i18next";
 import { Form, Link, useLoaderData, type LoaderFunctionArgs } from "react-router";
+import { Table } from "~/components/form";
 import { PageTitle } from "~/components/layout";
 import { formatDate, formatNumber } from "~/lib/format";
 import { offenderLabel, offenderPath } from "~/lib/nuisance-labels";
@@ -44,7 +45,7 @@ export default function Offenders() {
     return `?${params.toString()}`;
   };
   const sortLink = (sort: Sort) => withParams({ sort, dir: filter.sort === sort && filter.dir === "desc" ? "asc" : "desc", page: 1 });
-  const ariaSort = (sort: Sort) => (filter.sort === sort ? (filter.dir === "asc" ? "ascending" : "descending") : "none");
+  const ariaSort = (sort: Sort): "ascending" | "descending" | "none" => (filter.sort === sort ? (filter.dir === "asc" ? "ascending" : "descending") : "none");
   return (
     <>
       <PageTitle title={t("list.title")} />
@@ -107,39 +108,44 @@ export default function Offenders() {
         <p className="govuk-body">{t("list.none")}</p>
       ) : (
         <div className="ds-table-wrap">
-          <table className="govuk-table" data-testid="offenders">
-            <caption className="govuk-table__caption govuk-visually-hidden">{t("list.caption", { dimension: t(`dimension.${filter.dimension}`) })}</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">{t(`dimension.${filter.dimension}`)}</th>
-                {COLUMNS.map((c) => (
-                  <th key={c.sort} scope="col" className="govuk-table__header govuk-table__header--numeric" aria-sort={ariaSort(c.sort)}>
-                    <Link className="govuk-link" to={sortLink(c.sort)}>{t(c.label)}</Link>
-                  </th>
-                ))}
-                <th scope="col" className="govuk-table__header">{t("list.kinds")}</th>
-                <th scope="col" className="govuk-table__header">{t("list.topTopics")}</th>
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {result.rows.map((r) => (
-                <tr key={r.key} className="govuk-table__row" data-key={r.key}>
-                  <th scope="row" className="govuk-table__header">
-                    <Link className="govuk-link" to={to(offenderPath(filter.dimension, r.key))}>{offenderLabel(filter.dimension, r.key, r.label)}</Link>
-                  </th>
-                  <td className="govuk-table__cell govuk-table__cell--numeric">{r.d7}</td>
-                  <td className="govuk-table__cell govuk-table__cell--numeric">{r.d30}</td>
-                  <td className="govuk-table__cell govuk-table__cell--numeric">{r.d90}</td>
-                  <td className="govuk-table__cell govuk-table__cell--numeric" data-testid="total">{r.total}</td>
-                  <td className="govuk-table__cell govuk-table__cell--numeric">{formatDate(r.firstSeen, lang)}</td>
-                  <td className="govuk-table__cell govuk-table__cell--numeric">{formatDate(r.lastSeen, lang)}</td>
-                  <td className="govuk-table__cell govuk-table__cell--numeric">{Math.round(r.tpsShare * 100)}%</td>
-                  <td className="govuk-table__cell">{r.kinds.map((k) => t(`nuisance:kind.${k}`)).join(", ")}</td>
-                  <td className="govuk-table__cell">{r.topTopics.map((x) => `${t(`nuisance:topic.${x.topic}`)} (${x.count})`).join(", ")}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <Table
+            testId="offenders"
+            caption={t("list.caption", { dimension: t(`dimension.${filter.dimension}`) })}
+            captionSize="hidden"
+            columns={[
+              { label: t(`dimension.${filter.dimension}`) },
+              ...COLUMNS.map((c) => ({
+                numeric: true,
+                sort: ariaSort(c.sort),
+                label: (
+                  <Link className="govuk-link" to={sortLink(c.sort)}>
+                    {t(c.label)}
+                  </Link>
+                ),
+              })),
+              { label: t("list.kinds") },
+              { label: t("list.topTopics") },
+            ]}
+            rows={result.rows.map((r) => ({
+              key: r.key,
+              data: { key: r.key },
+              rowHeader: true,
+              cells: [
+                <Link key="offender" className="govuk-link" to={to(offenderPath(filter.dimension, r.key))}>
+                  {offenderLabel(filter.dimension, r.key, r.label)}
+                </Link>,
+                r.d7,
+                r.d30,
+                r.d90,
+                { cell: r.total, testId: "total" },
+                formatDate(r.firstSeen, lang),
+                formatDate(r.lastSeen, lang),
+                `${Math.round(r.tpsShare * 100)}%`,
+                r.kinds.map((k) => t(`nuisance:kind.${k}`)).join(", "),
+                r.topTopics.map((x) => `${t(`nuisance:topic.${x.topic}`)} (${x.count})`).join(", "),
+              ],
+            }))}
+          />
         </div>
       )}
       {result.pages > 1 ? (

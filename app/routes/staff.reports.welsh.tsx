@@ -2,6 +2,7 @@
 import { useTranslation } from "react-i18next";
 import { useLoaderData, type LoaderFunctionArgs } from "react-router";
 import { BarChart } from "~/components/bar-chart";
+import { Table } from "~/components/form";
 import { PageTitle } from "~/components/layout";
 import { formatNumber } from "~/lib/format";
 import { requireCapability } from "~/lib/permissions.server";
@@ -29,33 +30,18 @@ export default function WelshReport() {
       <p className="govuk-body">{t("welsh.intro")}</p>
       <BarChart bars={table.map((r) => ({ label: r.key.slice(2), value: r.total }))} />
       <div className="ds-table-wrap">
-        <table className="govuk-table" data-testid="welsh-report">
-          <caption className="govuk-table__caption govuk-table__caption--m">{t("welsh.caption")}</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">{t("welsh.month")}</th>
-              {channels.map((c) => (
-                <th key={c} scope="col" className="govuk-table__header govuk-table__header--numeric">
-                  {ts(`domain:channels.${c}`)}
-                </th>
-              ))}
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">{t("dashboard.total")}</th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {table.map((r) => (
-              <tr key={r.key} className="govuk-table__row" data-month={r.key}>
-                <th scope="row" className="govuk-table__header">{r.key}</th>
-                {channels.map((c) => (
-                  <td key={c} className="govuk-table__cell govuk-table__cell--numeric">
-                    {formatNumber(r.counts[c] ?? 0, lang)}
-                  </td>
-                ))}
-                <td className="govuk-table__cell govuk-table__cell--numeric">{formatNumber(r.total, lang)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Table
+          testId="welsh-report"
+          caption={t("welsh.caption")}
+          captionSize="m"
+          columns={[{ label: t("welsh.month") }, ...channels.map((c) => ({ label: ts(`domain:channels.${c}`), numeric: true })), { label: t("dashboard.total"), numeric: true }]}
+          rows={table.map((r) => ({
+            key: r.key,
+            data: { month: r.key },
+            rowHeader: true,
+            cells: [r.key, ...channels.map((c) => formatNumber(r.counts[c] ?? 0, lang)), formatNumber(r.total, lang)],
+          }))}
+        />
       </div>
       <p className="govuk-body">
         <a className="govuk-link" href={lang === "cy" ? "/cy/staff/reports/welsh.csv" : "/staff/reports/welsh.csv"} download>

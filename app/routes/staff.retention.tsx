@@ -1,7 +1,7 @@
 // Retention: a dry run lists what is due for deletion; an admin then deletes it.
 import { useTranslation } from "react-i18next";
 import { Form, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
-import { Button, CsrfInput } from "~/components/form";
+import { Button, CsrfInput, Table } from "~/components/form";
 import { PageTitle } from "~/components/layout";
 import { formatDate } from "~/lib/format";
 import { readForm } from "~/lib/forms.server";
@@ -59,23 +59,12 @@ export default function Retention() {
             {t("retention.due", { count: r.items.length })}
           </p>
           {r.items.length ? (
-            <table className="govuk-table">
-              <caption className="govuk-visually-hidden">{t(`retention.policy.${r.policy}`)}</caption>
-              <thead className="govuk-table__head">
-                <tr className="govuk-table__row">
-                  <th scope="col" className="govuk-table__header">{t("retention.record")}</th>
-                  <th scope="col" className="govuk-table__header">{t("retention.lastActivity")}</th>
-                </tr>
-              </thead>
-              <tbody className="govuk-table__body">
-                {r.items.slice(0, 100).map((item) => (
-                  <tr key={item.id} className="govuk-table__row">
-                    <td className="govuk-table__cell">{item.label}</td>
-                    <td className="govuk-table__cell">{formatDate(item.lastActivity, lang)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <Table
+              caption={t(`retention.policy.${r.policy}`)}
+              captionSize="hidden"
+              columns={[{ label: t("retention.record") }, { label: t("retention.lastActivity") }]}
+              rows={r.items.slice(0, 100).map((item) => ({ key: item.id, cells: [item.label, formatDate(item.lastActivity, lang)] }))}
+            />
           ) : null}
         </section>
       ))}

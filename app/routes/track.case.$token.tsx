@@ -5,8 +5,7 @@
 // adjustment requests and nuisance reports is in app/lib/track-page.tsx.
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, useActionData, useLoaderData, useParams, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
-import { Button, CsrfInput } from "~/components/form";
-import { FileUpload } from "~/components/concerns-form";
+import { Button, CsrfInput, FileUpload } from "~/components/form";
 import { addedRedirect, TRACK_MESSAGE_MAX, TrackAddedList, TrackLinkExpired, TrackMessageField, TrackPageFrame, TrackSentEmails } from "~/lib/track-page";
 import { useLocalePath } from "~/lib/use-lang";
 import { receiveUploads } from "../../server/concerns/uploads";

@@ -163,7 +163,7 @@ for (const lang of LANGS) {
       await admin.goto(inLang(lang, "/staff/api-tokens"));
       await waitForHydration(admin);
       await admin.locator("#name").fill(`e2e ${lang}`);
-      await admin.locator("#scope-cases\\:read").check();
+      await admin.locator("input[name=scopes][value='cases:read']").check();
       await admin.getByRole("button", { name: lang === "cy" ? "Creu tocyn" : "Create token" }).click();
       await expect(admin.getByTestId("new-token")).toBeVisible();
       await expect(admin.locator("[data-token]")).toHaveText(/^dst_/);

@@ -141,7 +141,7 @@ async function fillReport(page: Page, lang: Lang, input: { email: string; descri
   if (input.lateReason) {
     await expectTitle(page, T[lang].lateReasonTitle);
     await page.locator("#lateReason").fill(input.lateReason);
-    await page.locator("#lateDisability-no").check();
+    await page.locator("#lateDisability-2").check();
     await next(page, lang);
   }
   await type(page, lang, "description", input.description);
