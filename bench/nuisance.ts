@@ -24,7 +24,14 @@ const SECONDS = Number(process.env.BENCH_NUISANCE_SECONDS ?? 4);
 const CONCURRENCY = 10;
 const PACED_RATE = 50;
 
-type Draft = { client: BrowserLikeClient; csrf: string; key: string };
+type Draft = { client: BrowserLikeClient; csrf: string; key: string; address: string };
+
+/**
+ * Each draft is a different person with an address of their own (the server runs with
+ * TRUST_PROXY=true): public forms are limited per address (1,000 posts in 10 minutes), which the
+ * thousands of posts prepared here from one loopback address would meet.
+ */
+const addressOf = (i: number) => `10.${65 + ((i >> 16) & 63)}.${(i >> 8) & 255}.${i & 255}`;
 
 const today = () => {
   const d = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", day: "numeric", month: "numeric", year: "numeric" }).formatToParts(new Date(Date.now() - 86_400_000));
@@ -32,27 +39,33 @@ const today = () => {
   return { "date-day": part("day"), "date-month": part("month"), "date-year": part("year") };
 };
 
-/** A finished draft with three contacts, ready for "Send report". */
+/**
+ * A finished draft with three contacts, ready for "Send report". Each form is posted from its own
+ * page, as a browser does: the form token is bound to the session (server/http/csrf.ts), which
+ * the journey's first post creates.
+ */
 async function prepare(url: string, i: number): Promise<Draft> {
   const client = new BrowserLikeClient(url);
-  await client.get("/report-nuisance/kind");
-  const csrf = client.csrfToken();
+  const address = addressOf(i);
+  const headers = { "x-forwarded-for": address };
   const kinds = ["live_call", "recorded_call", "text"];
   for (const [n, kind] of kinds.entries()) {
+    await client.get(`/report-nuisance/contact/new?kind=${kind}`, { headers });
     const res = await client.post(`/report-nuisance/contact/new?kind=${kind}`, {
       kind, ...today(), time: "10:3" + n, fromStatus: "given", from: `07700 9${String((i * 3 + n) % 100000).padStart(5, "0")}`, to: "", company: `Bench Co ${i % 50} Ltd`,
       topic: "pensions", message: kind === "text" ? "Claim your pension review now" : "", description: "Called twice today.",
-    }, { csrf });
+    }, { headers });
     if (res.status !== 302) throw new Error(`contact answered ${res.status}`);
   }
   for (const [page, fields] of [["about-you", { tps: "yes", consent: "no", askedToStop: "yes" }], ["your-details", { wantsReply: "no", name: "", email: "", phone: "" }]] as const) {
-    const res = await client.post(`/report-nuisance/${page}`, fields, { csrf });
+    await client.get(`/report-nuisance/${page}`, { headers });
+    const res = await client.post(`/report-nuisance/${page}`, fields, { headers });
     if (res.status !== 302) throw new Error(`${page} answered ${res.status}`);
   }
-  await client.get("/report-nuisance/check");
+  await client.get("/report-nuisance/check", { headers });
   const key = /name="idempotencyKey" value="([^"]+)"/.exec(client.lastHtml)?.[1];
   if (!key) throw new Error("no idempotency key on check answers");
-  return { client, csrf, key };
+  return { client, csrf: client.csrfToken(), key, address };
 }
 
 async function prepareMany(url: string, n: number, offset: number): Promise<Draft[]> {
@@ -75,7 +88,7 @@ async function send(url: string, d: Draft): Promise<{ ok: boolean; ms: number }>
     method: "POST",
     redirect: "manual",
     body: new URLSearchParams({ csrf: d.csrf, idempotencyKey: d.key }),
-    headers: { cookie: d.client.cookieHeader(), "content-type": "application/x-www-form-urlencoded", accept: "text/html" },
+    headers: { cookie: d.client.cookieHeader(), "content-type": "application/x-www-form-urlencoded", accept: "text/html", "x-forwarded-for": d.address },
   });
   await res.arrayBuffer();
   const ms = performance.now() - start;
@@ -126,7 +139,7 @@ const round = (v: number | null) => (v === null ? null : Math.round(v * 10) / 10
 async function measureEngine(label: string, env: Record<string, string>) {
   let server: TestServer | undefined;
   try {
-    server = await startTestServer({ ...env, LOG_LEVEL: "error" });
+    server = await startTestServer({ ...env, LOG_LEVEL: "error", TRUST_PROXY: "true" });
     const url = server.url;
     // Warm up the pages and the database.
     for (const d of await prepareMany(url, 10, 900_000)) await send(url, d);

@@ -57,6 +57,11 @@ export const ConfigSchema = z
     // The daily quotas per address on public submissions and uploads (server/limits/public.ts).
     // Off by default in demo mode only, where every test and benchmark comes from one loopback address.
     PUBLIC_ADDRESS_QUOTAS: z.preprocess(emptyAsUndefined, booleanString.optional()),
+    // Public submissions (records made by the last step of a public journey) per address a day, and
+    // public form posts per address in 10 minutes (server/limits/public.ts). Settable so a test can
+    // prove the limit over HTTP with a handful of posts instead of hundreds.
+    PUBLIC_SUBMISSIONS_PER_DAY: z.coerce.number().int().min(1).max(100_000).default(100),
+    PUBLIC_POSTS_PER_10_MIN: z.coerce.number().int().min(1).max(1_000_000).default(1000),
     NUISANCE_RETENTION_DAYS: z.coerce.number().int().min(30).max(3650).default(730),
     // Case payloads carry personal data: plain http only to this machine (tests, a local relay).
     WEBHOOK_URL: z.preprocess(
@@ -135,6 +140,8 @@ export const ConfigSchema = z
       /** Resolved by loadConfig (it depends on demo mode). */
       publicFormMinFillMs: env.PUBLIC_FORM_MIN_FILL_MS as number | undefined,
       publicAddressQuotas: env.PUBLIC_ADDRESS_QUOTAS as boolean | undefined,
+      publicSubmissionsPerDay: env.PUBLIC_SUBMISSIONS_PER_DAY,
+      publicPostsPer10Min: env.PUBLIC_POSTS_PER_10_MIN,
       nuisanceRetentionDays: env.NUISANCE_RETENTION_DAYS,
       // The outbox relay runs only when there is somewhere to deliver to.
       webhook: env.WEBHOOK_URL && env.WEBHOOK_SECRET ? { url: env.WEBHOOK_URL, secret: env.WEBHOOK_SECRET } : undefined,

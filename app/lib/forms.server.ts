@@ -19,7 +19,7 @@ import { giveBackWithNotice, keepTypedOnLanguageSwitch } from "./typed.server";
 export async function readForm(request: Request, context: AppLoadContext): Promise<FormData> {
   const pathname = new URL(request.url).pathname;
   if (!/^(\/cy)?\/staff(\/|$)/.test(pathname)) {
-    const limiter = context.services.limits.create({ keyPrefix: "public-form-ip", ...PUBLIC_POSTS });
+    const limiter = context.services.limits.create({ keyPrefix: "public-form-ip", ...PUBLIC_POSTS, points: context.services.config.publicPostsPer10Min });
     try {
       await limiter.consume(context.clientIp);
     } catch (error) {
@@ -67,7 +67,7 @@ export async function guardSubmission(request: Request, context: AppLoadContext,
     const age = formAgeMs(config.sessionSecret, context.csrfToken, form.get(FORM_TIME_FIELD), Date.now());
     if (age === null || age < config.publicFormMinFillMs) await giveBackWithNotice(request, context, form, "formTooFast");
   }
-  const guard = publicLimits(limits, { perAddress: config.publicAddressQuotas });
+  const guard = publicLimits(limits, { perAddress: config.publicAddressQuotas, submissionsPerDay: config.publicSubmissionsPerDay });
   const quota = await guard.submission(context.clientIp);
   if (!quota.ok) throw data({ reason: "dailyQuota" }, { status: 429, headers: { "Retry-After": String(quota.retryAfterSeconds) } });
   if (!recipient) return { acknowledge: false };
@@ -75,6 +75,18 @@ export async function guardSubmission(request: Request, context: AppLoadContext,
   // No address in the log: only that the limit was met.
   if (!acknowledge) logger.info({ event: "acknowledgement.withheld" }, "acknowledgement not sent: the recipient's daily limit is met");
   return { acknowledge };
+}
+
+/**
+ * For a public form that emails the address typed in it without making a record (save for
+ * later): true when one more email may go to that mailbox today, counted with the forms'
+ * acknowledgements (server/limits/public.ts), so no form can be used to mail-bomb a stranger.
+ */
+export async function mayEmailTypedAddress(context: AppLoadContext, recipient: string): Promise<boolean> {
+  const { config, limits, logger } = context.services;
+  const allowed = await publicLimits(limits, { perAddress: config.publicAddressQuotas, submissionsPerDay: config.publicSubmissionsPerDay }).acknowledge(recipient);
+  if (!allowed) logger.info({ event: "email.withheld" }, "email not sent: the recipient's daily limit is met");
+  return allowed;
 }
 
 /** Field name → i18n key of the first error, plus what the person typed, to send back to the page. */

@@ -22,7 +22,8 @@ const pagePath = (url: URL) => stripLang(url.pathname) + url.search;
 export async function keepTypedOnLanguageSwitch(request: Request, context: AppLoadContext, form: FormData): Promise<void> {
   const to = form.get(SWITCH_FIELD);
   if (!isLang(to)) return;
-  const values: Record<string, string[]> = {};
+  // No prototype: a posted field named "__proto__" must be a key like any other (a 500 found by test/hostile/).
+  const values: Record<string, string[]> = Object.create(null) as Record<string, string[]>;
   for (const [key, value] of form.entries()) {
     if (typeof value !== "string" || key === "csrf" || key === SWITCH_FIELD) continue;
     (values[key] ??= []).push(value);
@@ -32,7 +33,8 @@ export async function keepTypedOnLanguageSwitch(request: Request, context: AppLo
 
 /** Sends the person back to the same page with what they typed and a message shown once. */
 export async function giveBackWithNotice(request: Request, context: AppLoadContext, form: FormData, notice: KeptNotice): Promise<never> {
-  const values: Record<string, string[]> = {};
+  // No prototype: a posted field named "__proto__" must be a key like any other (a 500 found by test/hostile/).
+  const values: Record<string, string[]> = Object.create(null) as Record<string, string[]>;
   for (const [key, value] of form.entries()) {
     if (typeof value !== "string" || key === "csrf" || key === SWITCH_FIELD) continue;
     (values[key] ??= []).push(value);

@@ -9,7 +9,7 @@ import { z } from "zod";
 import { Button, ConfirmationPanel, CsrfInput, DateInput, ErrorSummary, submittedDate, Textarea, TextInput } from "~/components/form";
 import { PageTitle } from "~/components/layout";
 import { formatDate } from "~/lib/format";
-import { readForm } from "~/lib/forms.server";
+import { guardSubmission, readForm } from "~/lib/forms.server";
 import { langFromPath } from "~/lib/lang";
 import { useLang, useLocalePath } from "~/lib/use-lang";
 import { complaintInTime, isFutureDate, submitPublicComplaint } from "../../server/complaints/public-complaint";
@@ -60,12 +60,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.success || !date.ok || Object.keys(errors).length > 0) return data({ kind: "invalid" as const, errors, values }, { status: 400 });
   const lang = langFromPath(new URL(request.url).pathname);
   const input = parsed.data;
+  // Like every public journey's last step (issue 12): the fill-time check, the day's submissions
+  // from this address, and the day's acknowledgements to this recipient (anyone can type a
+  // stranger's address here; from a tracking link it is the address the case already holds).
+  const { acknowledge } = await guardSubmission(request, context, form, input.email);
   const result = await submitPublicComplaint(
     { prisma: context.services.prisma, now: context.services.now },
     {
       complaint: { name: input.name, email: input.email, reference: input.reference || undefined, confirmed: Boolean(access), eventOn: date.iso, whatHappened: input.whatHappened, putRight: input.putRight, lateReason: input.lateReason },
       lang,
       idempotencyKey: `complaint-${input.idempotencyKey}`,
+      acknowledge,
     },
   );
   if (result.created) context.services.mailWorker.kick();

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { Button, CsrfInput, ErrorSummary, TextInput } from "~/components/form";
 import { BackLink, PageTitle } from "~/components/layout";
 import { hasStarted, loadJourney, safeFrom, saveConcernDraft } from "~/lib/concerns.server";
-import { readForm, validate } from "~/lib/forms.server";
+import { mayEmailTypedAddress, readForm, validate } from "~/lib/forms.server";
 import { formatDate } from "~/lib/format";
 import { localePath } from "~/lib/lang";
 import { serverT } from "~/lib/locales.server";
@@ -29,6 +29,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!hasStarted(draft)) throw redirect(localePath("/concerns", lang));
   const result = validate(form, SaveSchema);
   if (!result.ok) return data({ errors: result.errors, values: result.values, failed: false }, { status: 400 });
+  // Anyone can type a stranger's address: at most the day's emails to one mailbox, shared with
+  // the forms' acknowledgements. Checked before anything is saved, so a refusal leaves nothing.
+  if (!(await mayEmailTypedAddress(context, result.value.email))) return data({ errors: { email: "save.limited" }, values: { email: result.value.email }, failed: false }, { status: 429 });
   const { prisma, now, mailer, config, logger } = context.services;
   const withId = { ...draft, journeyId: draft.journeyId || crypto.randomUUID() };
   const saved = await saveDraft({ prisma, now }, { data: { journeyId: withId.journeyId, answers: withId.answers as Record<string, unknown>, report: withId.report as Record<string, unknown> }, language: lang });

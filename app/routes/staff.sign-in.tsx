@@ -16,6 +16,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const url = new URL(request.url);
   const lang = langFromPath(url.pathname);
+  // A body that is not a readable form (a broken multipart post, say) is a bad request, never a
+  // 500 from deep inside the authenticator (test/hostile/multipart.test.ts).
+  if (!(await request.clone().formData().then(() => true, () => false))) throw data({ reason: "badRequest" }, { status: 400 });
   let staff;
   try {
     staff = await createStaffAuthenticator(context).authenticate("staff-form", request.clone());

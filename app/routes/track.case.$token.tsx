@@ -9,6 +9,7 @@ import { Button, CsrfInput, FileUpload } from "~/components/form";
 import { addedRedirect, TRACK_MESSAGE_MAX, TrackAddedList, TrackLinkExpired, TrackMessageField, TrackPageFrame, TrackSentEmails } from "~/lib/track-page";
 import { useLocalePath } from "~/lib/use-lang";
 import { receiveUploads } from "../../server/concerns/uploads";
+import { publicLimits } from "../../server/limits/public";
 import { mailJourneyId } from "../../server/correspondence/attachments";
 import { accessFor, addFromTrackPage, caseForAccess, newInboundId } from "../../server/correspondence/track-access";
 import { UPLOAD_ACCEPT } from "../../server/domain/concerns/uploads";
@@ -40,8 +41,13 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     alreadyUploaded: 0,
     field: "files",
     accept: (form) => isValidCsrfToken(context.csrfToken, form.get("csrf")),
+    // The message is checked before any file is kept, so a refused post leaves no files behind;
+    // and the day's upload limits apply here as on the concerns form (server/limits/public.ts).
+    valid: (form) => String(form.get("message") ?? "").trim().length <= MESSAGE_MAX,
+    allow: (files, bytes) => publicLimits(context.services.limits, { perAddress: config.publicAddressQuotas }).uploads(context.clientIp, `track:${access.reference}`, files, bytes),
   });
   if (!received.ok && received.reason === "csrf") throw data({ reason: "expired" }, { status: 403 });
+  if (!received.ok && received.reason === "invalid") return data({ error: "correspondence:errors.tooLong", message: String(received.form?.get("message") ?? "") }, { status: 400 });
   if (!received.ok) return data({ error: "correspondence:errors.files", message: String(received.form?.get("message") ?? "") }, { status: 400 });
   const message = String(received.form.get("message") ?? "").trim();
   if (message.length > TRACK_MESSAGE_MAX) return data({ error: "correspondence:errors.tooLong", message }, { status: 400 });

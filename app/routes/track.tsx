@@ -11,6 +11,7 @@ import { trackAllowed, trackCase, TrackSchema } from "~/lib/track.server";
 import { useLang, useLocalePath } from "~/lib/use-lang";
 import { langFromPath } from "~/lib/lang";
 import { sendTrackLink } from "../../server/correspondence/track-access";
+import { publicLimits } from "../../server/limits/public";
 import { parseRecordReference, sendRecordLink, trackRecord } from "../../server/tracking/records";
 
 // Retry-After on a refused lookup.
@@ -35,10 +36,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
     // yours", and the link goes only to the address on the record (server/tracking/records.ts).
     const record = await trackRecord(context.services.prisma, { reference, email: result.value.email });
     if (!record) return data({ kind: "notFound" as const, values: { reference, email: result.value.email } }, { status: 404 });
-    const linkSent = await sendRecordLink(
+    // At most the day's tracking links to one mailbox, across all its records (server/limits/public.ts).
+    const mayLink = await publicLimits(context.services.limits).trackLink(record.email);
+    const linkSent = mayLink && (await sendRecordLink(
       { prisma: context.services.prisma, publicUrl: context.services.config.publicUrl, now: context.services.now },
       { record, email: result.value.email, pageLang: langFromPath(new URL(request.url).pathname) },
-    );
+    ));
     if (linkSent) context.services.mailWorker.kick();
     return { kind: "record" as const, record: { kind: record.kind, reference: record.reference, status: record.status, receivedAt: record.receivedAt, decisionDueAt: record.decisionDueAt }, linkSent };
   }
@@ -46,10 +49,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // Identical for a reference that does not exist and one that is not this person's.
   if (!found) return data({ kind: "notFound" as const, values: { reference, email: result.value.email } }, { status: 404 });
   // The link to add to the case goes only to the address on the case (server/correspondence/track-access.ts).
-  const linkSent = await sendTrackLink(
+  const mayLink = await publicLimits(context.services.limits).trackLink(result.value.email);
+  const linkSent = mayLink && (await sendTrackLink(
     { prisma: context.services.prisma, publicUrl: context.services.config.publicUrl, now: context.services.now },
     { reference: found.reference, email: result.value.email, language: found.language, pageLang: langFromPath(new URL(request.url).pathname) },
-  );
+  ));
   if (linkSent) context.services.mailWorker.kick();
   return { kind: "found" as const, found, linkSent };
 }

@@ -65,9 +65,8 @@ export type ChatContext = ChatDeps & {
   coordinator: ChatCoordinator;
   limits: Limits;
   transcriptEmails: Limiter;
-  /** "Leave a message" makes a case and sends an email: limited per address and per recipient. */
+  /** "Leave a message" makes a case and sends an email: limited per address here, per recipient by the public limits (server/limits/public.ts). */
   leaveMessagePerIp: Limiter;
-  leaveMessagePerRecipient: Limiter;
   clientIp(socket: Socket): string;
   status(): StatusView;
   /** Runs the dispatcher soon (coalesced; never two at once in this instance). */
@@ -104,7 +103,6 @@ export function createChatApplication(io: Server, deps: ChatDeps): ChatApplicati
   const perIp = deps.limits.create({ keyPrefix: "chat-ip", points: config.chat.eventsPerIp, duration: 10 });
   const transcriptEmails = deps.limits.create({ keyPrefix: "chat-transcript", points: 3, duration: 3600 });
   const leaveMessagePerIp = deps.limits.create({ keyPrefix: "chat-leave-ip", points: 5, duration: 3600 });
-  const leaveMessagePerRecipient = deps.limits.create({ keyPrefix: "chat-leave-to", points: 3, duration: 86_400 });
 
   const clientIp = (socket: Socket) => {
     const forwarded = config.trustProxy ? String(socket.handshake.headers["x-forwarded-for"] ?? "").split(",")[0]?.trim() : "";
@@ -384,7 +382,6 @@ export function createChatApplication(io: Server, deps: ChatDeps): ChatApplicati
     coordinator,
     transcriptEmails,
     leaveMessagePerIp,
-    leaveMessagePerRecipient,
     clientIp,
     status,
     schedule,

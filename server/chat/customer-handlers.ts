@@ -6,6 +6,7 @@ import { createCase } from "../domain/cases/index.js";
 import { CUSTOMER_EVENT_SCHEMAS, type CustomerClientEvents } from "../domain/chat/contracts.js";
 import { chatTransition } from "../domain/chat/status.js";
 import { transcriptText } from "../domain/chat/transcript.js";
+import { publicLimits } from "../limits/public.js";
 import type { ChatContext } from "./application.js";
 import { ChatError, customerRoom, eventBinder } from "./protocol.js";
 import { appendMessage, messagesAfter, toMessageView } from "./store.js";
@@ -166,6 +167,10 @@ export function registerCustomerHandlers(ctx: ChatContext, socket: Socket) {
     await ctx.transcriptEmails.consume(conversationId).catch(() => {
       throw new ChatError("rate_limited");
     });
+    // That address was typed at the start, not proven: the transcript counts against the same
+    // day's emails to one mailbox as the forms' acknowledgements (server/limits/public.ts), so
+    // starting chat after chat with a stranger's address cannot flood their inbox.
+    if (!(await publicLimits(ctx.limits, { perAddress: config.publicAddressQuotas }).acknowledge(c.customerEmail))) throw new ChatError("rate_limited");
     const messages = (await messagesAfter(prisma, conversationId, 0, false)).map(toMessageView);
     const text = transcriptText(messages, transcriptLabels(c.language));
     await prisma.emailMessage.create({ data: { to: email, subject: chatT(c.language, "widget")("transcript.emailSubject"), text, language: c.language, kind: "chat_transcript" } });
@@ -181,7 +186,11 @@ export function registerCustomerHandlers(ctx: ChatContext, socket: Socket) {
       throw new ChatError("rate_limited");
     };
     await ctx.leaveMessagePerIp.consume(data.ip).catch(limited);
-    await ctx.leaveMessagePerRecipient.consume(input.email.trim().toLowerCase()).catch(limited);
+    // As on the forms: the message is always taken (a real person's question is never lost), but
+    // the acknowledgement goes only while the typed address's mailbox is within the day's emails,
+    // one counter shared with every public form (server/limits/public.ts).
+    const acknowledge = await publicLimits(ctx.limits, { perAddress: config.publicAddressQuotas }).acknowledge(input.email);
+    if (!acknowledge) logger.info({ event: "acknowledgement.withheld" }, "acknowledgement not sent: the recipient's daily limit is met");
     const topic = chatT(input.lang, "widget")(`topics.${input.topic}`);
     const at = now();
     const result = await createCase(
@@ -195,7 +204,8 @@ export function registerCustomerHandlers(ctx: ChatContext, socket: Socket) {
         details: { form: "chat-leave-message", version: 1, topic: input.topic, question: input.text },
         customer: { name: input.name, email: input.email, preferredLanguage: input.lang },
         idempotencyKey: `chat-leave:${input.idempotencyKey}`,
-        emails: (created) => [enquiryAcknowledgement(input.lang, { reference: created.reference, name: input.name, email: input.email, question: input.text, answerBy: created.clocks.answerBy })],
+        emails: (created) =>
+          !acknowledge ? [] : [enquiryAcknowledgement(input.lang, { reference: created.reference, name: input.name, email: input.email, question: input.text, answerBy: created.clocks.answerBy })],
         // The conversation is kept with the case, so the message reads like the chat it replaced.
         alsoInTransaction: async (tx, created) => {
           const conversation = await tx.chatConversation.create({

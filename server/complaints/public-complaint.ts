@@ -40,7 +40,11 @@ function text(lang: Lang, key: string, values: Record<string, string> = {}): str
 export const complaintInTime = (eventOn: IsoDate, now: Date) => isComplaintInTime(eventOn, now);
 export const isFutureDate = (eventOn: IsoDate, now: Date) => eventOn > londonDate(now);
 
-export async function submitPublicComplaint(deps: { prisma: Prisma; now: () => Date }, input: { complaint: PublicComplaint; lang: Lang; idempotencyKey: string }) {
+/**
+ * `acknowledge: false` creates the complaint without its acknowledgement email: the address was
+ * typed on a public form and its day's acknowledgements are spent (server/limits/public.ts).
+ */
+export async function submitPublicComplaint(deps: { prisma: Prisma; now: () => Date }, input: { complaint: PublicComplaint; lang: Lang; idempotencyKey: string; acknowledge?: boolean }) {
   const now = deps.now();
   const { complaint, lang } = input;
   const parsed = complaint.reference ? parseReference(complaint.reference) : null;
@@ -78,28 +82,31 @@ export async function submitPublicComplaint(deps: { prisma: Prisma; now: () => D
     late: !inTime,
     idempotencyKey: input.idempotencyKey,
     customer: { name: complaint.name, email: complaint.email, preferredLanguage: lang },
-    emails: (created) => [
-      {
-        to: complaint.email,
-        subject: text(lang, "email.subject", { reference: created.reference }),
-        text: [
-          text(lang, "email.greeting", { name: complaint.name }),
-          "",
-          text(lang, "email.body", { reference: created.reference }),
-          about ? text(lang, "email.about", { about: about.reference }) : "",
-          "",
-          text(lang, inTime ? "email.next" : "email.late", { date: formatDate(created.clocks.answerBy, lang) }),
-          "",
-          text(lang, "email.quote", { reference: created.reference }),
-          "",
-          text(lang, "email.signoff"),
-        ]
-          .filter((line, i, all) => !(line === "" && all[i - 1] === ""))
-          .join("\n"),
-        language: lang,
-        kind: "complaint_acknowledgement",
-      },
-    ],
+    emails: (created) =>
+      input.acknowledge === false
+        ? []
+        : [
+            {
+              to: complaint.email,
+              subject: text(lang, "email.subject", { reference: created.reference }),
+              text: [
+                text(lang, "email.greeting", { name: complaint.name }),
+                "",
+                text(lang, "email.body", { reference: created.reference }),
+                about ? text(lang, "email.about", { about: about.reference }) : "",
+                "",
+                text(lang, inTime ? "email.next" : "email.late", { date: formatDate(created.clocks.answerBy, lang) }),
+                "",
+                text(lang, "email.quote", { reference: created.reference }),
+                "",
+                text(lang, "email.signoff"),
+              ]
+                .filter((line, i, all) => !(line === "" && all[i - 1] === ""))
+                .join("\n"),
+              language: lang,
+              kind: "complaint_acknowledgement",
+            },
+          ],
     alsoInTransaction: about
       ? async (tx, created) => {
           await tx.caseLink.createMany({

@@ -26,7 +26,7 @@ export type StoredUpload = { id: string; fileName: string; mediaType: string; si
 export type ReceiveResult =
   | { ok: true; form: FormData; stored: StoredUpload[] }
   | { ok: false; form: FormData | null; reason: "rejected"; rejected: RejectedFile[] }
-  | { ok: false; form: FormData | null; reason: "too_many" | "too_large_any" | "unreadable" | "csrf" | "quota" };
+  | { ok: false; form: FormData | null; reason: "too_many" | "too_large_any" | "unreadable" | "csrf" | "quota" | "invalid" };
 
 type Pending = { id: string; tmp: string; fileName: string; mediaType: string; sizeBytes: number; sha256: string };
 
@@ -45,6 +45,8 @@ export async function receiveUploads(
     accept: (form: FormData) => boolean;
     /** The day's upload limits (server/limits/public.ts): false keeps nothing. */
     allow?: (files: number, bytes: number) => Promise<boolean>;
+    /** The rest of the form, checked before any file is kept: false keeps nothing ("invalid"). */
+    valid?: (form: FormData) => boolean;
   },
 ): Promise<ReceiveResult> {
   const room = UPLOAD_LIMITS.maxFiles - options.alreadyUploaded;
@@ -94,6 +96,18 @@ export async function receiveUploads(
   if (!options.accept(form)) {
     await discard();
     return { ok: false, form, reason: "csrf" };
+  }
+  // A NUL character cannot be stored in PostgreSQL text and no one types one: the whole post is
+  // unreadable, and nothing of it is kept (found by test/hostile/; readForm does the same).
+  for (const [, value] of form) {
+    if (typeof value === "string" && value.includes("\u0000")) {
+      await discard();
+      return { ok: false, form, reason: "unreadable" };
+    }
+  }
+  if (options.valid && !options.valid(form)) {
+    await discard();
+    return { ok: false, form, reason: "invalid" };
   }
   if (rejected.length > 0) {
     await discard();
@@ -165,6 +179,8 @@ export async function journeyUploads(prisma: Prisma, journeyId: string): Promise
 
 /** Removes one unattached upload of this journey (row, outbox event, file). */
 export async function removeUpload(deps: UploadDeps, journeyId: string, id: string): Promise<StoredUpload | null> {
+  // The id comes from a posted form: anything but a UUID names nothing (and would fail the uuid column as a 500).
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return null;
   const now = (deps.now ?? (() => new Date()))();
   const removed = await deps.prisma.$transaction(async (tx) => {
     const row = await tx.concernAttachment.findFirst({ where: { id, journeyId, caseId: null } });

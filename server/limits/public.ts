@@ -12,8 +12,14 @@ export const PUBLIC_LIMITS = {
    * day. An advice agency behind one address may send a few dozen in a day; a script sends thousands.
    */
   submissionsPerAddress: { points: 100, duration: 86_400 },
-  /** Acknowledgement emails to one recipient a day, across every public form. */
+  /** Acknowledgement emails to one recipient a day, across every public form (and chat transcripts, save for later). */
   acknowledgementsPerRecipient: { points: 5, duration: 86_400 },
+  /**
+   * Tracking-link emails (/track) to one recipient a day, across all their cases and records. Each
+   * goes only to the address the record holds, but that address was typed by whoever made the
+   * record: without this, a hundred cases made with a stranger's address are 300 links an hour.
+   */
+  trackLinksPerRecipient: { points: 10, duration: 86_400 },
   /**
    * Uploads (concerns files, nuisance .eml files) per address a day: bytes and files. A whole
    * concern journey holds 6 files of 5 MB; this is three full journeys' worth.
@@ -51,13 +57,17 @@ export type SubmissionCheck = { ok: true } | { ok: false; retryAfterSeconds: num
  * `perAddress: false` (demo mode, config.publicAddressQuotas) leaves out the quotas per address;
  * the limits per recipient and per submission always apply.
  */
-export function publicLimits(limits: Limits, options: { perAddress: boolean } = { perAddress: true }) {
+export function publicLimits(limits: Limits, options: { perAddress: boolean; submissionsPerDay?: number } = { perAddress: true }) {
   // limits.create returns the same limiter for the same name and settings, so this is cheap per request.
-  const perAddress = limits.create({ keyPrefix: "public-submit-ip", ...PUBLIC_LIMITS.submissionsPerAddress });
+  // PUBLIC_SUBMISSIONS_PER_DAY (config) may set the day's submissions lower, for a quick test over
+  // HTTP; that limiter is made only where submissions are counted (guardSubmission, which passes
+  // the configured value), since one name made twice with different settings is an error.
+  const perAddress = () => limits.create({ keyPrefix: "public-submit-ip", ...PUBLIC_LIMITS.submissionsPerAddress, points: options.submissionsPerDay ?? PUBLIC_LIMITS.submissionsPerAddress.points });
   const perRecipient = limits.create({ keyPrefix: "ack-recipient", ...PUBLIC_LIMITS.acknowledgementsPerRecipient });
   const uploadBytes = limits.create({ keyPrefix: "upload-bytes-ip", ...PUBLIC_LIMITS.uploadBytesPerAddress });
   const uploadFiles = limits.create({ keyPrefix: "upload-files-ip", ...PUBLIC_LIMITS.uploadFilesPerAddress });
   const uploadsInto = limits.create({ keyPrefix: "upload-files-submission", ...PUBLIC_LIMITS.uploadFilesPerSubmission });
+  const trackLinks = limits.create({ keyPrefix: "track-link-recipient", ...PUBLIC_LIMITS.trackLinksPerRecipient });
   const within = async (attempt: () => Promise<unknown>) => {
     try {
       await attempt();
@@ -72,7 +82,7 @@ export function publicLimits(limits: Limits, options: { perAddress: boolean } = 
     async submission(address: string): Promise<SubmissionCheck> {
       if (!options.perAddress) return { ok: true };
       try {
-        await perAddress.consume(address);
+        await perAddress().consume(address);
         return { ok: true };
       } catch (error) {
         if (!isLimited(error)) throw error;
@@ -91,6 +101,10 @@ export function publicLimits(limits: Limits, options: { perAddress: boolean } = 
         ...(options.perAddress ? [within(() => uploadFiles.consume(address, files)), within(() => uploadBytes.consume(address, Math.max(1, bytes)))] : []),
       ]);
       return results.every(Boolean);
+    },
+    /** True when one more tracking link may go to this recipient today (and counts it). */
+    async trackLink(email: string): Promise<boolean> {
+      return within(() => trackLinks.consume(recipientKey(email)));
     },
     /** True when one more acknowledgement may go to this recipient today (and counts it). */
     async acknowledge(email: string): Promise<boolean> {

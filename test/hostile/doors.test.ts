@@ -4,7 +4,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { PUBLIC_LIMITS } from "../../server/limits/public";
 import { askQuestion, baseUrl, contactUpToCheck, mailDir, staff, unique, Visitor } from "./support";
 
 const sessionOf = (v: Visitor) => /doorstep_session=([^;]+)/.exec(v.cookieHeader())?.[1];
@@ -256,24 +255,4 @@ describe("machine-speed submissions (fill time, quotas)", () => {
     const sent = await v.post("/contact/check", { idempotencyKey: key, ...v.filledOver(2_000) });
     expect(sent.headers.get("location")).toMatch(/confirmation/);
   });
-
-  it("one address's submissions a day stop at the quota with their own page; the answers wait in the draft", async () => {
-    const address = `203.0.113.${Math.floor(Math.random() * 200) + 20}`;
-    const quota = PUBLIC_LIMITS.submissionsPerAddress.points;
-    let sent = 0;
-    const one = async (i: number) => {
-      const v = new Visitor(address);
-      const key = await contactUpToCheck(v, { email: `quota-${i}-${unique()}@example.org` });
-      const res = await v.post("/contact/check", { idempotencyKey: key, ...v.filledOver(5_000) });
-      if (res.status === 302) sent++;
-      return { v, res };
-    };
-    // Ten at a time, like a script would.
-    for (let i = 0; i < quota; i += 10) await Promise.all(Array.from({ length: Math.min(10, quota - i) }, (_, j) => one(i + j)));
-    expect(sent).toBe(quota);
-    const over = await one(quota);
-    expect(over.res.status).toBe(429);
-    expect(await over.res.text()).toContain("You have sent a lot of forms today");
-    expect((await over.v.get("/contact/check")).status).toBe(200);
-  }, 120_000);
 });

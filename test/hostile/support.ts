@@ -8,9 +8,11 @@ export const baseUrl = inject("hostileUrl");
 export const mailDir = inject("hostileMailDir");
 const secret = inject("hostileSecret");
 
-let next = 1;
-/** A fresh documentation-range address (RFC 5737) for each visitor that asks for one. */
-export const newAddress = () => `198.51.100.${(next++ % 250) + 1}`;
+/**
+ * A fresh address for each visitor that asks for one: random in 10.0.0.0/8, so two test files
+ * (each with its own module state) never share an address and with it a day's quota.
+ */
+export const newAddress = () => `10.${1 + Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 256)}.${1 + Math.floor(Math.random() * 250)}`;
 export const unique = () => Math.random().toString(36).slice(2, 10);
 
 export class Visitor extends BrowserLikeClient {
@@ -30,12 +32,12 @@ export class Visitor extends BrowserLikeClient {
 }
 
 /** The contact journey up to its check page; returns the idempotency key there. */
-export async function contactUpToCheck(v: Visitor, details: { name?: string; email: string; question?: string }) {
-  await v.get("/contact");
-  await v.post("/contact", { question: details.question ?? `Can my landlord share my number? ${unique()}` });
-  await v.get("/contact/details");
-  await v.post("/contact/details", { name: details.name ?? "Sam Tester", email: details.email });
-  await v.get("/contact/check");
+export async function contactUpToCheck(v: Visitor, details: { name?: string; email: string; question?: string }, prefix: "" | "/cy" = "") {
+  await v.get(`${prefix}/contact`);
+  await v.post(`${prefix}/contact`, { question: details.question ?? `Can my landlord share my number? ${unique()}` });
+  await v.get(`${prefix}/contact/details`);
+  await v.post(`${prefix}/contact/details`, { name: details.name ?? "Sam Tester", email: details.email });
+  await v.get(`${prefix}/contact/check`);
   return /name="idempotencyKey" value="([^"]+)"/.exec(v.lastHtml)![1]!;
 }
 

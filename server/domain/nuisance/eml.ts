@@ -19,6 +19,9 @@ export async function readEml(bytes: Uint8Array): Promise<EmlResult> {
     const from = mail.from?.value?.[0]?.address ?? null;
     const date = mail.date && !Number.isNaN(mail.date.getTime()) ? mail.date : null;
     if (!from && !date && !mail.subject) return { ok: false, error: "malformed" };
+    // A NUL (say, from an encoded word "=?utf-8?B?AA==?=") cannot be stored in PostgreSQL text and
+    // is in no real sender or subject: such a file is not an email we can read (found by test/hostile/).
+    if (`${from ?? ""}${mail.subject ?? ""}`.includes("\u0000")) return { ok: false, error: "malformed" };
     return { ok: true, summary: { from: from ? from.toLowerCase() : null, date, subject: mail.subject ? mail.subject.slice(0, 300) : null } };
   } catch {
     return { ok: false, error: "malformed" };

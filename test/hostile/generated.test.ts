@@ -1,0 +1,471 @@
+// Generated hostile requests (issue 12): HOSTILE_CASES (default 1,000) per public form and per
+// customer chat socket event, from a seeded generator (test/hostile/generator.ts; HOSTILE_SEED to
+// replay). For every one:
+// - never a 5xx: a form answers a 4xx page in the person's language (<html lang> of the path) or
+//   takes the value as text (2xx/3xx); a socket event answers data or a typed error code, never
+//   "internal", and never leaves the client waiting;
+// - nothing half-saved: on PostgreSQL every table's rows are counted before and after each form's
+//   cases; a form whose cases were all refused changes no table, and an accepted post may add
+//   only the records that form makes;
+// - the server's memory returns to its baseline: heap after a full GC (through the inspector),
+//   measured after a warm-up round and again after everything, within HEAP_TOLERANCE.
+// Prints the counts per form and event, and the memory figures.
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { randomUUID } from "node:crypto";
+import { simpleParser } from "mailparser";
+import { io, type Socket } from "socket.io-client";
+import { afterAll, describe, expect, inject, it } from "vitest";
+import { ERROR_CODES } from "../../shared/chat/events";
+import { formCase, rng, socketPayload, hostileValue, type Targets, type Rng } from "./generator";
+import { FuzzClient, hiddenFields, TARGETS, type Pairs, type Target } from "./journeys";
+import { changed, mb, rowCounts, serverMemory, type Memory } from "./probe";
+import { askQuestion, baseUrl, mailDir, newAddress, unique, Visitor } from "./support";
+
+const CASES = Number(process.env.HOSTILE_CASES ?? 1000);
+const WARM_UP = Math.min(30, CASES);
+const SEED = Number(process.env.HOSTILE_SEED ?? 20261206);
+/** Heap after a full GC may end at most this much above the warmed-up baseline. */
+const HEAP_TOLERANCE = { bytes: 24 * 1024 * 1024, ratio: 0.25 };
+const engine = inject("hostileEngine");
+
+type Counts = {
+  total: number;
+  ok2xx: number;
+  redirect3xx: number;
+  refused4xx: Record<string, number>;
+  server5xx: number;
+  wrongLanguage: number;
+};
+const formCounts = new Map<string, Counts>();
+const socketCounts = new Map<
+  string,
+  {
+    total: number;
+    data: number;
+    errors: Record<string, number>;
+    noAck: number;
+    closed: number;
+  }
+>();
+const failures: string[] = [];
+const memory: { baseline?: Memory; after?: Memory } = {};
+const rowNotes: string[] = [];
+
+const targets: Targets = { references: [], emails: [], tokens: [] };
+
+function counts(name: string): Counts {
+  let c = formCounts.get(name);
+  if (!c)
+    formCounts.set(
+      name,
+      (c = {
+        total: 0,
+        ok2xx: 0,
+        redirect3xx: 0,
+        refused4xx: {},
+        server5xx: 0,
+        wrongLanguage: 0,
+      }),
+    );
+  return c;
+}
+
+function safeSegment(value: string): string {
+  try {
+    return encodeURIComponent(value).slice(0, 3000) || "x";
+  } catch {
+    return "A".repeat(43); // a lone surrogate cannot be put in a URL at all
+  }
+}
+
+async function prepare(target: Target, n: number, lang: "en" | "cy") {
+  const v = new FuzzClient(newAddress(), lang);
+  for (const step of target.before) await v.step(step);
+  // A token for this browser's session even where the form's own page sends it elsewhere.
+  await v.get(v.p("/contact"));
+  return v;
+}
+
+/** Runs `n` generated cases against one public form, from a pool of prepared visitors. */
+async function attackForm(target: Target, n: number, r: Rng) {
+  const pool = target.name === "/staff/sign-in" ? 2 : 8;
+  const visitors = await Promise.all(Array.from({ length: pool }, (_, i) => prepare(target, i, i % 2 === 0 ? "en" : "cy")));
+  // A token from before any session (stale) and one from another browser's session.
+  const stranger = new FuzzClient(newAddress(), "en");
+  await stranger.get("/contact");
+  const staleToken = stranger.token;
+  const cases = Array.from({ length: n }, () => ({
+    step: r.pick(target.forms),
+    seed: r.int(2 ** 31),
+  }));
+  const before = await rowCounts();
+  let accepted = 0;
+  await Promise.all(
+    visitors.map(async (v, vi) => {
+      const page = new Map<string, Pairs>();
+      for (let i = vi; i < cases.length; i += pool) {
+        const { step, seed } = cases[i]!;
+        const cr = rng(seed);
+        const tokenInPath = step.path.includes("TOKEN")
+          ? cr.chance(0.5) && targets.tokens.length > 0
+            ? cr.pick(targets.tokens)
+            : safeSegment(hostileValue(cr, cr.pick(["token", "traversal", "unicode", "sql", "reference"] as const), targets))
+          : "";
+        const pathname = v.p(step.path.replace("TOKEN", tokenInPath));
+        // A page with a token in its address is not fetched for each case: the hidden fields of
+        // the first are enough, and the CSRF token does not depend on the page.
+        const pageKey = step.path.includes("TOKEN") ? step.path : pathname;
+        if (!page.has(pageKey)) {
+          const { html } = await v.get(pathname);
+          page.set(pageKey, hiddenFields(html));
+        }
+        const plausible: Pairs = [...page.get(pageKey)!.filter(([k]) => !step.fields.some(([f]) => f === k)), ...step.fields];
+        const c = formCase(cr, plausible, targets, {
+          fileField: target.fileField,
+        });
+        const token = c.csrf === "valid" ? v.token : c.csrf === "missing" ? null : c.csrf === "forged" ? "A".repeat(43) : c.csrf === "stale" ? staleToken : visitors[(vi + 1) % pool]!.token;
+        const session = v.cookies.get("doorstep_session");
+        let res: Response;
+        let html: string;
+        try {
+          ({ res, html } = await v.post(pathname, c.fields, {
+            csrf: token,
+            files: c.files,
+            multipart: step.multipart,
+          }));
+        } catch (error) {
+          failures.push(`${target.name} case ${i} (${c.family}): request failed: ${(error as Error).message}`);
+          continue;
+        }
+        const k = counts(target.name);
+        k.total++;
+        if (res.status >= 500) {
+          k.server5xx++;
+          failures.push(
+            `${target.name} case ${i} seed ${seed} (${c.family}): ${res.status} ${html
+              .replace(/<[^>]+>/g, " ")
+              .replace(/\s+/g, " ")
+              .slice(0, 200)}`,
+          );
+        } else if (res.status >= 400) {
+          k.refused4xx[res.status] = (k.refused4xx[res.status] ?? 0) + 1;
+          if (!new RegExp(`<html lang="${v.lang}(-GB)?"`).test(html)) {
+            k.wrongLanguage++;
+            if (k.wrongLanguage <= 3) failures.push(`${target.name} case ${i} seed ${seed} (${c.family}): ${res.status} not a page in ${v.lang}: ${html.slice(0, 120)}`);
+          }
+        } else {
+          if (res.status >= 300) k.redirect3xx++;
+          else k.ok2xx++;
+          accepted++;
+        }
+        // The first answer of a journey starts a session, and the token is bound to it: fetch the
+        // page again for a fresh one (a person's browser would have it from the next page).
+        if (v.cookies.get("doorstep_session") !== session) await v.get(v.p("/contact"));
+      }
+    }),
+  );
+  const after = await rowCounts();
+  if (before && after) {
+    const diff = changed(before, after);
+    const allowed = target.creates ?? [];
+    const unexpected = Object.keys(diff).filter((t) => accepted === 0 || !(allowed.includes("*") || allowed.includes(t)));
+    if (unexpected.length > 0) failures.push(`${target.name}: rows changed that should not have (${accepted} accepted): ${JSON.stringify(diff)}`);
+    if (Object.keys(diff).length > 0) rowNotes.push(`${target.name}: ${JSON.stringify(diff)} (${accepted} accepted)`);
+  }
+}
+
+// ── socket events ───────────────────────────────────────────────────────────
+
+function customer(address: string): Socket {
+  return io(`${baseUrl}/chat`, {
+    transports: ["websocket"],
+    forceNew: true,
+    reconnection: false,
+    extraHeaders: {
+      origin: new URL(baseUrl).origin,
+      "x-forwarded-for": address,
+    },
+  });
+}
+async function connect(address: string): Promise<Socket> {
+  const s = customer(address);
+  await new Promise<void>((resolve, reject) => {
+    s.once("connect", () => resolve());
+    s.once("connect_error", reject);
+  });
+  return s;
+}
+type Conversation = { conversationId: string; token: string };
+async function startChat(s: Socket, lang: "en" | "cy"): Promise<Conversation | null> {
+  const ack = (await s.timeout(10_000).emitWithAck("chat:start", {
+    lang,
+    topic: "foi",
+    name: "Sam",
+    email: `chat-${unique()}@example.org`,
+    transcriptConsent: true,
+    browserId: randomUUID(),
+  })) as { data?: Conversation };
+  return ack.data ?? null;
+}
+
+const EVENTS: {
+  name: string;
+  ack: boolean;
+  plausible: (own: Conversation | null, other: Conversation | null) => Record<string, unknown>;
+}[] = [
+  { name: "chat:status", ack: true, plausible: () => ({ lang: "cy" }) },
+  {
+    name: "chat:start",
+    ack: true,
+    plausible: () => ({
+      lang: "en",
+      topic: "foi",
+      name: "Sam",
+      email: "sam@example.org",
+      transcriptConsent: true,
+      browserId: randomUUID(),
+    }),
+  },
+  {
+    name: "chat:resume",
+    ack: true,
+    plausible: (own, other) => ({
+      token: (other ?? own)?.token ?? "x",
+      lastSeq: 0,
+    }),
+  },
+  {
+    name: "message:send",
+    ack: true,
+    plausible: (own) => ({
+      conversationId: own?.conversationId ?? randomUUID(),
+      clientId: randomUUID(),
+      text: "Hello",
+    }),
+  },
+  {
+    name: "typing:update",
+    ack: false,
+    plausible: (own) => ({
+      conversationId: own?.conversationId ?? randomUUID(),
+      typing: true,
+    }),
+  },
+  {
+    name: "receipt:update",
+    ack: false,
+    plausible: (own) => ({
+      conversationId: own?.conversationId ?? randomUUID(),
+      upToSeq: 1,
+      state: "read",
+    }),
+  },
+  {
+    name: "chat:rate",
+    ack: true,
+    plausible: (own) => ({
+      conversationId: own?.conversationId ?? randomUUID(),
+      rating: 5,
+      comment: "",
+    }),
+  },
+  {
+    name: "chat:accept-fallback",
+    ack: true,
+    plausible: (own) => ({
+      conversationId: own?.conversationId ?? randomUUID(),
+    }),
+  },
+  {
+    name: "transcript:email",
+    ack: true,
+    plausible: (own, other) => ({
+      conversationId: (own ?? other)?.conversationId ?? randomUUID(),
+      email: "sam@example.org",
+    }),
+  },
+  {
+    name: "chat:leave-message",
+    ack: true,
+    plausible: () => ({
+      lang: "cy",
+      topic: "foi",
+      name: "Siân",
+      email: "sian@example.org",
+      text: "Ble mae fy nghais?",
+      idempotencyKey: randomUUID(),
+    }),
+  },
+  // Last: it ends the pool's own conversations.
+  {
+    name: "chat:end",
+    ack: true,
+    plausible: (own, other) => ({
+      conversationId: (other ?? own)?.conversationId ?? randomUUID(),
+    }),
+  },
+];
+
+async function attackEvent(event: (typeof EVENTS)[number], n: number, r: Rng) {
+  const pool = 8;
+  const sockets: { s: Socket; address: string; own: Conversation | null }[] = [];
+  for (let i = 0; i < pool; i++) {
+    const address = newAddress();
+    const s = await connect(address);
+    sockets.push({
+      s,
+      address,
+      own: event.name === "chat:status" || event.name === "chat:start" ? null : await startChat(s, i % 2 ? "cy" : "en"),
+    });
+  }
+  const c = {
+    total: 0,
+    data: 0,
+    errors: {} as Record<string, number>,
+    noAck: 0,
+    closed: 0,
+  };
+  socketCounts.set(event.name, c);
+  const before = await rowCounts();
+  await Promise.all(
+    sockets.map(async (slot, si) => {
+      for (let i = si; i < n; i += pool) {
+        const cr = rng(r.int(2 ** 31));
+        const payload = socketPayload(cr, event.plausible(slot.own, sockets[(si + 1) % pool]!.own), targets);
+        c.total++;
+        if (!slot.s.connected) {
+          // The server may close a socket that sent something it refuses to parse: a refusal, not a
+          // failure. The next case comes on a new connection.
+          c.closed++;
+          slot.s = await connect(slot.address);
+        }
+        if (!event.ack) {
+          slot.s.emit(event.name, payload);
+          continue;
+        }
+        try {
+          const ack = (await slot.s.timeout(15_000).emitWithAck(event.name, payload)) as {
+            data?: unknown;
+            error?: { code?: string };
+          };
+          if (ack && typeof ack === "object" && "data" in ack) c.data++;
+          else if (ack?.error?.code && (ERROR_CODES as readonly string[]).includes(ack.error.code) && ack.error.code !== "internal") c.errors[ack.error.code] = (c.errors[ack.error.code] ?? 0) + 1;
+          else failures.push(`${event.name}: untyped or internal answer ${JSON.stringify(ack).slice(0, 200)} to ${JSON.stringify(payload)?.slice(0, 200)}`);
+        } catch {
+          if (!slot.s.connected) c.closed++;
+          else {
+            c.noAck++;
+            failures.push(`${event.name}: no answer in 15 s to ${JSON.stringify(payload)?.slice(0, 200)}`);
+          }
+        }
+      }
+    }),
+  );
+  // Events without an answer: the server must still be answering on the same sockets.
+  for (const slot of sockets) {
+    if (!slot.s.connected) slot.s = await connect(slot.address);
+    const status = (await slot.s.timeout(15_000).emitWithAck("chat:status", { lang: "en" })) as { data?: unknown };
+    if (!status?.data) failures.push(`${event.name}: the chat stopped answering after the cases`);
+    // End this pool's own chats, so they do not hold places in the queue for the next event.
+    if (slot.own)
+      await slot.s
+        .timeout(15_000)
+        .emitWithAck("chat:end", { conversationId: slot.own.conversationId })
+        .catch(() => undefined);
+    slot.s.disconnect();
+  }
+  const after = await rowCounts();
+  if (before && after) {
+    const diff = changed(before, after);
+    const allowed = ["ChatConversation", "ChatMessage", "EmailMessage", "AuditEvent"];
+    const unexpected = Object.keys(diff).filter((t) => !allowed.includes(t));
+    if (unexpected.length > 0) failures.push(`${event.name}: rows changed that should not have: ${JSON.stringify(diff)}`);
+    if (Object.keys(diff).length > 0) rowNotes.push(`${event.name}: ${JSON.stringify(diff)}`);
+  }
+}
+
+// ── the run ────────────────────────────────────────────────────────────────
+
+describe(`generated hostile requests (seed ${SEED}, ${CASES} per form and event, ${engine})`, () => {
+  const r = rng(SEED);
+
+  it("other people's data to aim at: a case, its owner's address and a live tracking link", async () => {
+    const owner = `owner-${unique()}@example.org`;
+    targets.references.push(await askQuestion(new Visitor(), { email: owner, name: "Olwen Owner" }));
+    targets.emails.push(owner);
+    const v = new Visitor();
+    await v.get("/track");
+    await v.post("/track", { reference: targets.references[0]!, email: owner });
+    const end = Date.now() + 20_000;
+    while (targets.tokens.length === 0 && Date.now() < end) {
+      try {
+        for (const f of readdirSync(mailDir)) {
+          const mail = await simpleParser(readFileSync(path.join(mailDir, f)));
+          const token = /\/track\/case\/([A-Za-z0-9_-]{20,})/.exec(mail.text ?? "")?.[1];
+          if (token) targets.tokens.push(token);
+        }
+      } catch {
+        // no mail yet
+      }
+      if (targets.tokens.length === 0) await new Promise((res) => setTimeout(res, 200));
+    }
+    expect(targets.tokens.length).toBeGreaterThan(0);
+  }, 60_000);
+
+  it(`warm-up: ${WARM_UP} cases per form and event, then the memory baseline`, async () => {
+    for (const target of TARGETS) await attackForm(target, WARM_UP, r);
+    for (const event of EVENTS) await attackEvent(event, WARM_UP, r);
+    formCounts.clear();
+    socketCounts.clear();
+    memory.baseline = await serverMemory();
+    expect(failures).toEqual([]);
+  }, 600_000);
+
+  for (const target of TARGETS) {
+    it(`form ${target.name}: ${CASES} cases`, async () => {
+      const from = failures.length;
+      await attackForm(target, CASES, r);
+      expect(failures.slice(from)).toEqual([]);
+      expect(counts(target.name).total).toBe(CASES);
+    }, 600_000);
+  }
+
+  for (const event of EVENTS) {
+    it(`socket event ${event.name}: ${CASES} cases`, async () => {
+      const from = failures.length;
+      await attackEvent(event, CASES, r);
+      expect(failures.slice(from)).toEqual([]);
+      expect(socketCounts.get(event.name)!.total).toBe(CASES);
+    }, 600_000);
+  }
+
+  it(`memory: heap after a full GC back within ${mb(HEAP_TOLERANCE.bytes)} MB or ${HEAP_TOLERANCE.ratio * 100}% of the baseline`, async () => {
+    memory.after = await serverMemory();
+    const { baseline, after } = memory;
+    expect(baseline).toBeDefined();
+    const allowed = baseline!.heapUsed + Math.max(HEAP_TOLERANCE.bytes, baseline!.heapUsed * HEAP_TOLERANCE.ratio);
+    expect(after!.heapUsed, `heap ${mb(baseline!.heapUsed)} → ${mb(after!.heapUsed)} MB`).toBeLessThanOrEqual(allowed);
+  }, 120_000);
+
+  afterAll(() => {
+    const lines = [`hostile requests: seed ${SEED}, engine ${engine}, ${CASES} per form/event`];
+    lines.push("form | cases | 2xx | 3xx | 4xx (by status) | 5xx | 4xx not in the person's language");
+    for (const [name, c] of formCounts) lines.push(`${name} | ${c.total} | ${c.ok2xx} | ${c.redirect3xx} | ${JSON.stringify(c.refused4xx)} | ${c.server5xx} | ${c.wrongLanguage}`);
+    lines.push("socket event | cases | data | typed errors | no answer | connection closed");
+    for (const [name, c] of socketCounts) lines.push(`${name} | ${c.total} | ${c.data} | ${JSON.stringify(c.errors)} | ${c.noAck} | ${c.closed}`);
+    const total = [...formCounts.values()].reduce((s, c) => s + c.total, 0) + [...socketCounts.values()].reduce((s, c) => s + c.total, 0);
+    lines.push(`total ${total} requests/events`);
+    if (memory.baseline && memory.after) {
+      const { baseline: b, after: a } = memory;
+      lines.push(`memory after GC: heapUsed ${mb(b.heapUsed)} → ${mb(a.heapUsed)} MB; rss ${mb(b.rss)} → ${mb(a.rss)} MB; external ${mb(b.external)} → ${mb(a.external)} MB`);
+    }
+    lines.push(
+      engine === "postgres"
+        ? `rows: ${rowNotes.length === 0 ? "no table changed" : rowNotes.join("; ")}`
+        : "rows: not counted on PGlite (it lives inside the server process); run with PostgreSQL for the row check",
+    );
+    if (failures.length > 0) lines.push(`failures (${failures.length}):`, ...failures.slice(0, 40));
+    console.log(lines.join("\n"));
+  });
+});
