@@ -43,7 +43,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     accept: (form) => isValidCsrfToken(context.csrfToken, form.get("csrf")),
     // The message is checked before any file is kept, so a refused post leaves no files behind;
     // and the day's upload limits apply here as on the concerns form (server/limits/public.ts).
-    valid: (form) => String(form.get("message") ?? "").trim().length <= MESSAGE_MAX,
+    valid: (form) => String(form.get("message") ?? "").trim().length <= TRACK_MESSAGE_MAX,
     allow: (files, bytes) => publicLimits(context.services.limits, { perAddress: config.publicAddressQuotas }).uploads(context.clientIp, `track:${access.reference}`, files, bytes),
   });
   if (!received.ok && received.reason === "csrf") throw data({ reason: "expired" }, { status: 403 });

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import type { Prisma as PrismaNamespace, PrismaClient } from "../../../generated/prisma/client.js";
 import { CASE_TYPES } from "./case-types.js";
-import { clockCounts, countCases, SEARCH_COUNT_CAP } from "./case-counts.js";
+import { clockCounts, countableFromTable, countCases, SEARCH_COUNT_CAP } from "./case-counts.js";
 import { QUEUE_CLOCK_STATES, clockBoundaries, queueClockState, summariseQueues, type QueueClockState } from "./queue-counts.js";
 import { CASE_STATUSES } from "./status.js";
 import { CASE_LANGUAGES } from "./welsh.js";
@@ -250,6 +250,12 @@ type SelectedRow = PrismaNamespace.CaseGetPayload<{ select: typeof caseListSelec
 
 /** Up to `size` rows from the cursor (or an end) in the direction of travel, in list order, and whether more lie beyond. */
 async function keysetPage(prisma: PrismaClient, where: PrismaNamespace.CaseWhereInput, sort: CaseFilters["sort"], cursor: CaseCursor | null, forward: boolean, size: number) {
+  // The first page needs no segments: one query in the whole order (nulls last is the index's own
+  // order), so a short list (a search, a narrow filter) is one query, not one per segment.
+  if (!cursor && forward) {
+    const rows = await prisma.case.findMany({ where, orderBy: orderBy(sort), take: size + 1, select: caseListSelect });
+    return { rows: rows.slice(0, size), more: rows.length > size };
+  }
   const segments = SEGMENTS[sort];
   const order = forward ? segments.map((_, i) => i) : segments.map((_, i) => i).reverse();
   const from = cursor ? order.indexOf(cursor.segment) : 0;
@@ -312,16 +318,17 @@ export async function listCases(prisma: PrismaClient, filters: CaseFilters, now:
   const { where, nameCapped } = await caseListWhere(prisma, filters, now);
   const after = decodeCursor(filters.sort, filters.after);
   const before = after ? null : decodeCursor(filters.sort, filters.before);
-  const fetchRows = async (): Promise<{ rows: SelectedRow[]; page: number; next: string | null; previous: string | null }> => {
+  // `whole`: these rows are everything the filters match (the first page, nothing beyond it).
+  const fetchRows = async (): Promise<{ rows: SelectedRow[]; page: number; next: string | null; previous: string | null; whole: boolean }> => {
     if (!after && !before && filters.page > 1) {
       const rows = await prisma.case.findMany({ where, orderBy: orderBy(filters.sort), skip: (filters.page - 1) * pageSize, take: pageSize + 1, select: caseListSelect });
       const shown = rows.slice(0, pageSize);
-      return { rows: shown, page: filters.page, next: rows.length > pageSize ? cursorOf(filters.sort, shown.at(-1)!) : null, previous: shown[0] ? cursorOf(filters.sort, shown[0]) : null };
+      return { rows: shown, page: filters.page, next: rows.length > pageSize ? cursorOf(filters.sort, shown.at(-1)!) : null, previous: shown[0] ? cursorOf(filters.sort, shown[0]) : null, whole: false };
     }
     if (before) {
       const got = await keysetPage(prisma, where, filters.sort, before, false, pageSize);
       // Ran into the start (cases were added or removed since): show the first page instead.
-      if (got.more) return { rows: got.rows, page: Math.max(2, filters.page), next: got.rows.length ? cursorOf(filters.sort, got.rows.at(-1)!) : null, previous: cursorOf(filters.sort, got.rows[0]!) };
+      if (got.more) return { rows: got.rows, page: Math.max(2, filters.page), next: got.rows.length ? cursorOf(filters.sort, got.rows.at(-1)!) : null, previous: cursorOf(filters.sort, got.rows[0]!), whole: false };
     }
     // The first page, or the page after the cursor (`before` is only set without `after`).
     const got = await keysetPage(prisma, where, filters.sort, after, true, pageSize);
@@ -331,9 +338,19 @@ export async function listCases(prisma: PrismaClient, filters: CaseFilters, now:
       page: first ? 1 : filters.page,
       next: got.more ? cursorOf(filters.sort, got.rows.at(-1)!) : null,
       previous: !first && got.rows[0] ? cursorOf(filters.sort, got.rows[0]) : null,
+      whole: first && !got.more,
     };
   };
-  const [counted, fetched] = await Promise.all([count ? countCases(prisma, filters, where, now) : Promise.resolve(null), fetchRows()]);
+  let counted: { total: number; capped: boolean } | null;
+  let fetched: Awaited<ReturnType<typeof fetchRows>>;
+  if (count && !countableFromTable(filters)) {
+    // A search, a flag or one officer: the rows first, and when the first page holds them all it
+    // is the count (exact), so the usual narrow search costs one query, not two.
+    fetched = await fetchRows();
+    counted = fetched.whole ? { total: fetched.rows.length, capped: false } : await countCases(prisma, filters, where, now);
+  } else {
+    [counted, fetched] = await Promise.all([count ? countCases(prisma, filters, where, now) : Promise.resolve(null), fetchRows()]);
+  }
   return {
     total: counted?.total ?? fetched.rows.length,
     totalCapped: (counted?.capped ?? false) || nameCapped,
