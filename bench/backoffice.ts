@@ -7,6 +7,8 @@
 //     sorted and deep-paged lists. Needs BENCH_DATABASE_URL (a local PostgreSQL); without it
 //     the key is left out and a note says why. Beside it case_list_floor_ms: a plain indexed
 //     SELECT … LIMIT 50 timed in the same run, and the totals shown checked against count(*).
+//     Deep pages follow the list's own "next" links (keyset cursors) from page 200; a title
+//     search uses the trigram index where PostgreSQL has pg_trgm.
 // Merged into bench/results.json under relay_* and case_list_* keys.
 import { readdirSync, readFileSync } from "node:fs";
 import { createServer } from "node:http";
@@ -20,8 +22,8 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "../generated/prisma/client";
 import { createRelay } from "../server/outbox/relay";
 import { SIGNATURE_HEADER, verifySignature } from "../server/outbox/signature";
-import { BrowserLikeClient } from "../test/support/browser-like-client";
 import { startTestServer, type TestServer } from "../test/support/server";
+import { signedIn } from "../test/support/staff";
 import { createBenchDatabase, unavailableReason } from "./lib/postgres";
 import { mergeResults, type Flat } from "./lib/results";
 
@@ -116,11 +118,21 @@ async function caseListP95(adminUrl: string): Promise<Flat> {
     const seedStart = performance.now();
     await seedCases(db.url, CASES);
     const seedSeconds = (performance.now() - seedStart) / 1000;
-    const manager = new BrowserLikeClient(server.url);
-    await manager.get("/staff/sign-in");
-    const signIn = await manager.post("/staff/sign-in", { email: "manager@doorstep.example", password: "demo-manager-2026" });
-    if (signIn.status !== 302) throw new Error(`sign-in answered ${signIn.status}`);
-    const lists = ["/staff/cases", "/staff/cases?queue=8", "/staff/cases?language=cy", "/staff/cases?sort=received", "/staff/cases?status=all&page=200", "/staff/cases?clock=overdue", "/cy/staff/cases?type=RFA&queue=12"];
+    const manager = await signedIn(server.url, "manager");
+    // DEEP is the next page of the last deep page shown: the "next" link a person would follow.
+    const DEEP = "deep";
+    const SEARCH = "/staff/cases?status=all&q=Organisation+4321";
+    const lists = ["/staff/cases", "/staff/cases?queue=8", "/staff/cases?language=cy", "/staff/cases?sort=received", DEEP, "/staff/cases?clock=overdue", "/cy/staff/cases?type=RFA&queue=12", SEARCH];
+    const nextLink = (html: string) => {
+      const anchor = /<a [^>]*rel="next"[^>]*>/.exec(html)?.[0];
+      const href = anchor ? /href="([^"]+)"/.exec(anchor)?.[1] : undefined;
+      return href?.replace(/&amp;/g, "&");
+    };
+    // An old-style link (offset) to page 200, not timed: where the deep pages start.
+    const pageTwoHundred = await manager.get("/staff/cases?status=all&page=200");
+    let deep = nextLink(await pageTwoHundred.text());
+    if (!deep?.includes("after=")) throw new Error("page 200 has no next link with a cursor");
+    const byList = new Map<string, number[]>();
     // The floor: a plain indexed SELECT of one page straight from PostgreSQL, timed in the same
     // run between the page requests, so the two figures share the same data and machine load.
     const raw = new pg.Client({ connectionString: db.url });
@@ -135,10 +147,16 @@ async function caseListP95(adminUrl: string): Promise<Flat> {
     try {
       for (let i = 0; i < LIST_SAMPLES; i++) {
         const page = lists[i % lists.length]!;
+        const address = page === DEEP ? deep! : page;
         const start = performance.now();
-        const res = await manager.get(page);
+        const res = await manager.get(address);
         const html = await res.text();
         times.push(performance.now() - start);
+        byList.set(page, [...(byList.get(page) ?? []), performance.now() - start]);
+        if (page === DEEP) {
+          deep = nextLink(html);
+          if (!deep) throw new Error(`${address} has no next link`);
+        }
         if (process.env.BENCH_VERBOSE) console.log(`${page}: ${Math.round(performance.now() - start)} ms, ${html.length} bytes`);
         if (res.status !== 200 || !html.includes("case-total")) throw new Error(`GET ${page} answered ${res.status}`);
         const total = /data-testid="case-total"[^>]*>([^<]*)</.exec(html)?.[1]?.replace(/\D/g, "");
@@ -160,7 +178,8 @@ async function caseListP95(adminUrl: string): Promise<Flat> {
         ["/staff/cases", `"status" <> 'closed'`],
         ["/staff/cases?queue=8", `"status" <> 'closed' AND "workQueue" = '8'`],
         ["/staff/cases?language=cy", `"status" <> 'closed' AND "language" = 'cy'`],
-        ["/staff/cases?status=all&page=200", `TRUE`],
+        [DEEP, `TRUE`],
+        [SEARCH, `"title" ILIKE '%Organisation 4321%'`],
       ];
       // (The clock filters move with time between a render and a check; the integration test
       // test/integration/case-counts.test.ts checks them at a fixed instant.)
@@ -177,6 +196,8 @@ async function caseListP95(adminUrl: string): Promise<Flat> {
       case_list_p50_ms: percentile(times, 50),
       case_list_floor_ms: percentile(floor, 95),
       case_list_floor_p50_ms: percentile(floor, 50),
+      case_list_deep_p50_ms: percentile(byList.get(DEEP) ?? [], 50),
+      case_list_search_p50_ms: percentile(byList.get(SEARCH) ?? [], 50),
       case_list_layout_control_p95_ms: percentile(layout, 95),
       case_list_layout_control_p50_ms: percentile(layout, 50),
       // The 1-minute load average when the run ended: these figures are only comparable at a similar load.
@@ -205,6 +226,7 @@ async function main() {
   if (adminUrl && !reason) {
     Object.assign(figures, await caseListP95(adminUrl));
     console.log(`case list: ${figures.case_list_cases} cases, p50 ${figures.case_list_p50_ms} ms, p95 ${figures.case_list_p95_ms} ms over ${figures.case_list_samples} pages (${figures.case_list_database})`);
+    console.log(`deep pages (cursor, from page 200) p50 ${figures.case_list_deep_p50_ms} ms; title search p50 ${figures.case_list_search_p50_ms} ms`);
     console.log(`floor (plain indexed SELECT … LIMIT 50, same run): p50 ${figures.case_list_floor_p50_ms} ms, p95 ${figures.case_list_floor_ms} ms; ${figures.case_list_counts_checked} totals checked against count(*); a staff page with no list (control): p50 ${figures.case_list_layout_control_p50_ms} ms, p95 ${figures.case_list_layout_control_p95_ms} ms; load ${figures.case_list_load_avg}`);
   } else {
     console.log(`case list not measured: ${reason}`);

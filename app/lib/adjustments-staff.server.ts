@@ -203,8 +203,10 @@ export async function adjustmentForStaff(context: AppLoadContext, staff: StaffLi
       kind: e.kind,
       at: e.at.toISOString(),
       actor: e.actorId ? (names.get(e.actorId) ?? null) : null,
-      // What the person wrote from the tracking page (issue 14): the officer reads it here.
-      text: e.kind === "customer_message" ? String((e.data as { text?: unknown }).text ?? "") : null,
+      // What the person wrote from the tracking page or by email (issue 14): the officer reads it
+      // here (an email in full, with its files, on the staff mail page: inboundId).
+      text: e.kind === "customer_message" || e.kind === "customer_email" ? String((e.data as { text?: unknown }).text ?? "") : null,
+      inboundId: e.kind === "customer_email" ? String((e.data as { inboundId?: unknown }).inboundId ?? "") || null : null,
     })),
     can: {
       take: status !== "removed" && canTake(staff, row),

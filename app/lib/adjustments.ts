@@ -23,23 +23,14 @@ export const ADDRESS_MAX = 500;
 
 const e = (key: string) => `adjustments:errors.${key}`;
 
-export type AdjustmentsDraft = {
-  needs: Need[];
-  other: string;
-  moreAnswered: boolean;
-  duration: "one_off" | "ongoing";
-  caseReference: string;
-  caseAnswered: boolean;
-  difficulty: string;
-  consent: boolean;
-  difficultyAnswered: boolean;
-  name: string;
-  email: string;
-  phone: string;
-  replyBy: "email" | "phone" | "text" | "letter";
-  address: string;
-  idempotencyKey: string;
-};
+/**
+ * The draft: each page's answers are the `z.output` of its schema below (declared once), plus
+ * what the schemas do not give: the needs with their follow-up answers (the follow-up page adds
+ * them to each need), consent as a yes/no, and whether an optional page has been answered.
+ */
+export type AdjustmentsDraft = Pick<z.output<typeof NeedsSchema>, "other"> & { needs: Need[]; moreAnswered: boolean } & z.output<typeof DurationSchema> &
+  z.output<typeof CaseSchema> & { caseAnswered: boolean } & Pick<z.output<typeof DifficultySchema>, "difficulty"> & { consent: boolean; difficultyAnswered: boolean } & z.output<typeof ContactSchema> &
+  z.output<typeof ReplySchema> & { idempotencyKey: string };
 export type Draft = Partial<AdjustmentsDraft>;
 
 const text = (max: number, tooLong: string) => z.string().trim().max(max, tooLong).optional().default("");

@@ -1,9 +1,9 @@
 // Check your answers before sending the report; sending creates the case.
 import { useTranslation } from "react-i18next";
-import { data, Form, Link, redirect, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
+import { data, Form, redirect, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
 import { JourneyAnswers } from "~/components/concerns";
 import { journeyAnswerRows } from "~/lib/concerns-ui";
-import { Button, CsrfInput } from "~/components/form";
+import { Button, CsrfInput, SummaryList } from "~/components/form";
 import { BackLink, PageTitle } from "~/components/layout";
 import { CONCERNS_DRAFT, formatBytes } from "~/lib/concerns";
 import { saveConcernDraft } from "~/lib/concerns.server";
@@ -128,20 +128,11 @@ export default function ReportCheck() {
     ["adjustments", t("report.check.adjustments"), report.adjustments === "yes" ? report.adjustmentsDetail || t("report.check.adjustmentsYes") : option("report.adjustments", "no"), "adjustments"],
   ];
   const list = (rows: Row[]) => (
-    <dl className="govuk-summary-list govuk-!-margin-bottom-9">
-      {rows.map(([key, label, value, step]) => (
-        <div key={key} className="govuk-summary-list__row" data-row={key}>
-          <dt className="govuk-summary-list__key">{label}</dt>
-          <dd className="govuk-summary-list__value ds-pre-wrap">{value}</dd>
-          <dd className="govuk-summary-list__actions">
-            <Link className="govuk-link" to={to(change(step))}>
-              {t("common:actions.change")}
-              <span className="govuk-visually-hidden"> {t("actions.changeHidden", { question: label })}</span>
-            </Link>
-          </dd>
-        </div>
-      ))}
-    </dl>
+    <SummaryList
+      className="govuk-!-margin-bottom-9"
+      preWrap
+      rows={rows.map(([id, key, value, step]) => ({ id, key, value, href: to(change(step)), changeLabel: t("actions.changeHidden", { question: key }) }))}
+    />
   );
   return (
     <>

@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
-import { data, Form, Link, redirect, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
-import { Button, CsrfInput } from "~/components/form";
+import { data, Form, redirect, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
+import { Button, CsrfInput, SummaryList } from "~/components/form";
 import { BackLink, PageTitle } from "~/components/layout";
 import { ContactDraftSchema, ContactSubmissionSchema, nextContactStep, type ContactDraft } from "~/lib/contact";
 import { submitEnquiry } from "~/lib/contact.server";
@@ -62,24 +62,11 @@ export default function ContactCheck() {
         <div className="govuk-grid-column-two-thirds">
           <PageTitle title={t("check.title")} />
           <h1 className="govuk-heading-l">{t("check.title")}</h1>
-          <dl className="govuk-summary-list govuk-!-margin-bottom-9">
-            {rows.map(([key, label, value, href, hidden]) => (
-              <div key={key} className="govuk-summary-list__row">
-                <dt className="govuk-summary-list__key">{label}</dt>
-                <dd className="govuk-summary-list__value ds-pre-wrap">{value}</dd>
-                {href ? (
-                  <dd className="govuk-summary-list__actions">
-                    <Link className="govuk-link" to={to(href)}>
-                      {t("common:actions.change")}
-                      <span className="govuk-visually-hidden"> {hidden}</span>
-                    </Link>
-                  </dd>
-                ) : (
-                  <dd className="govuk-summary-list__actions" />
-                )}
-              </div>
-            ))}
-          </dl>
+          <SummaryList
+            className="govuk-!-margin-bottom-9"
+            preWrap
+            rows={rows.map(([id, key, value, href, changeLabel]) => ({ id, key, value, href: href ? to(href) : undefined, changeLabel: changeLabel ?? undefined }))}
+          />
           <h2 className="govuk-heading-m">{t("check.declarationHeading")}</h2>
           <p className="govuk-body">{t("check.declaration")}</p>
           <Form method="post" noValidate>

@@ -3,7 +3,7 @@
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
-import { Button, CsrfInput } from "~/components/form";
+import { Button, CsrfInput, SummaryList } from "~/components/form";
 import { BackLink, PageTitle } from "~/components/layout";
 import { formatDate } from "~/lib/format";
 import { guardSubmission, readForm } from "~/lib/forms.server";
@@ -93,58 +93,47 @@ export default function Check() {
           <PageTitle title={t("check.title")} />
           <h1 className="govuk-heading-l">{t("check.title")}</h1>
           <h2 className="govuk-heading-m">{t("check.contactsHeading", { count: draft.contacts.length })}</h2>
-          <dl className="govuk-summary-list govuk-!-margin-bottom-6">
-            {draft.contacts.map((c, i) => (
-              <div key={c.id} className="govuk-summary-list__row" data-row="contact">
-                <dt className="govuk-summary-list__key">{t("contacts.cardTitle", { n: i + 1, kind: t(`kind.${c.kind}`) })}</dt>
-                <dd className="govuk-summary-list__value ds-pre-wrap">
-                  {contactWhen(c, t, lang)}
-                  <br />
-                  {contactFrom(c, t)}
-                  {c.company ? (
-                    <>
-                      <br />
-                      {c.company}
-                    </>
-                  ) : null}
-                  <br />
-                  {t(`topic.${c.topic}`)}
-                  {c.message || c.description ? (
-                    <>
-                      <br />
-                      {c.message || c.description}
-                    </>
-                  ) : null}
-                </dd>
-                <dd className="govuk-summary-list__actions">
-                  <Link className="govuk-link" to={to(`${BASE}/contact/${c.id}`)}>
-                    {t("common:actions.change")}
-                    <span className="govuk-visually-hidden"> {t("contacts.cardTitle", { n: i + 1, kind: t(`kind.${c.kind}`) })}</span>
-                  </Link>
-                </dd>
-              </div>
-            ))}
-          </dl>
+          <SummaryList
+            className="govuk-!-margin-bottom-6"
+            preWrap
+            rows={draft.contacts.map((c, i) => {
+              const title = t("contacts.cardTitle", { n: i + 1, kind: t(`kind.${c.kind}`) });
+              return {
+                id: "contact",
+                key: title,
+                value: (
+                  <>
+                    {contactWhen(c, t, lang)}
+                    <br />
+                    {contactFrom(c, t)}
+                    {c.company ? (
+                      <>
+                        <br />
+                        {c.company}
+                      </>
+                    ) : null}
+                    <br />
+                    {t(`topic.${c.topic}`)}
+                    {c.message || c.description ? (
+                      <>
+                        <br />
+                        {c.message || c.description}
+                      </>
+                    ) : null}
+                  </>
+                ),
+                href: to(`${BASE}/contact/${c.id}`),
+                changeLabel: title,
+              };
+            })}
+          />
           <p className="govuk-body">
             <Link className="govuk-link" to={to(`${BASE}/contacts`)}>
               {t("check.addOrRemove")}
             </Link>
           </p>
           <h2 className="govuk-heading-m">{t("check.aboutHeading")}</h2>
-          <dl className="govuk-summary-list govuk-!-margin-bottom-9">
-            {aboutRows.map(([key, label, value, href]) => (
-              <div key={key} className="govuk-summary-list__row" data-row={key}>
-                <dt className="govuk-summary-list__key">{label}</dt>
-                <dd className="govuk-summary-list__value ds-pre-wrap">{value}</dd>
-                <dd className="govuk-summary-list__actions">
-                  <Link className="govuk-link" to={to(`${href}`)}>
-                    {t("common:actions.change")}
-                    <span className="govuk-visually-hidden"> {label}</span>
-                  </Link>
-                </dd>
-              </div>
-            ))}
-          </dl>
+          <SummaryList className="govuk-!-margin-bottom-9" preWrap rows={aboutRows.map(([id, key, value, href]) => ({ id, key, value, href: to(href), changeLabel: key }))} />
           <h2 className="govuk-heading-m">{t("check.declarationHeading")}</h2>
           <p className="govuk-body">{t("check.declaration")}</p>
           <Form method="post" noValidate>

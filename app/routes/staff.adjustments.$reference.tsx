@@ -309,6 +309,11 @@ export default function AdjustmentDetail() {
             <time dateTime={e.at}>{formatDateTime(e.at, lang)}</time> – {t(`events.${e.kind}`)}
             {e.actor ? ` (${e.actor})` : ""}
             {e.text ? <blockquote className="govuk-inset-text govuk-!-margin-top-1" style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>{e.text}</blockquote> : null}
+            {e.inboundId ? (
+              <Link className="govuk-link" to={to(`/staff/mail/${e.inboundId}`)} data-testid="event-email">
+                {t("detail.openEmail")}
+              </Link>
+            ) : null}
           </li>
         ))}
       </ol>

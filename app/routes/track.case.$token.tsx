@@ -1,22 +1,19 @@
 // The page a /track link opens: the case's status, what we have sent the person (never internal
 // notes), what they have added, and, while the case is open, a form to add a message and files
 // (stored like concern uploads: content-checked, size-limited, only ever downloaded by staff).
-// Works without JavaScript: a plain multipart form.
+// Works without JavaScript: a plain multipart form. The frame it shares with the page for
+// adjustment requests and nuisance reports is in app/lib/track-page.tsx.
 import { useTranslation } from "react-i18next";
-import { data, Form, Link, redirect, useActionData, useLoaderData, useParams, useSearchParams, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
-import { Button, CsrfInput, ErrorSummary, FileUpload, Textarea } from "~/components/form";
-import { PageTitle } from "~/components/layout";
-import { formatDateTime } from "~/lib/format";
-import { langFromPath, localePath } from "~/lib/lang";
-import { useLang, useLocalePath } from "~/lib/use-lang";
+import { data, Form, Link, useActionData, useLoaderData, useParams, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
+import { Button, CsrfInput, FileUpload } from "~/components/form";
+import { addedRedirect, TRACK_MESSAGE_MAX, TrackAddedList, TrackLinkExpired, TrackMessageField, TrackPageFrame, TrackSentEmails } from "~/lib/track-page";
+import { useLocalePath } from "~/lib/use-lang";
 import { receiveUploads } from "../../server/concerns/uploads";
 import { publicLimits } from "../../server/limits/public";
 import { mailJourneyId } from "../../server/correspondence/attachments";
 import { accessFor, addFromTrackPage, caseForAccess, newInboundId } from "../../server/correspondence/track-access";
 import { UPLOAD_ACCEPT } from "../../server/domain/concerns/uploads";
 import { isValidCsrfToken } from "../../server/http/csrf";
-
-const MESSAGE_MAX = 5000;
 
 export async function loader({ context, params }: LoaderFunctionArgs) {
   const { prisma, now } = context.services;
@@ -46,109 +43,53 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     accept: (form) => isValidCsrfToken(context.csrfToken, form.get("csrf")),
     // The message is checked before any file is kept, so a refused post leaves no files behind;
     // and the day's upload limits apply here as on the concerns form (server/limits/public.ts).
-    valid: (form) => String(form.get("message") ?? "").trim().length <= MESSAGE_MAX,
+    valid: (form) => String(form.get("message") ?? "").trim().length <= TRACK_MESSAGE_MAX,
     allow: (files, bytes) => publicLimits(context.services.limits, { perAddress: config.publicAddressQuotas }).uploads(context.clientIp, `track:${access.reference}`, files, bytes),
   });
   if (!received.ok && received.reason === "csrf") throw data({ reason: "expired" }, { status: 403 });
   if (!received.ok && received.reason === "invalid") return data({ error: "correspondence:errors.tooLong", message: String(received.form?.get("message") ?? "") }, { status: 400 });
   if (!received.ok) return data({ error: "correspondence:errors.files", message: String(received.form?.get("message") ?? "") }, { status: 400 });
   const message = String(received.form.get("message") ?? "").trim();
-  if (message.length > MESSAGE_MAX) return data({ error: "correspondence:errors.tooLong", message }, { status: 400 });
+  if (message.length > TRACK_MESSAGE_MAX) return data({ error: "correspondence:errors.tooLong", message }, { status: 400 });
   if (!message && received.stored.length === 0) return data({ error: "correspondence:errors.message", message }, { status: 400 });
   await addFromTrackPage({ prisma, publicUrl: config.publicUrl, now }, { inboundId, caseId: found.case.id, email: access.email, text: message, files: received.stored.length });
   context.services.mailWorker.kick();
-  return redirect(localePath(`/track/case/${params.token}?added=1`, langFromPath(new URL(request.url).pathname)));
+  return addedRedirect(request, `/track/case/${params.token}`);
 }
 
 export default function TrackCasePage() {
   const { t } = useTranslation("correspondence");
-  const lang = useLang();
   const to = useLocalePath();
-  const [params] = useSearchParams();
   const { token } = useParams();
   const page = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  if (!page.ok) {
-    return (
-      <div className="govuk-grid-row">
-        <div className="govuk-grid-column-two-thirds">
-          <PageTitle title={t("page.expiredTitle")} />
-          <h1 className="govuk-heading-l">{t("page.expiredTitle")}</h1>
-          <p className="govuk-body">{t("page.expired")}</p>
-          <p className="govuk-body">
-            <Link className="govuk-link" to={to("/track")}>
-              {t("page.again")}
-            </Link>
-          </p>
-        </div>
-      </div>
-    );
-  }
-  const error = result && "error" in result ? result.error : null;
+  if (!page.ok) return <TrackLinkExpired ns="correspondence" />;
+  const error = result && "error" in result ? t(result.error) : null;
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <PageTitle title={t("page.title", { reference: page.reference })} error={Boolean(error)} />
-        <ErrorSummary errors={error ? [{ field: "message", message: t(error) }] : []} />
-        {params.get("added") === "1" ? (
-          <div className="govuk-notification-banner govuk-notification-banner--success" role="status" data-testid="added-banner">
-            <div className="govuk-notification-banner__content">
-              <p className="govuk-notification-banner__heading">{t("page.added")}</p>
-            </div>
-          </div>
-        ) : null}
-        <h1 className="govuk-heading-l">{t("page.title", { reference: page.reference })}</h1>
-        <p className="govuk-body">
-          {t("page.stage")}: <strong className="govuk-tag">{page.open ? t("page.open") : t("page.closed")}</strong>
-        </p>
-        <h2 className="govuk-heading-m">{t("page.sentHeading")}</h2>
-        {page.sent.length === 0 ? (
-          <p className="govuk-body">{t("page.noneSent")}</p>
-        ) : (
-          page.sent.map((e) => (
-            <details key={e.id} className="govuk-details">
-              <summary className="govuk-details__summary">
-                <span className="govuk-details__summary-text">
-                  {e.subject} – {formatDateTime(e.at, lang)}
-                </span>
-              </summary>
-              <div className="govuk-details__text" style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>
-                {e.text}
-              </div>
-            </details>
-          ))
-        )}
-        {page.added.length > 0 ? (
-          <>
-            <h2 className="govuk-heading-m">{t("page.addedHeading")}</h2>
-            <ul className="govuk-list" data-testid="added">
-              {page.added.map((m) => (
-                <li key={m.id}>
-                  {formatDateTime(m.at, lang)}: {m.text.slice(0, 200)}
-                  {m.files > 0 ? ` (${t("page.filesCount", { count: m.files })})` : ""}
-                </li>
-              ))}
-            </ul>
-          </>
-        ) : null}
-        <h2 className="govuk-heading-m">{t("page.addHeading")}</h2>
-        {page.open ? (
-          <Form method="post" encType="multipart/form-data" noValidate>
-            <CsrfInput />
-            <Textarea id="message" label={t("page.message")} hint={t("page.messageHint")} rows={6} maxLength={MESSAGE_MAX} limitText={t("page.limit", { count: MESSAGE_MAX })} error={error ? t(error) : undefined} defaultValue={result && "message" in result ? String(result.message) : undefined} />
-            <FileUpload id="files" label={t("page.files")} hint={t("page.filesHint")} accept={UPLOAD_ACCEPT} />
-            <Button>{t("page.send")}</Button>
-          </Form>
-        ) : (
-          <p className="govuk-body">{t("page.closedNote", { reference: page.reference })}</p>
-        )}
-        {/* A complaint about our service, about this case (issue 14): the form knows the case from the link. */}
-        <p className="govuk-body">
-          <Link className="govuk-link" to={to(`/complain?track=${encodeURIComponent(token ?? "")}`)} data-testid="complain-link">
-            {t("complain:link")}
-          </Link>
-        </p>
-      </div>
-    </div>
+    <TrackPageFrame ns="correspondence" title={t("page.title", { reference: page.reference })} error={error}>
+      <h1 className="govuk-heading-l">{t("page.title", { reference: page.reference })}</h1>
+      <p className="govuk-body">
+        {t("page.stage")}: <strong className="govuk-tag">{page.open ? t("page.open") : t("page.closed")}</strong>
+      </p>
+      <TrackSentEmails ns="correspondence" sent={page.sent} />
+      <TrackAddedList ns="correspondence" added={page.added} />
+      <h2 className="govuk-heading-m">{t("page.addHeading")}</h2>
+      {page.open ? (
+        <Form method="post" encType="multipart/form-data" noValidate>
+          <CsrfInput />
+          <TrackMessageField ns="correspondence" error={error} defaultValue={result && "message" in result ? String(result.message) : undefined} />
+          <FileUpload id="files" label={t("page.files")} hint={t("page.filesHint")} accept={UPLOAD_ACCEPT} />
+          <Button>{t("page.send")}</Button>
+        </Form>
+      ) : (
+        <p className="govuk-body">{t("page.closedNote", { reference: page.reference })}</p>
+      )}
+      {/* A complaint about our service, about this case (issue 14): the form knows the case from the link. */}
+      <p className="govuk-body">
+        <Link className="govuk-link" to={to(`/complain?track=${encodeURIComponent(token ?? "")}`)} data-testid="complain-link">
+          {t("complain:link")}
+        </Link>
+      </p>
+    </TrackPageFrame>
   );
 }

@@ -11,6 +11,8 @@ import { extractReference } from "../domain/cases/reference.js";
 import { normaliseEmail } from "../domain/cases/create-case.js";
 import { checkAndWrite, recordFiles, type RefusedFile } from "./attachments";
 import { mailDomain, ourEmailIds } from "./outgoing";
+import { emit } from "../outbox/emit.js";
+import { tellAdjustmentOfficer } from "./officer-notice";
 import { mailText, type Lang } from "./texts";
 
 export type InboundDeps = {
@@ -86,8 +88,23 @@ function headerList(mail: ParsedMail): string[] {
 
 type Match =
   | { kind: "case"; caseId: string; reference: string; matchedBy: "subject" | "in_reply_to"; senderAllowed: boolean; status: string; language: Lang; assignedToId: string | null }
+  | { kind: "adjustment"; requestId: string; reference: string; matchedBy: "subject" | "in_reply_to"; senderAllowed: boolean; language: Lang; assignedToId: string | null }
   | { kind: "unknown"; reference: string }
   | { kind: "none" };
+
+/** An adjustment request's reference in the subject's `[Ref. ADJ…]` tag (our emails about one carry it). */
+export function adjustmentReferenceIn(subject: string): string | null {
+  const m = /\[\s*Ref\.?\s*(ADJ\s?\d{7})\s*\]/i.exec(subject);
+  return m ? m[1]!.replace(/\s+/g, "").toUpperCase() : null;
+}
+
+const adjustmentSelect = { id: true, reference: true, email: true, correspondenceLanguage: true, assignedToId: true, party: { select: { emailNormalised: true } } } as const;
+
+/** An adjustment request may be written to by the address on it or its customer's (the request has no representatives). */
+function adjustmentMatch(r: { id: string; reference: string; email: string | null; correspondenceLanguage: Lang; assignedToId: string | null; party: { emailNormalised: string | null } | null }, sender: string | null, matchedBy: "subject" | "in_reply_to"): Match {
+  const senderAllowed = sender !== null && ((r.email !== null && normaliseEmail(r.email) === sender) || r.party?.emailNormalised === sender);
+  return { kind: "adjustment", requestId: r.id, reference: r.reference, matchedBy, senderAllowed, language: r.correspondenceLanguage, assignedToId: r.assignedToId };
+}
 
 /** Which case the message names, and whether the sender may write to it. */
 async function matchCase(prisma: Prisma, mail: ParsedMail, sender: string | null, domain: string): Promise<Match> {
@@ -101,9 +118,17 @@ async function matchCase(prisma: Prisma, mail: ParsedMail, sender: string | null
       const c = await prisma.case.findUnique({ where: { id: hit.caseId }, select: caseSelect });
       if (c) return { kind: "case", caseId: c.id, reference: c.reference, matchedBy: "in_reply_to", senderAllowed: sender !== null && (await senderMayWrite(prisma, c.id, sender)), status: c.status, language: c.language, assignedToId: c.assignedToId };
     }
+    // A reply to an email about an adjustment request (linked by AdjustmentEmail).
+    const link = await prisma.adjustmentEmail.findFirst({ where: { emailMessageId: { in: emailIds } }, select: { request: { select: adjustmentSelect } } });
+    if (link) return adjustmentMatch(link.request, sender, "in_reply_to");
   }
   const reference = extractReference(mail.subject ?? "");
-  if (!reference) return { kind: "none" };
+  if (!reference) {
+    const adjustment = adjustmentReferenceIn(mail.subject ?? "");
+    if (!adjustment) return { kind: "none" };
+    const r = await prisma.adjustmentRequest.findUnique({ where: { reference: adjustment }, select: adjustmentSelect });
+    return r ? adjustmentMatch(r, sender, "subject") : { kind: "unknown", reference: adjustment };
+  }
   const c = await prisma.case.findUnique({ where: { reference }, select: caseSelect });
   if (!c) return { kind: "unknown", reference };
   return { kind: "case", caseId: c.id, reference: c.reference, matchedBy: "subject", senderAllowed: sender !== null && (await senderMayWrite(prisma, c.id, sender)), status: c.status, language: c.language, assignedToId: c.assignedToId };
@@ -150,14 +175,16 @@ export async function receiveMail(deps: InboundDeps, input: { source: "smtp" | "
   if (auto) {
     status = "ignored";
     reason = auto;
-  } else if (match.kind === "case") {
+  } else if (match.kind === "case" || match.kind === "adjustment") {
+    // Held: never merged, whatever the subject claims; staff decide (an adjustment request's
+    // held message is set aside or linked to a case by hand: there is no "confirm" for it).
     status = match.senderAllowed ? "joined" : "held";
     if (!match.senderAllowed) reason = "not_customer";
   } else {
     status = "triage";
     reason = match.kind === "unknown" ? "unknown_reference" : "no_reference";
   }
-  const claimedReference = match.kind === "case" || match.kind === "unknown" ? match.reference : auto ? extractReference(subject) : null;
+  const claimedReference = match.kind === "case" || match.kind === "adjustment" || match.kind === "unknown" ? match.reference : auto ? extractReference(subject) : null;
   const caseId = match.kind === "case" && status === "joined" ? match.caseId : null;
 
   // Automatic mail keeps no files: nothing in it is evidence, and it is the usual carrier of floods.
@@ -185,7 +212,7 @@ export async function receiveMail(deps: InboundDeps, input: { source: "smtp" | "
           attachmentCount: files.kept.length,
           status,
           reason,
-          matchedBy: match.kind === "case" ? match.matchedBy : null,
+          matchedBy: match.kind === "case" || match.kind === "adjustment" ? match.matchedBy : null,
           claimedReference,
           caseId,
         },
@@ -194,6 +221,17 @@ export async function receiveMail(deps: InboundDeps, input: { source: "smtp" | "
       if (status === "joined" && match.kind === "case") {
         await joinedToCase(tx, deps, { inboundId: row.id, caseId: match.caseId, reference: match.reference, closed: match.status === "closed", assignedToId: match.assignedToId, source: input.source, files: files.kept.length, refused: refusedCount, matchedBy: match.matchedBy, actorId: null, at: now });
         if (sender && fromAddress) await acknowledge(tx, { inboundId: row.id, to: fromAddress, sender, language: match.language, reference: match.reference, caseId: match.caseId, at: now });
+      } else if (status === "joined" && match.kind === "adjustment") {
+        // On the request's timeline (the start of the text; the whole message and its files are
+        // on the staff mail page the event links to), the back office told, the officer emailed.
+        await tx.adjustmentEvent.create({
+          data: { requestId: match.requestId, kind: "customer_email", at: now, data: { inboundId: row.id, text: text.slice(0, 5000), files: files.kept.length, refused: refusedCount, source: input.source } },
+        });
+        await emit(tx, { type: "adjustment_request.customer_message", aggregateId: match.requestId, at: now, data: { reference: match.reference } });
+        await tellAdjustmentOfficer(tx, deps, { reference: match.reference, assignedToId: match.assignedToId, path: `/staff/mail/${row.id}`, at: now });
+        const ack = sender && fromAddress ? await acknowledge(tx, { inboundId: row.id, to: fromAddress, sender, language: match.language, reference: match.reference, caseId: null, at: now, adjustment: true }) : null;
+        // Linked to the request like its other emails: shown on its tracking page, and a reply to it joins the request.
+        if (ack) await tx.adjustmentEmail.create({ data: { emailMessageId: ack, requestId: match.requestId, kind: "correspondence_acknowledgement" } });
       } else if (status === "triage" && sender && fromAddress) {
         await acknowledge(tx, { inboundId: row.id, to: fromAddress, sender, language: null, reference: null, caseId: null, at: now });
       }
@@ -262,22 +300,24 @@ export async function joinedToCase(
  * One acknowledgement per message, and never more than a few a day to one address: a sender
  * (or a forged sender) cannot turn the mailbox into a mail cannon.
  */
-async function acknowledge(tx: TransactionClient, a: { inboundId: string; to: string; sender: string; language: Lang | null; reference: string | null; caseId: string | null; at: Date }) {
+async function acknowledge(tx: TransactionClient, a: { inboundId: string; to: string; sender: string; language: Lang | null; reference: string | null; caseId: string | null; at: Date; adjustment?: boolean }): Promise<string | null> {
   const since = new Date(a.at.getTime() - 24 * 3600_000);
   const recent = await tx.inboundMail.count({ where: { fromNormalised: a.sender, acknowledgedAt: { gte: since } } });
-  if (recent >= INBOUND_LIMITS.acksPerSenderPerDay) return;
-  // Replies on a case already acknowledged today are not acknowledged again.
-  if (a.caseId) {
-    const sameCase = await tx.inboundMail.count({ where: { fromNormalised: a.sender, caseId: a.caseId, acknowledgedAt: { gte: since } } });
-    if (sameCase > 0) return;
+  if (recent >= INBOUND_LIMITS.acksPerSenderPerDay) return null;
+  // Replies on a case (or adjustment request) already acknowledged today are not acknowledged again.
+  if (a.caseId || (a.adjustment && a.reference)) {
+    const sameRecord = a.caseId ? { caseId: a.caseId } : { claimedReference: a.reference, status: "joined" };
+    const already = await tx.inboundMail.count({ where: { fromNormalised: a.sender, ...sameRecord, acknowledgedAt: { gte: since } } });
+    if (already > 0) return null;
   }
   const langs: Lang[] = a.language ? [a.language] : ["en", "cy"];
-  const key = a.reference ? "received" : "receivedNoReference";
+  const key = a.adjustment ? "receivedAdjustment" : a.reference ? "received" : "receivedNoReference";
   const values = { reference: a.reference ?? "" };
   const text = langs.map((l) => [mailText(l, `${key}.body`, values), "", mailText(l, `${key}.quote`, values), "", mailText(l, `${key}.signoff`)].join("\n")).join("\n\n---\n\n");
   const subject = langs.map((l) => mailText(l, `${key}.subject`, values)).join(" / ");
-  await tx.emailMessage.create({ data: { to: a.to, subject, text, language: langs[0]!, kind: "correspondence_acknowledgement", caseId: a.caseId, createdAt: a.at, nextAttemptAt: a.at } });
+  const email = await tx.emailMessage.create({ data: { to: a.to, subject, text, language: langs[0]!, kind: "correspondence_acknowledgement", caseId: a.caseId, createdAt: a.at, nextAttemptAt: a.at }, select: { id: true } });
   await tx.inboundMail.update({ where: { id: a.inboundId }, data: { acknowledgedAt: a.at } });
+  return email.id;
 }
 
 /** A message too large to take (IMAP): staff see that it came, and can ask for it another way. */

@@ -84,6 +84,23 @@ describe("subject access copy", () => {
     expect(JSON.stringify((await subjectAccessExport(db.prisma, email, now, officer))!.copy)).toContain("SENSITIVE-TEXT");
   });
 
+  it("includes the reminders they asked for (the day, what it leads back to), never the token hash or a live link", async () => {
+    const tokenHash = "f".repeat(64);
+    await db.prisma.concernDraft.create({ data: { tokenHash: "e".repeat(64), journeyId: "journey-sam", language: "cy", data: { answers: { organisation: "REMINDER-ANSWER Example Council" } }, expiresAt: new Date("2027-01-18T00:00:00Z") } });
+    await db.prisma.reminder.create({ data: { tokenHash, email: email.toUpperCase(), language: "cy", dueOn: "2027-01-04", journeyId: "journey-sam", createdAt: now } });
+    await db.prisma.reminder.create({ data: { tokenHash: "d".repeat(64), email: other, language: "en", dueOn: "2027-02-01", journeyId: "journey-other", createdAt: now } });
+    await db.prisma.emailMessage.create({ data: { to: email, subject: "Your reminder", text: "Stop: http://localhost/reminders/stop/StopToken0123456789 Track: http://localhost/cy/track/case/TrackToken0123456789", language: "cy", kind: "reminder" } });
+    const result = (await subjectAccessExport(db.prisma, email, now, admin))!;
+    expect(sectionCounts(result.copy).reminders).toBe(1);
+    expect(result.copy.reminders[0]).toMatchObject({ remindOn: "2027-01-04", language: "cy", sentAt: null, stoppedAt: null, savedAnswers: { answers: { organisation: "REMINDER-ANSWER Example Council" } } });
+    const text = JSON.stringify(result.copy);
+    for (const secret of [tokenHash, "e".repeat(64), "2027-02-01", "StopToken0123456789", "TrackToken0123456789"]) expect(text, secret).not.toContain(secret);
+    // A person known only by a reminder still gets a copy.
+    const onlyReminder = "only.reminder@example.com";
+    await db.prisma.reminder.create({ data: { tokenHash: "c".repeat(64), email: onlyReminder, language: "en", dueOn: "2027-03-01", journeyId: "journey-only", createdAt: now } });
+    expect((await subjectAccessExport(db.prisma, onlyReminder, now, admin))!.copy.reminders).toHaveLength(1);
+  });
+
   it("finds nothing for an address it does not hold", async () => {
     expect(await subjectAccessExport(db.prisma, "nobody@example.com", now, head)).toBeNull();
     expect(maskTokens("/concerns/resume/abcdefgh12345678")).toBe("/concerns/resume/[removed]");

@@ -60,8 +60,8 @@ function withoutStaffIds(value: unknown): unknown {
   return value;
 }
 
-/** Live links in emails we sent (consent withdrawal, resume) carry tokens: masked in the copy. */
-export const maskTokens = (text: string) => text.replace(/(\/(?:adjustments\/consent|concerns\/resume)\/)[A-Za-z0-9_-]{8,}/g, "$1[removed]");
+/** Live links in emails we sent (consent withdrawal, resume, reminder stop, tracking) carry tokens: masked in the copy. */
+export const maskTokens = (text: string) => text.replace(/(\/(?:adjustments\/consent|concerns\/resume|reminders\/stop|track\/case|track\/record)\/)[A-Za-z0-9_-]{8,}/g, "$1[removed]");
 
 export async function subjectAccessExport(prisma: PrismaClient, email: string, now: Date, staff: StaffLike) {
   const address = email.trim();
@@ -98,8 +98,18 @@ export async function subjectAccessExport(prisma: PrismaClient, email: string, n
   });
   const emails = await prisma.emailMessage.findMany({ where: { to: insensitive }, select: { subject: true, text: true, createdAt: true, sentAt: true, language: true, kind: true }, orderBy: { createdAt: "asc" } });
   const inbound = await prisma.inboundMail.findMany({ where: { fromNormalised: emailNormalised }, select: { receivedAt: true, fromName: true, fromAddress: true, subject: true, text: true, attachmentCount: true }, orderBy: { receivedAt: "asc" } });
+  // "Email me on that day" reminders: the day, the language, what happened to it, and the saved
+  // answers it leads back to while they are kept. Never the stop token's hash.
+  const reminders = await prisma.reminder.findMany({
+    where: { email: insensitive },
+    select: { dueOn: true, language: true, createdAt: true, sentAt: true, stoppedAt: true, journeyId: true },
+    orderBy: { createdAt: "asc" },
+  });
+  const drafts = reminders.length
+    ? await prisma.concernDraft.findMany({ where: { journeyId: { in: reminders.map((r) => r.journeyId) } }, select: { journeyId: true, data: true, expiresAt: true } })
+    : [];
 
-  if (!party && adjustments.length + nuisance.length + chats.length + emails.length + inbound.length === 0) return null;
+  if (!party && adjustments.length + nuisance.length + chats.length + emails.length + inbound.length + reminders.length === 0) return null;
 
   // Whose data it is and what was released, for the audit row (never the address itself).
   const included: { id: string; reference: string }[] = [];
@@ -201,6 +211,19 @@ export async function subjectAccessExport(prisma: PrismaClient, email: string, n
       })),
       emailsWeSent: emails.map((e) => ({ ...e, text: maskTokens(e.text) })),
       mailTheySent: inbound,
+      reminders: reminders.map((r) => {
+        const draft = drafts.find((d) => d.journeyId === r.journeyId);
+        return {
+          about: "reporting a concern (saved answers)",
+          remindOn: r.dueOn,
+          language: r.language,
+          askedAt: r.createdAt,
+          sentAt: r.sentAt,
+          stoppedAt: r.stoppedAt,
+          savedAnswers: draft ? withoutStaffIds(draft.data) : null,
+          savedAnswersKeptUntil: draft?.expiresAt ?? null,
+        };
+      }),
     },
     subject: { partyId: party?.id ?? null, hash: subjectHash(address) },
     sensitive: { included, withheld },
@@ -220,5 +243,6 @@ export function sectionCounts(copy: SubjectAccessResult["copy"]) {
     chats: copy.chats.length,
     emailsWeSent: copy.emailsWeSent.length,
     mailTheySent: copy.mailTheySent.length,
+    reminders: copy.reminders.length,
   };
 }

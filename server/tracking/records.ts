@@ -8,6 +8,7 @@ import cy from "../../locales/cy/track-records.json";
 import en from "../../locales/en/track-records.json";
 import type { Prisma } from "../db";
 import { normaliseEmail } from "../domain/cases/create-case.js";
+import { tellAdjustmentOfficer } from "../correspondence/officer-notice";
 import { emit } from "../outbox/emit.js";
 
 export type Lang = "en" | "cy";
@@ -140,7 +141,8 @@ export async function recordForAccess(prisma: Prisma, access: { kind: RecordKind
       take: 50,
     });
     sent = links.map((l) => l.emailMessage);
-    const events = await prisma.adjustmentEvent.findMany({ where: { requestId: record.id, kind: "customer_message" }, orderBy: { at: "desc" }, take: 50, select: { id: true, at: true, data: true } });
+    // Messages from this page and emails that joined the request.
+    const events = await prisma.adjustmentEvent.findMany({ where: { requestId: record.id, kind: { in: ["customer_message", "customer_email"] } }, orderBy: { at: "desc" }, take: 50, select: { id: true, at: true, data: true } });
     added = events.map((e) => ({ id: e.id, at: e.at.toISOString(), text: String((e.data as { text?: unknown }).text ?? "") }));
   } else {
     // Nuisance emails are not linked by a key; every email about a record carries [Ref. …].
@@ -164,12 +166,15 @@ export const canAddMessage = (record: TrackedRecord) => record.kind === "adjustm
 
 /**
  * A message from the tracking page joins the adjustment request's timeline, with an outbox event
- * so the back office hears of it; the officer (or, unassigned, the team list) sees it there.
+ * so the back office hears of it, and the officer dealing with it is told by email (as for cases;
+ * unassigned, it waits on the team's list).
  */
-export async function addAdjustmentMessage(deps: { prisma: Prisma; now?: () => Date }, input: { requestId: string; reference: string; text: string }) {
+export async function addAdjustmentMessage(deps: { prisma: Prisma; publicUrl: string; now?: () => Date }, input: { requestId: string; reference: string; text: string }) {
   const now = (deps.now ?? (() => new Date()))();
   await deps.prisma.$transaction(async (tx) => {
+    const request = await tx.adjustmentRequest.findUniqueOrThrow({ where: { id: input.requestId }, select: { assignedToId: true } });
     await tx.adjustmentEvent.create({ data: { requestId: input.requestId, kind: "customer_message", at: now, data: { text: input.text, source: "web" } } });
     await emit(tx, { type: "adjustment_request.customer_message", aggregateId: input.requestId, at: now, data: { reference: input.reference } });
+    await tellAdjustmentOfficer(tx, deps, { reference: input.reference, assignedToId: request.assignedToId, path: `/staff/adjustments/${input.reference}`, at: now });
   });
 }

@@ -211,6 +211,18 @@ for (const lang of LANGS) {
     expect((decision.subject ?? "").match(/\[Ref\./g)).toHaveLength(1);
     expect(decision.html).toContain("font-size:18pt");
     expect(decision.headers.get("content-language")).toBe(lang === "cy" ? "cy" : "en-GB");
+
+    // The customer's own page for the request (/track/record/…, from the /track link) passes axe.
+    await page.goto(inLang(lang, "/track"));
+    await page.locator("#reference").fill(reference);
+    await page.locator("#email").fill(question.email);
+    await page.locator("main form button[type=submit]").click();
+    await expect(page.getByTestId("track-link-sent")).toBeVisible();
+    const link = await mailTo(question.email, (m) => /\/track\/record\//.test(m.text ?? ""));
+    await page.goto(new URL(/https?:\/\/\S+\/track\/record\/[A-Za-z0-9_-]+/.exec(link.text ?? "")![0]).pathname);
+    await expect(page.getByTestId("record-status")).toBeVisible();
+    await expect(page.getByTestId("sent").first()).toBeVisible();
+    await expectNoAxeViolations(page);
   });
 
   test(`a declined request shows its reasons and what we can do, in the register and the decision email (${lang}) @no-js`, async ({ page, staffPage }) => {

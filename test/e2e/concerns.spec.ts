@@ -97,9 +97,11 @@ async function next(page: Page, lang: Lang) {
   await page.getByRole("button", { name: T[lang].continue, exact: true }).click();
 }
 
-async function pick(page: Page, lang: Lang, id: string) {
+/** "topic" ticks a question's first option (its id is the field's name); "topic-foi" the option with that value. */
+async function pick(page: Page, lang: Lang, choice: string) {
   await check(page);
-  await page.locator(`#${id}`).check();
+  const [name, value] = choice.split(/-(.*)/);
+  await page.locator(value ? `input[name="${name}"][value="${value}"]` : `#${name}`).check();
   await next(page, lang);
 }
 
@@ -141,7 +143,7 @@ async function fillReport(page: Page, lang: Lang, input: { email: string; descri
   if (input.lateReason) {
     await expectTitle(page, T[lang].lateReasonTitle);
     await page.locator("#lateReason").fill(input.lateReason);
-    await page.locator("#lateDisability-2").check();
+    await page.locator('input[name="lateDisability"][value="no"]').check();
     await next(page, lang);
   }
   await type(page, lang, "description", input.description);

@@ -5,6 +5,7 @@ import path from "node:path";
 import { simpleParser } from "mailparser";
 import { describe, expect, inject, it } from "vitest";
 import { BrowserLikeClient } from "../support/browser-like-client";
+import { signedIn as signInAs } from "../support/staff";
 
 const baseUrl = inject("baseUrl");
 const mailDir = inject("mailDir");
@@ -43,13 +44,7 @@ async function findMail(predicate: (text: string, to: string) => boolean) {
   throw new Error("email not written");
 }
 
-async function signedIn(who: "officer" | "manager" | "adviser" | "head" | "admin") {
-  const staff = new BrowserLikeClient(baseUrl);
-  await staff.get("/staff/sign-in");
-  const res = await staff.post("/staff/sign-in", { email: `${who}@doorstep.example`, password: `demo-${who}-2026` });
-  expect(res.status).toBe(302);
-  return staff;
-}
+const signedIn = (who: "officer" | "manager" | "adviser" | "head" | "admin") => signInAs(baseUrl, who);
 
 /** A whole request, without JavaScript; returns its reference. */
 async function requestAdjustment(lang: "en" | "cy", answers: { email: string; difficulty?: string; caseReference?: string }) {

@@ -2,17 +2,13 @@
 // rate limits, JSON Schemas and CSV; token expiry against the database directly.
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { authenticateToken, createApiToken } from "../../server/api/tokens";
-import { BrowserLikeClient } from "../support/browser-like-client";
+import type { BrowserLikeClient } from "../support/browser-like-client";
 import { createTestDatabase, type TestDatabase } from "../support/database";
+import { signedIn as signInAs } from "../support/staff";
 
 const baseUrl = inject("baseUrl");
 
-async function admin() {
-  const staff = new BrowserLikeClient(baseUrl);
-  await staff.get("/staff/sign-in");
-  expect((await staff.post("/staff/sign-in", { email: "admin@doorstep.example", password: "demo-admin-2026" })).status).toBe(302);
-  return staff;
-}
+const admin = () => signInAs(baseUrl, "admin");
 
 async function makeToken(staff: BrowserLikeClient, name: string, scopes: string[]) {
   await staff.get("/staff/api-tokens");
@@ -101,9 +97,7 @@ describe("read API", () => {
   });
 
   it("only admins manage tokens", async () => {
-    const officer = new BrowserLikeClient(baseUrl);
-    await officer.get("/staff/sign-in");
-    await officer.post("/staff/sign-in", { email: "officer@doorstep.example", password: "demo-officer-2026" });
+    const officer = await signInAs(baseUrl, "officer");
     expect((await officer.get("/staff/api-tokens")).status).toBe(403);
   });
 

@@ -1,17 +1,12 @@
 // Case work and /track against the real production server, as a browser without JavaScript.
 import { describe, expect, inject, it } from "vitest";
 import { BrowserLikeClient } from "../support/browser-like-client";
+import { signedIn as signInAs } from "../support/staff";
 
 const baseUrl = inject("baseUrl");
 const unique = () => Math.random().toString(36).slice(2, 10);
 
-async function signedIn(who: "officer" | "manager" | "admin" | "adviser") {
-  const staff = new BrowserLikeClient(baseUrl);
-  await staff.get("/staff/sign-in");
-  const res = await staff.post("/staff/sign-in", { email: `${who}@doorstep.example`, password: `demo-${who}-2026` });
-  expect(res.status).toBe(302);
-  return staff;
-}
+const signedIn = (who: "officer" | "manager" | "admin" | "adviser") => signInAs(baseUrl, who);
 
 /** A question through the public contact journey; returns its ENQ reference. */
 async function askQuestion(lang: "en" | "cy", email: string) {

@@ -7,7 +7,11 @@ import {
   caseWhere,
   clockBoundaries,
   CaseFilterSchema,
+  decodeCursor,
+  encodeCursor,
   listCases,
+  pageLinks,
+  parseCaseFilters,
   queueCounts,
   SEARCH_COUNT_CAP,
   type CaseFilters,
@@ -139,6 +143,86 @@ describe.each(ENGINES)("case list counts on %s", (engine) => {
     const exact = await db.prisma.case.count({ where: caseWhere(narrow, NOW) });
     expect(exact).toBeGreaterThan(0);
     expect(await listCases(db.prisma, narrow, NOW)).toMatchObject({ total: exact, totalCapped: false });
+  });
+
+  // Keyset paging: the oracle is one ORDER BY over the same filters; the list must give the same
+  // sequence page by page, forwards by "next" cursors and backwards by "previous" ones. Every
+  // case here was created at the same instant and many share a clock, so only the unique
+  // reference separates them.
+  const ORDER = {
+    due: [{ nextDueAt: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }, { reference: "asc" }],
+    received: [{ createdAt: "desc" }, { reference: "asc" }],
+    reference: [{ reference: "asc" }],
+  } as const;
+  it.each([
+    { status: "all" },
+    { status: "all", sort: "received" },
+    { status: "all", sort: "reference" },
+    { clock: "on_time" },
+    { queue: "8", sort: "received", status: "all" },
+  ] as Record<string, string>[])("pages by cursor through every case once, forwards and back, in order (%o)", async (raw) => {
+    const f = filters(raw);
+    const want = (await db.prisma.case.findMany({ where: caseWhere(f, NOW), orderBy: [...ORDER[f.sort]] as never, select: { reference: true } })).map((r) => r.reference);
+    expect(want.length).toBeGreaterThan(50);
+    const forward: string[][] = [];
+    let page = await listCases(db.prisma, f, NOW);
+    forward.push(page.rows.map((r) => r.reference));
+    expect(page.previous).toBeNull();
+    while (page.next) {
+      expect(page.rows).toHaveLength(50);
+      page = await listCases(db.prisma, { ...f, page: page.page + 1, after: page.next }, NOW);
+      forward.push(page.rows.map((r) => r.reference));
+      expect(page.total).toBe(want.length);
+    }
+    expect(forward.flat()).toEqual(want);
+    expect(page.page).toBe(Math.ceil(want.length / 50));
+    // Back from the last page by "previous" cursors: the same pages in reverse.
+    const backward: string[][] = [page.rows.map((r) => r.reference)];
+    while (page.previous) {
+      page = await listCases(db.prisma, { ...f, page: page.page - 1, before: page.previous }, NOW);
+      backward.unshift(page.rows.map((r) => r.reference));
+    }
+    expect(page.page).toBe(1);
+    expect(backward).toEqual(forward);
+  });
+
+  it("takes only cursors it made for the same order, and builds plain previous/next links", async () => {
+    const f = filters({ status: "all" });
+    const first = await listCases(db.prisma, f, NOW);
+    expect(decodeCursor("due", first.next!)).not.toBeNull();
+    // The same token under another order, a forged shape and junk are all "no cursor": page 1.
+    expect(decodeCursor("reference", first.next!)).toBeNull();
+    expect(decodeCursor("due", encodeCursor({ segment: 0, values: ["'; DROP TABLE \"Case\"--", "x", "y"] }))).toBeNull();
+    expect(decodeCursor("due", encodeCursor({ segment: 7, values: [] }))).toBeNull();
+    expect(decodeCursor("due", "not-a-cursor")).toBeNull();
+    expect((await listCases(db.prisma, { ...f, sort: "reference", after: first.next! }, NOW)).page).toBe(1);
+    // The links: next carries the cursor and page 2; page 2's previous is the first page's clean address.
+    const links = pageLinks(f, first);
+    expect(links.previous).toBeNull();
+    expect(links.next).toBe(`?status=all&page=2&after=${first.next}`);
+    const second = await listCases(db.prisma, parseCaseFilters(new URLSearchParams(links.next!)), NOW);
+    expect(second.page).toBe(2);
+    expect(pageLinks(f, second).previous).toBe("?status=all");
+    const third = await listCases(db.prisma, { ...f, page: 3, after: second.next! }, NOW);
+    expect(pageLinks(f, third).previous).toBe(`?status=all&page=2&before=${third.previous}`);
+    // Both directions at once: "after" wins and the short address drops "before".
+    expect(parseCaseFilters(new URLSearchParams(`after=${first.next}&before=${first.next}`)).before).toBeUndefined();
+  });
+
+  it("has trigram indexes for the search on PostgreSQL, and none on PGlite (pg_trgm not loaded there, decision 0014)", async () => {
+    const rows = await db.prisma.$queryRawUnsafe<{ indexname: string }[]>(`SELECT indexname::text AS indexname FROM pg_indexes WHERE indexname IN ('Case_title_trgm_idx', 'Party_name_trgm_idx') ORDER BY 1`);
+    expect(rows.map((r) => r.indexname)).toEqual(engine === "postgres" ? ["Case_title_trgm_idx", "Party_name_trgm_idx"] : []);
+  });
+
+  it("finds a case by its customer's name as well as its title, and counts it", async () => {
+    const party = await db.prisma.party.create({ data: { kind: "person", name: "Zebedee Quartermaine" } });
+    const [c] = await db.prisma.case.findMany({ where: { status: { not: "closed" } }, take: 1, select: { id: true, reference: true } });
+    await db.prisma.caseParty.create({ data: { caseId: c!.id, partyId: party.id, role: "customer" } });
+    const found = await listCases(db.prisma, filters({ q: "quarterMAINE" }), NOW);
+    expect(found.rows.map((r) => r.reference)).toEqual([c!.reference]);
+    expect(found).toMatchObject({ total: 1, totalCapped: false });
+    // Wildcards in the search are text, not patterns.
+    expect((await listCases(db.prisma, filters({ q: "%" }), NOW)).total).toBe(0);
   });
 
   it("pages through every case exactly once in due order", async () => {

@@ -7,6 +7,7 @@ import path from "node:path";
 import { simpleParser } from "mailparser";
 import { describe, expect, inject, it } from "vitest";
 import { BrowserLikeClient } from "../support/browser-like-client";
+import { signedIn as signInAs } from "../support/staff";
 
 const baseUrl = inject("baseUrl");
 const mailDir = inject("mailDir");
@@ -46,12 +47,7 @@ async function askQuestion(p: string, email: string) {
   return /data-testid="reference">(ENQ\d{7})</.exec(await (await client.get(`${p}/contact/confirmation`)).text())![1]!;
 }
 
-async function signedIn() {
-  const staff = new BrowserLikeClient(baseUrl);
-  await staff.get("/staff/sign-in");
-  expect((await staff.post("/staff/sign-in", { email: "manager@doorstep.example", password: "demo-manager-2026" })).status).toBe(302);
-  return staff;
-}
+const signedIn = () => signInAs(baseUrl, "manager");
 
 describe("complaints about our service from the public", () => {
   it("English, its own form: errors, then a complaint with a reference and an acknowledgement; someone else's case is not linked", async () => {

@@ -168,6 +168,48 @@ describe.each(ENGINES)("correspondence on %s", (engine) => {
       expect(await db.prisma.emailMessage.count({ where: { to: "stranger@example.net" } })).toBe(0);
     });
 
+    it("joins a reply about an adjustment request to the request and tells its officer; a stranger's is held", async () => {
+      const officer = await db.prisma.staffUser.create({ data: { email: `adj-officer-${engine}@staff.test`, name: "Aled", passwordHash: "x", roles: ["case_officer"] } });
+      const email = `adj-${engine}@example.com`;
+      const reference = engine === "pglite" ? "ADJ0000101" : "ADJ0000102";
+      const request = await db.prisma.adjustmentRequest.create({
+        data: { reference, language: "cy", correspondenceLanguage: "cy", needs: [{ code: "large_print" }], name: "Sam", email: email.toUpperCase(), receivedAt: new Date(), decisionDueAt: new Date(), assignedToId: officer.id },
+      });
+      const ours = await db.prisma.emailMessage.create({ data: { to: email, subject: `Your request [Ref. ${reference}]`, text: "t", language: "cy", kind: "adjustment.ack", sentAt: new Date() } });
+      await db.prisma.adjustmentEmail.create({ data: { emailMessageId: ours.id, requestId: request.id, kind: "ack" } });
+
+      // By In-Reply-To (the subject lost the reference), with a file.
+      await transport.sendMail({ from: email, to: "casework@casework.test", subject: "Re: your letter", text: "Print 24pt please.", inReplyTo: `<${ours.id}@casework.test>`, attachments: [{ filename: "note.pdf", content: PDF }] });
+      const [row] = await inbound("Re: your letter");
+      expect(row).toMatchObject({ status: "joined", caseId: null, claimedReference: reference, matchedBy: "in_reply_to", attachmentCount: 1 });
+      const events = await db.prisma.adjustmentEvent.findMany({ where: { requestId: request.id, kind: "customer_email" } });
+      expect(events).toHaveLength(1);
+      expect(events[0]!.data).toMatchObject({ inboundId: row!.id, text: expect.stringContaining("Print 24pt please."), files: 1 });
+      const notices = await db.prisma.emailMessage.findMany({ where: { to: officer.email, kind: "staff_correspondence_notice" } });
+      expect(notices).toHaveLength(1);
+      expect(notices[0]!.subject).toBe(`New message on adjustment request ${reference}`);
+      expect(notices[0]!.text).toContain(`http://doorstep.test/staff/mail/${row!.id}`);
+      expect(notices[0]!.text).not.toContain(email);
+      // The customer is acknowledged in Welsh, and the acknowledgement belongs to the request.
+      const ack = await db.prisma.emailMessage.findFirstOrThrow({ where: { to: email, kind: "correspondence_acknowledgement" } });
+      expect(ack.subject).toContain(`[Ref. ${reference}]`);
+      expect(ack.text).toContain("cais am addasiad");
+      expect(await db.prisma.adjustmentEmail.count({ where: { emailMessageId: ack.id, requestId: request.id } })).toBe(1);
+
+      // By the subject's tag.
+      await transport.sendMail({ from: email, to: "casework@casework.test", subject: `Another thing [Ref. ${reference}]`, text: "And another." });
+      expect(await db.prisma.adjustmentEvent.count({ where: { requestId: request.id, kind: "customer_email" } })).toBe(2);
+      expect(await db.prisma.emailMessage.count({ where: { to: officer.email, kind: "staff_correspondence_notice" } })).toBe(2);
+      expect(await db.prisma.emailMessage.count({ where: { to: email, kind: "correspondence_acknowledgement" } })).toBe(1);
+
+      // Someone else quoting the reference: held, nothing on the request, nobody told or answered.
+      await transport.sendMail({ from: "stranger@example.net", to: "casework@casework.test", subject: `Re: [Ref. ${reference}] let me in`, text: "Let me in" });
+      const [held] = await inbound(`[Ref. ${reference}] let me in`);
+      expect(held).toMatchObject({ status: "held", reason: "not_customer", claimedReference: reference, acknowledgedAt: null });
+      expect(await db.prisma.adjustmentEvent.count({ where: { requestId: request.id, kind: "customer_email" } })).toBe(2);
+      expect(await db.prisma.emailMessage.count({ where: { to: officer.email, kind: "staff_correspondence_notice" } })).toBe(2);
+    });
+
     it("shows a reply to a closed case on it, marked for the officer", async () => {
       const c = await newCase();
       await db.prisma.case.update({ where: { id: c.id }, data: { status: "closed", closedAt: new Date(Date.now() - 3 * 86400_000), outcome: "Not DPA" } });

@@ -3,15 +3,13 @@
 // (no form to fill in and then have refused), the send is refused, and once the officer takes the
 // case the email is queued and the page redirects to ?done=sent.
 import { describe, expect, inject, it } from "vitest";
-import { BrowserLikeClient } from "../support/browser-like-client";
+import { signedIn as signInAs } from "../support/staff";
 
 const baseUrl = inject("baseUrl");
 
 describe("writing to the customer over HTTP", () => {
   it("tells an officer to take the case first, refuses the send until they do, then queues it", async () => {
-    const officer = new BrowserLikeClient(baseUrl);
-    await officer.get("/staff/sign-in");
-    expect((await officer.post("/staff/sign-in", { email: "officer@doorstep.example", password: "demo-officer-2026" })).status).toBe(302);
+    const officer = await signInAs(baseUrl, "officer");
 
     await officer.get("/staff/intake");
     const created = await officer.post("/staff/intake", { type: "RFA", channel: "phone", language: "en", name: "Ceri Write", email: `write-${Date.now()}@example.com`, summary: "Asked by phone" });

@@ -2,17 +2,11 @@
 // admins see every background job with its timetable (the server scheduled them at start) in
 // English and Welsh; other roles are refused.
 import { describe, expect, inject, it } from "vitest";
-import { BrowserLikeClient } from "../support/browser-like-client";
+import { signedIn as signInAs } from "../support/staff";
 
 const baseUrl = inject("baseUrl");
 
-async function signedIn(who: "officer" | "manager" | "admin") {
-  const staff = new BrowserLikeClient(baseUrl);
-  await staff.get("/staff/sign-in");
-  const res = await staff.post("/staff/sign-in", { email: `${who}@doorstep.example`, password: `demo-${who}-2026` });
-  expect(res.status).toBe(302);
-  return staff;
-}
+const signedIn = (who: "officer" | "manager" | "admin") => signInAs(baseUrl, who);
 
 describe("/staff/jobs", () => {
   it("shows managers and admins each job and its timetable, in English and Welsh; officers are refused", async () => {

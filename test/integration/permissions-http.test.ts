@@ -3,19 +3,14 @@
 // any signed-in role could close, reopen, retype and note any case; admin counted as a manager.
 import { describe, expect, inject, it } from "vitest";
 import { BrowserLikeClient } from "../support/browser-like-client";
+import { signedIn as signInAs } from "../support/staff";
 
 const baseUrl = inject("baseUrl");
 const unique = () => Math.random().toString(36).slice(2, 10);
 type Who = "adviser" | "officer" | "manager" | "head" | "admin";
 const EVERYONE: Who[] = ["adviser", "officer", "manager", "head", "admin"];
 
-async function signedIn(who: Who) {
-  const staff = new BrowserLikeClient(baseUrl);
-  await staff.get("/staff/sign-in");
-  const res = await staff.post("/staff/sign-in", { email: `${who}@doorstep.example`, password: `demo-${who}-2026` });
-  expect(res.status).toBe(302);
-  return staff;
-}
+const signedIn = (who: Who) => signInAs(baseUrl, who);
 
 async function askQuestion(email: string) {
   const client = new BrowserLikeClient(baseUrl);

@@ -6,6 +6,7 @@ import path from "node:path";
 import { simpleParser } from "mailparser";
 import { describe, expect, inject, it } from "vitest";
 import { BrowserLikeClient } from "../support/browser-like-client";
+import { signedIn as signInAs } from "../support/staff";
 
 const baseUrl = inject("baseUrl");
 const mailDir = inject("mailDir");
@@ -127,17 +128,21 @@ describe("tracking adjustment requests and nuisance reports", () => {
     const empty = await client.post(page, { message: "  " });
     expect(empty.status).toBe(400);
     expect(await empty.text()).toContain("Rhowch eich neges");
+    // An officer takes the request: they are the one told when the customer writes.
+    const officer = await signInAs(baseUrl, "officer");
+    await officer.get(`/staff/adjustments/${reference}`);
+    expect((await officer.post(`/staff/adjustments/${reference}`, { intent: "take" })).status).toBe(302);
     const sent = await client.post(page, { message: "Mae print bras 24pt yn iawn, diolch" });
     expect(sent.status).toBe(302);
     expect(sent.headers.get("location")).toBe(`${page}?added=1`);
     view = await (await client.get(`${page}?added=1`)).text();
     expect(view).toContain('data-testid="added-banner"');
     expect(view).toContain("Mae print bras 24pt yn iawn, diolch");
-    // The officer reads it on the request's timeline.
-    const staff = new BrowserLikeClient(baseUrl);
-    await staff.get("/staff/sign-in");
-    expect((await staff.post("/staff/sign-in", { email: "manager@doorstep.example", password: "demo-manager-2026" })).status).toBe(302);
-    const timeline = await (await staff.get(`/staff/adjustments/${reference}`)).text();
+    // The officer is told by email (the reference and a link, nothing the customer wrote) and reads it on the request's timeline.
+    const notice = await findMail((text, to) => to.includes("officer@doorstep.example") && text.includes(`/staff/adjustments/${reference}`));
+    expect(notice.subject).toBe(`New message on adjustment request ${reference}`);
+    expect(notice.text).not.toContain("print bras");
+    const timeline = await (await officer.get(`/staff/adjustments/${reference}`)).text();
     expect(timeline).toContain("Message from the customer (tracking page)");
     expect(timeline).toContain("Mae print bras 24pt yn iawn, diolch");
   });

@@ -11,16 +11,17 @@ export type SummaryRow = {
   href?: string;
   /** The row's question for screen readers after "Change" ("Change <question>"). */
   changeLabel?: string;
+  /** The row's name, as `data-row` (tests and styles find a row by it). */
   id?: string;
 };
 
-export function SummaryList({ rows, testId, preWrap = false }: { rows: SummaryRow[]; testId?: string; preWrap?: boolean }) {
+export function SummaryList({ rows, testId, preWrap = false, className }: { rows: SummaryRow[]; testId?: string; preWrap?: boolean; className?: string }) {
   const { t } = useTranslation();
   const anyLink = rows.some((r) => r.href);
   return (
-    <dl className="govuk-summary-list" data-testid={testId}>
+    <dl className={`govuk-summary-list${className ? ` ${className}` : ""}`} data-testid={testId}>
       {rows.map((row, i) => (
-        <div key={row.id ?? i} className={`govuk-summary-list__row${anyLink && !row.href ? " govuk-summary-list__row--no-actions" : ""}`}>
+        <div key={`${row.id ?? ""}-${i}`} className={`govuk-summary-list__row${anyLink && !row.href ? " govuk-summary-list__row--no-actions" : ""}`} data-row={row.id}>
           <dt className="govuk-summary-list__key">{row.key}</dt>
           <dd className={`govuk-summary-list__value${preWrap ? " ds-pre-wrap" : ""}`}>{row.value}</dd>
           {row.href ? (
