@@ -14,7 +14,10 @@ let exitCode = run("node", ["scripts/ensure-build.mjs"]);
 if (exitCode !== 0) process.exit(exitCode);
 
 const projects = ["unit", "integration", ...(process.env.TEST_DATABASE_URL ? ["integration-postgres"] : [])].flatMap((name) => ["--project", name]);
-const vitest = run("npx", ["vitest", "run", ...projects, "--reporter=default", "--reporter=json", "--outputFile.json=test-results/vitest.json"]);
+// Two test files at a time (vitest's default on 2 cores is one): an integration file spends most
+// of its time waiting for the server it talks to, and each file's imports cost seconds of CPU.
+const maxWorkers = process.env.VITEST_MAX_WORKERS ?? "2";
+const vitest = run("npx", ["vitest", "run", ...projects, `--maxWorkers=${maxWorkers}`, "--reporter=default", "--reporter=json", "--outputFile.json=test-results/vitest.json"]);
 const skipE2e = process.env.SKIP_E2E === "1";
 const playwright = skipE2e ? 0 : run("npx", ["playwright", "test"]);
 
