@@ -72,17 +72,27 @@ export default function handleRequest(
       nonce,
       [readyEvent]() {
         shellRendered = true;
-        const body = new PassThrough();
+        const body = new PassThrough({
+          // The page is sent: drop the abort timer, or it keeps the whole render alive for six seconds
+          // (issue 12's hostile run: ~400 finished pages held at once under load).
+          final(callback) {
+            clearTimeout(abortTimer);
+            callback();
+          },
+        });
         responseHeaders.set("Content-Type", "text/html; charset=utf-8");
         resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
         pipe(body);
       },
-      onShellError: reject,
+      onShellError(error: unknown) {
+        clearTimeout(abortTimer);
+        reject(error);
+      },
       onError(error: unknown) {
         responseStatusCode = 500;
         if (shellRendered) console.error(error);
       },
     });
-    setTimeout(abort, streamTimeout + 1000);
+    const abortTimer = setTimeout(abort, streamTimeout + 1000);
   });
 }

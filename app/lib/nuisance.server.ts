@@ -1,8 +1,9 @@
 // Server side of the nuisance journey: the session draft, page guards, the "use the same
 // details next time" cookie, and the acknowledgement email's words.
-import { createCookie, redirect, type AppLoadContext } from "react-router";
+import { redirect, type AppLoadContext } from "react-router";
 import { z } from "zod";
 import type { AppSession } from "../../server/auth/sessions";
+import { createSignedCookie } from "../../server/http/signed-cookie";
 import type { Advice } from "../../server/domain/nuisance/advice";
 import { BASE, nuisanceGuard, type NuisanceDraft, type NuisancePage } from "./nuisance";
 import { langFromPath, localePath, type Lang } from "./lang";
@@ -44,7 +45,7 @@ export type Remembered = z.infer<typeof RememberSchema>;
 
 function rememberCookie(context: AppLoadContext) {
   const { config } = context.services;
-  return createCookie("nuisance_details", {
+  return createSignedCookie("nuisance_details", {
     path: "/",
     httpOnly: true,
     sameSite: "lax",

@@ -1,9 +1,10 @@
 // Server-side sessions for staff and for members of the public part-way through a form.
 // The cookie holds a random token; the database keeps only its SHA-256.
 import { createHash, randomBytes } from "node:crypto";
-import { createCookie, createSessionStorage, type Session, type SessionStorage } from "react-router";
+import { createSessionStorage, type Session, type SessionStorage } from "react-router";
 import type { Prisma } from "../db";
 import { cookieNames } from "../http/csrf";
+import { createSignedCookie } from "../http/signed-cookie";
 
 /** The plain-HTTP name; over HTTPS it is `__Host-doorstep_session` (see cookieNames). */
 export const SESSION_COOKIE = "doorstep_session";
@@ -31,7 +32,7 @@ const hash = (token: string) => createHash("sha256").update(token).digest("hex")
 export function createAppSessionStorage(options: { prisma: Prisma; secret: string; secure: boolean; now?: () => Date }): AppSessionStorage {
   const { prisma } = options;
   const now = options.now ?? (() => new Date());
-  const cookie = createCookie(cookieNames(options.secure).session, {
+  const cookie = createSignedCookie(cookieNames(options.secure).session, {
     httpOnly: true,
     sameSite: "lax",
     secure: options.secure,
@@ -69,16 +70,21 @@ export function createAppSessionStorage(options: { prisma: Prisma; secret: strin
       }
       if (at.getTime() - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
         const data = row.data as SessionData;
-        await prisma.session.update({ where: { id: row.id }, data: { lastSeenAt: at, expiresAt: new Date(at.getTime() + idleFor(data)) } });
+        await prisma.$executeRaw`
+          UPDATE "Session" SET "lastSeenAt" = ${at.toISOString()}::timestamptz, "expiresAt" = ${new Date(at.getTime() + idleFor(data)).toISOString()}::timestamptz
+          WHERE "id" = ${row.id}`;
       }
       return row.data as SessionData;
     },
     async updateData(token, data) {
       const at = now();
-      await prisma.session.updateMany({
-        where: { id: hash(token) },
-        data: { data: data as object, staffUserId: data.staffUserId ?? null, lastSeenAt: at, expiresAt: new Date(at.getTime() + idleFor(data)) },
-      });
+      // One statement: Prisma's updateMany sends BEGIN, UPDATE, COMMIT, three round trips on
+      // every form step (issue 15).
+      await prisma.$executeRaw`
+        UPDATE "Session"
+        SET "data" = ${JSON.stringify(data)}::jsonb, "staffUserId" = ${data.staffUserId ?? null}::uuid,
+            "lastSeenAt" = ${at.toISOString()}::timestamptz, "expiresAt" = ${new Date(at.getTime() + idleFor(data)).toISOString()}::timestamptz
+        WHERE "id" = ${hash(token)}`;
     },
     async deleteData(token) {
       await prisma.session.deleteMany({ where: { id: hash(token) } });

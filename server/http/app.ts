@@ -1,6 +1,7 @@
 // The Express application: security headers, logging, static files, health, and
 // every page through React Router.
 import { randomBytes } from "node:crypto";
+import { readdirSync } from "node:fs";
 import path from "node:path";
 import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
@@ -37,7 +38,9 @@ export function createApp({ services, build, devMiddleware, clientDir }: AppOpti
   const app = express();
   app.disable("x-powered-by");
   if (config.trustProxy) app.set("trust proxy", 1);
-  app.use((_req, _res, next) => runWithRequestContext(next));
+  // Only for Server-Timing: an AsyncLocalStorage turns on promise hooks for every promise in
+  // the process, a cost every request would pay for a header nobody reads in production.
+  if (config.serverTiming) app.use((_req, _res, next) => runWithRequestContext(next));
 
   app.use(
     pinoHttp({
@@ -93,7 +96,11 @@ export function createApp({ services, build, devMiddleware, clientDir }: AppOpti
     // The build wrote .br and .gz beside each file (scripts/ensure-build.mjs): sent as they are.
     const precompressed = { enableBrotli: true, orderPreference: ["br"], index: false as const };
     app.use("/assets", expressStaticGzip(path.join(clientDir, "assets"), { ...precompressed, serveStatic: { immutable: true, maxAge: "1y", index: false } }));
-    app.use(expressStaticGzip(clientDir, { ...precompressed, serveStatic: { maxAge: "1h", index: false } }));
+    // The few files at the top of the client build (favicon, widget): asked only for those names,
+    // so a page request does not first look for a file of its own name on disk.
+    const topFiles = new Set(readdirSync(clientDir, { withFileTypes: true }).filter((e) => e.isFile()).map((e) => `/${e.name}`));
+    const topStatic = expressStaticGzip(clientDir, { ...precompressed, serveStatic: { maxAge: "1h", index: false } });
+    app.use((req, res, next) => (topFiles.has(req.path) ? topStatic(req, res, next) : next()));
   }
   app.get("/i18n/:file", serveBrowserTranslations);
 

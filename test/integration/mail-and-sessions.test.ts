@@ -96,6 +96,34 @@ describe.each(ENGINES)("on %s", (engine) => {
       expect(await purgeExpiredSessions(db.prisma, now)).toBeGreaterThanOrEqual(0);
     });
 
+    it("saves a changed session in place: its data exactly, who is signed in, and a new idle expiry", async () => {
+      let now = new Date("2026-11-24T09:00:00Z");
+      const storage = createAppSessionStorage({ prisma: db.prisma, secret: "s".repeat(32), secure: false, now: () => now });
+      const session = await storage.getSession();
+      session.set("flash", "first");
+      const header = (await storage.commitSession(session)).split(";")[0]!;
+      const staffUser = await db.prisma.staffUser.create({ data: { email: `u-${Date.now()}@example.com`, name: "U", passwordHash: "x", roles: ["case_officer"] } });
+
+      now = new Date(now.getTime() + 5 * 60_000);
+      const again = await storage.getSession(header);
+      const draft = { name: "Siân O'Brien \"Jones\"", note: "Diolch 🙂 \\ back-slash", count: 3, nested: { list: [1, null, "ŵ"] } };
+      again.set("drafts", { nuisance: draft });
+      again.set("staffUserId", staffUser.id);
+      expect((await storage.commitSession(again)).split(";")[0]).toBe(header); // same token, updated in place
+
+      const read = await storage.getSession(header);
+      expect(read.get("drafts")).toEqual({ nuisance: draft });
+      expect(read.get("staffUserId")).toBe(staffUser.id);
+      const rows = await db.prisma.session.findMany({ where: { staffUserId: staffUser.id } });
+      expect(rows).toHaveLength(1);
+      expect(rows[0]!.lastSeenAt.toISOString()).toBe(now.toISOString());
+      expect(rows[0]!.expiresAt.toISOString()).toBe(new Date(now.getTime() + STAFF_IDLE_MS).toISOString());
+
+      again.unset("staffUserId");
+      await storage.commitSession(again);
+      expect((await db.prisma.session.findMany({ where: { staffUserId: staffUser.id } })).length).toBe(0);
+    });
+
     it("keeps only a hash of the token in the database", async () => {
       const storage = createAppSessionStorage({ prisma: db.prisma, secret: "s".repeat(32), secure: true });
       const session = await storage.getSession();
