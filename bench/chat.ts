@@ -36,6 +36,8 @@ const pct = (values: number[], p: number) => {
 };
 const ratio = (value: number | null, floor: number | null) => (value !== null && floor ? Math.round((value / floor) * 10) / 10 : null);
 const nowMs = () => performance.timeOrigin + performance.now();
+/** Progress on stderr with the wall clock, so a profile or a log can be lined up with the phases. */
+const phase = (what: string) => console.error(`[bench:chat ${new Date().toISOString()}] ${what}`);
 
 /** Runs `fn` over items with at most `limit` at once. */
 async function pool<T, R>(items: T[], limit: number, fn: (item: T, i: number) => Promise<R>): Promise<R[]> {
@@ -106,6 +108,7 @@ async function runLoad(opts: { customerUrl: string; adviserUrl: string; adviserS
     if (opts.real) for (const c of customers) if (c.view.lang === "cy") await call(c.socket, "chat:accept-fallback", { conversationId: c.view.conversationId });
     while (assigned < CHATS && Date.now() < deadline + 30_000) await sleep(200);
 
+    phase(`${assigned}/${CHATS} assigned; messages for ${SECONDS} s`);
     // 2. Messages both ways for SECONDS, while 10% of customers drop off and come back (real only).
     const attach = (c: Customer) =>
       c.socket.on("message:new", ({ message }: { message: ChatMessageView }) => {
@@ -146,6 +149,7 @@ async function runLoad(opts: { customerUrl: string; adviserUrl: string; adviserS
     })();
     await Promise.all([...senders, drops]);
     await sleep(3000);
+    phase("messages done; counting");
 
     // Lost: in the conversation's history but never seen by the customer. Duplicated: one message
     // (client id) stored or shown as two. A message with a sequence number the client already has
@@ -253,13 +257,16 @@ async function main() {
       });
 
     // One instance: customers and advisers on A; then its floor, a bare relay.
+    phase(`one instance (server pid ${a.process.pid})`);
     const single = await runLoad({ customerUrl: a.url, adviserUrl: a.url, adviserSockets: realAdvisers(a.url), real: true });
     await sleep(3000);
     relays.push(await startRelay());
+    phase("floor: one relay");
     const singleFloor = await runLoad({ customerUrl: relays[0]!.url, adviserUrl: relays[0]!.url, adviserSockets: relayAdvisers(relays[0]!.url), real: false });
     await relays[0]!.stop();
 
     // Two instances: customers on A, advisers on B; then its floor, two relays on the PostgreSQL adapter.
+    phase(`two instances (customers on pid ${a.process.pid}, advisers on pid ${b.process.pid})`);
     const cross = await runLoad({ customerUrl: a.url, adviserUrl: b.url, adviserSockets: realAdvisers(b.url), real: true });
     relayDb = await createBenchDatabase(ADMIN_URL);
     const setup = new pg.Client({ connectionString: relayDb.url });
@@ -270,6 +277,7 @@ async function main() {
     const r2 = await startRelay(relayDb.url);
     relays.push(r1, r2);
     await sleep(1000);
+    phase("floor: two relays on the PostgreSQL adapter");
     const crossFloor = await runLoad({ customerUrl: r1.url, adviserUrl: r2.url, adviserSockets: relayAdvisers(r2.url), real: false });
 
     // Idle customer sockets: memory and CPU of one server process.

@@ -18,6 +18,15 @@ export type LimiterOptions = {
   duration: number;
   /** Once over the limit, refuse for this many seconds (default: until the window ends). */
   blockDuration?: number;
+  /**
+   * For limits checked on every event of a busy path (the chat's events): count in this
+   * instance's memory and push the increments to the shared store once every `syncEveryMs`,
+   * reading back the deployment's total, instead of one database write per consume. The limit
+   * still holds across instances, to within what the other instances accepted since their last
+   * push (docs/decisions/0017-batched-rate-limits.md). Leave unset for the exact, per-call store
+   * (sign-in, email quotas): those are few and must never overrun.
+   */
+  syncEveryMs?: number;
 };
 
 /**
@@ -39,6 +48,8 @@ export interface Limiter {
 export type Limits = {
   store: "postgres" | "memory";
   create(options: LimiterOptions): Limiter;
+  /** Pushes every batched limiter's pending counts to the store now (tests; shutdown does it too). */
+  flush(): Promise<void>;
   close(): Promise<void>;
 };
 
@@ -75,12 +86,14 @@ export function createLimits(options: { databaseUrl?: string; secret: string; lo
     logger?.warn({ err, keyPrefix }, "rate limit store unavailable; counting in this instance's memory until it returns");
   };
 
+  const batched: BatchedLimiter[] = [];
+
   return {
     store: pool ? "postgres" : "memory",
-    create({ keyPrefix, points, duration, blockDuration }) {
+    create({ keyPrefix, points, duration, blockDuration, syncEveryMs }) {
       // The same limit asked for again (a module reloaded in development) is the same limiter;
       // two different limits under one name would share counters, so that is refused.
-      const signature = JSON.stringify({ points, duration, blockDuration });
+      const signature = JSON.stringify({ points, duration, blockDuration, syncEveryMs });
       const existing = made.get(keyPrefix);
       if (existing) {
         if (existing.options !== signature) throw new Error(`rate limit "${keyPrefix}" is made twice with different settings`);
@@ -115,6 +128,13 @@ export function createLimits(options: { databaseUrl?: string; secret: string; lo
         }
       };
 
+      if (shared && syncEveryMs) {
+        const limiter = new BatchedLimiter({ keyPrefix, points, duration, blockDuration, syncEveryMs }, shared, hash, (err) => warnOnce(err, keyPrefix));
+        batched.push(limiter);
+        made.set(keyPrefix, { options: signature, limiter });
+        return limiter;
+      }
+
       const limiter: Limiter = {
         keyPrefix,
         points,
@@ -127,9 +147,156 @@ export function createLimits(options: { databaseUrl?: string; secret: string; lo
       made.set(keyPrefix, { options: signature, limiter });
       return limiter;
     },
+    async flush() {
+      await Promise.all(batched.map((b) => b.flush()));
+    },
     async close() {
       if (sweep) clearInterval(sweep);
+      for (const b of batched) b.stop();
+      await Promise.all(batched.map((b) => b.flush()));
       await pool?.end();
     },
   };
+}
+
+type Window = {
+  /** The deployment's total as the store last answered it (this instance's pushed points included). */
+  stored: number;
+  /** Counted here and not yet pushed. */
+  pending: number;
+  /** When the window (or a block) ends, as the store said, or as this instance guessed before asking. */
+  resetAt: number;
+};
+
+/**
+ * A limit counted in memory and shared in batches: `consume` never waits for the database. Every
+ * `syncEveryMs` the points counted since the last push go to the store in one `consume(key, n)` per
+ * key (rate-limiter-flexible's own upsert on the same table, so exact limiters and this one read
+ * the same rows), and the store's answer, the total of every instance, replaces the local view.
+ * A key is refused once stored + pending is over `points`, as rate-limiter-flexible does: refused
+ * attempts count too, so a client that keeps hammering stays refused on every instance.
+ * Error bound: an instance does not see the others' points until its next push, so a key spread
+ * over N instances can overrun by what the other N - 1 accepted within one interval.
+ * If the store fails, the points stay counted here (this instance's memory, as the exact limiters
+ * fall back to) and the warning is logged once a minute.
+ */
+class BatchedLimiter implements Limiter {
+  readonly keyPrefix: string;
+  readonly points: number;
+  private readonly durationMs: number;
+  private readonly windows = new Map<string, Window>();
+  private readonly timer: NodeJS.Timeout;
+  private flushing: Promise<void> | null = null;
+
+  constructor(
+    options: { keyPrefix: string; points: number; duration: number; blockDuration?: number; syncEveryMs: number },
+    private readonly store: RateLimiterAbstract,
+    private readonly hash: (key: string) => string,
+    private readonly warn: (err: unknown) => void,
+  ) {
+    this.keyPrefix = options.keyPrefix;
+    this.points = options.points;
+    this.durationMs = options.duration * 1000;
+    this.timer = setInterval(() => void this.flush(), options.syncEveryMs);
+    this.timer.unref();
+  }
+
+  private window(key: string, at: number): Window {
+    const hashed = this.hash(key);
+    let w = this.windows.get(hashed);
+    if (!w || w.resetAt <= at) {
+      // A new window as far as this instance knows (points still pending belonged to the one that
+      // ended); the store's answer at the next push corrects its end and adds the others' points.
+      w = { stored: 0, pending: 0, resetAt: at + this.durationMs };
+      this.windows.set(hashed, w);
+    }
+    return w;
+  }
+
+  private answer(w: Window, at: number): RateLimiterRes {
+    const consumed = w.stored + w.pending;
+    return new RateLimiterRes(Math.max(0, this.points - consumed), Math.max(0, w.resetAt - at), consumed, false);
+  }
+
+  consume(key: string, n = 1): Promise<RateLimiterRes> {
+    const at = Date.now();
+    const w = this.window(key, at);
+    w.pending += n;
+    const res = this.answer(w, at);
+    return res.consumedPoints > this.points ? Promise.reject(res) : Promise.resolve(res);
+  }
+
+  penalty(key: string, n = 1): Promise<RateLimiterRes> {
+    const at = Date.now();
+    const w = this.window(key, at);
+    w.pending += n;
+    return Promise.resolve(this.answer(w, at));
+  }
+
+  reward(key: string, n = 1): Promise<RateLimiterRes> {
+    const at = Date.now();
+    const w = this.window(key, at);
+    w.pending -= n;
+    return Promise.resolve(this.answer(w, at));
+  }
+
+  get(key: string): Promise<RateLimiterRes | null> {
+    const at = Date.now();
+    const w = this.windows.get(this.hash(key));
+    return Promise.resolve(w && w.resetAt > at ? this.answer(w, at) : null);
+  }
+
+  async delete(key: string): Promise<boolean> {
+    const hashed = this.hash(key);
+    this.windows.delete(hashed);
+    return this.store.delete(hashed).catch((err: unknown) => {
+      this.warn(err);
+      return false;
+    });
+  }
+
+  /** Pushes pending points (one store call per key, in parallel) and takes back the totals. */
+  flush(): Promise<void> {
+    // One push at a time: a second caller waits for the one running, then pushes what is left.
+    if (this.flushing) return this.flushing.then(() => this.flush());
+    const at = Date.now();
+    const work: Promise<void>[] = [];
+    for (const [hashed, w] of this.windows) {
+      if (w.pending === 0) {
+        if (w.resetAt <= at) this.windows.delete(hashed);
+        continue;
+      }
+      const n = w.pending;
+      w.pending = 0;
+      const took = (res: RateLimiterRes) => {
+        // Still this window (a new one may have begun locally meanwhile): take the deployment's total.
+        if (this.windows.get(hashed) === w) {
+          w.stored = res.consumedPoints;
+          w.resetAt = Date.now() + res.msBeforeNext;
+        }
+      };
+      work.push(
+        (n > 0 ? this.store.consume(hashed, n) : this.store.reward(hashed, -n)).then(took, (err: unknown) => {
+          if (isLimited(err)) return took(err);
+          // The store is down: keep the points counted here, so the limit still holds in this instance.
+          w.stored += n;
+          this.warn(err);
+        }),
+      );
+    }
+    if (work.length === 0) return Promise.resolve();
+    this.flushing = Promise.all(work).then(
+      () => {
+        this.flushing = null;
+      },
+      () => {
+        this.flushing = null;
+      },
+    );
+    return this.flushing;
+  }
+
+  stop() {
+    clearInterval(this.timer);
+  }
 }
