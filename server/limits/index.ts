@@ -99,6 +99,15 @@ export function createLimits(options: { databaseUrl?: string; secret: string; lo
         if (existing.options !== signature) throw new Error(`rate limit "${keyPrefix}" is made twice with different settings`);
         return existing.limiter;
       }
+      // Batched only when shared: in one process (PGlite) memory is already off the database.
+      if (pool && syncEveryMs) {
+        if (blockDuration) throw new Error(`rate limit "${keyPrefix}": a batched limit has no blockDuration`);
+        const limiter = new BatchedLimiter({ keyPrefix, points, duration, syncEveryMs }, pool, hash, (err) => warnOnce(err, keyPrefix));
+        batched.push(limiter);
+        made.set(keyPrefix, { options: signature, limiter });
+        return limiter;
+      }
+
       const memory = new RateLimiterMemory({ keyPrefix, points, duration, blockDuration });
       const shared: RateLimiterAbstract | undefined = pool
         ? new RateLimiterPostgres({
@@ -127,13 +136,6 @@ export function createLimits(options: { databaseUrl?: string; secret: string; lo
           return op(memory, hashed);
         }
       };
-
-      if (shared && syncEveryMs) {
-        const limiter = new BatchedLimiter({ keyPrefix, points, duration, blockDuration, syncEveryMs }, shared, hash, (err) => warnOnce(err, keyPrefix));
-        batched.push(limiter);
-        made.set(keyPrefix, { options: signature, limiter });
-        return limiter;
-      }
 
       const limiter: Limiter = {
         keyPrefix,
@@ -168,17 +170,29 @@ type Window = {
   resetAt: number;
 };
 
+/** One statement for every key a batched limiter pushes: rate-limiter-flexible's upsert (same table, same window rule) for many keys at once. */
+const PUSH_SQL = `
+  INSERT INTO "${RATE_LIMIT_TABLE}" AS r ("key", "points", "expire")
+  SELECT * FROM unnest($1::varchar[], $2::int[], $3::bigint[])
+  ON CONFLICT ("key") DO UPDATE SET
+    "points" = CASE WHEN r."expire" <= $4 THEN EXCLUDED."points" ELSE r."points" + EXCLUDED."points" END,
+    "expire" = CASE WHEN r."expire" <= $4 THEN EXCLUDED."expire" ELSE r."expire" END
+  RETURNING "key", "points", "expire"`;
+
 /**
  * A limit counted in memory and shared in batches: `consume` never waits for the database. Every
- * `syncEveryMs` the points counted since the last push go to the store in one `consume(key, n)` per
- * key (rate-limiter-flexible's own upsert on the same table, so exact limiters and this one read
- * the same rows), and the store's answer, the total of every instance, replaces the local view.
+ * `syncEveryMs` the points counted since the last push go to the store in ONE statement for all
+ * keys (one row per key in the table the exact limiters use, with rate-limiter-flexible's window
+ * rule: a row whose window ended starts again), and the rows that come back, the total of every
+ * instance, replace the local view. Pushing key by key would be no cheaper than writing on every
+ * event when, as in the chat, most keys (one per person) see one event per interval.
  * A key is refused once stored + pending is over `points`, as rate-limiter-flexible does: refused
  * attempts count too, so a client that keeps hammering stays refused on every instance.
  * Error bound: an instance does not see the others' points until its next push, so a key spread
  * over N instances can overrun by what the other N - 1 accepted within one interval.
  * If the store fails, the points stay counted here (this instance's memory, as the exact limiters
- * fall back to) and the warning is logged once a minute.
+ * fall back to) and the warning is logged once a minute. No blockDuration: a refusal lasts until
+ * the window ends.
  */
 class BatchedLimiter implements Limiter {
   readonly keyPrefix: string;
@@ -189,8 +203,8 @@ class BatchedLimiter implements Limiter {
   private flushing: Promise<void> | null = null;
 
   constructor(
-    options: { keyPrefix: string; points: number; duration: number; blockDuration?: number; syncEveryMs: number },
-    private readonly store: RateLimiterAbstract,
+    options: { keyPrefix: string; points: number; duration: number; syncEveryMs: number },
+    private readonly pool: pg.Pool,
     private readonly hash: (key: string) => string,
     private readonly warn: (err: unknown) => void,
   ) {
@@ -200,6 +214,9 @@ class BatchedLimiter implements Limiter {
     this.timer = setInterval(() => void this.flush(), options.syncEveryMs);
     this.timer.unref();
   }
+
+  /** The row's key, as rate-limiter-flexible names it ("prefix:key"). */
+  private rowKey = (hashed: string) => `${this.keyPrefix}:${hashed}`;
 
   private window(key: string, at: number): Window {
     const hashed = this.hash(key);
@@ -218,28 +235,27 @@ class BatchedLimiter implements Limiter {
     return new RateLimiterRes(Math.max(0, this.points - consumed), Math.max(0, w.resetAt - at), consumed, false);
   }
 
-  consume(key: string, n = 1): Promise<RateLimiterRes> {
+  private change(key: string, n: number): RateLimiterRes {
     const at = Date.now();
     const w = this.window(key, at);
     w.pending += n;
-    const res = this.answer(w, at);
+    return this.answer(w, at);
+  }
+
+  consume(key: string, n = 1): Promise<RateLimiterRes> {
+    const res = this.change(key, n);
     return res.consumedPoints > this.points ? Promise.reject(res) : Promise.resolve(res);
   }
 
   penalty(key: string, n = 1): Promise<RateLimiterRes> {
-    const at = Date.now();
-    const w = this.window(key, at);
-    w.pending += n;
-    return Promise.resolve(this.answer(w, at));
+    return Promise.resolve(this.change(key, n));
   }
 
   reward(key: string, n = 1): Promise<RateLimiterRes> {
-    const at = Date.now();
-    const w = this.window(key, at);
-    w.pending -= n;
-    return Promise.resolve(this.answer(w, at));
+    return Promise.resolve(this.change(key, -n));
   }
 
+  /** This instance's view: the deployment's total at the last push plus what was counted here since. */
   get(key: string): Promise<RateLimiterRes | null> {
     const at = Date.now();
     const w = this.windows.get(this.hash(key));
@@ -249,51 +265,59 @@ class BatchedLimiter implements Limiter {
   async delete(key: string): Promise<boolean> {
     const hashed = this.hash(key);
     this.windows.delete(hashed);
-    return this.store.delete(hashed).catch((err: unknown) => {
+    try {
+      const { rowCount } = await this.pool.query(`DELETE FROM "${RATE_LIMIT_TABLE}" WHERE "key" = $1`, [this.rowKey(hashed)]);
+      return (rowCount ?? 0) > 0;
+    } catch (err) {
       this.warn(err);
       return false;
-    });
+    }
   }
 
-  /** Pushes pending points (one store call per key, in parallel) and takes back the totals. */
+  /** Pushes every key's pending points in one statement and takes back the totals. */
   flush(): Promise<void> {
     // One push at a time: a second caller waits for the one running, then pushes what is left.
     if (this.flushing) return this.flushing.then(() => this.flush());
     const at = Date.now();
-    const work: Promise<void>[] = [];
+    const batch: { hashed: string; w: Window; n: number }[] = [];
     for (const [hashed, w] of this.windows) {
       if (w.pending === 0) {
         if (w.resetAt <= at) this.windows.delete(hashed);
         continue;
       }
-      const n = w.pending;
+      batch.push({ hashed, w, n: w.pending });
       w.pending = 0;
-      const took = (res: RateLimiterRes) => {
-        // Still this window (a new one may have begun locally meanwhile): take the deployment's total.
-        if (this.windows.get(hashed) === w) {
-          w.stored = res.consumedPoints;
-          w.resetAt = Date.now() + res.msBeforeNext;
-        }
-      };
-      work.push(
-        (n > 0 ? this.store.consume(hashed, n) : this.store.reward(hashed, -n)).then(took, (err: unknown) => {
-          if (isLimited(err)) return took(err);
-          // The store is down: keep the points counted here, so the limit still holds in this instance.
-          w.stored += n;
-          this.warn(err);
-        }),
-      );
     }
-    if (work.length === 0) return Promise.resolve();
-    this.flushing = Promise.all(work).then(
-      () => {
-        this.flushing = null;
-      },
-      () => {
-        this.flushing = null;
-      },
-    );
+    if (batch.length === 0) return Promise.resolve();
+    // The same key order on every instance, so two pushes that share keys never deadlock.
+    batch.sort((x, y) => (x.hashed < y.hashed ? -1 : x.hashed > y.hashed ? 1 : 0));
+    this.flushing = this.push(batch, at).finally(() => {
+      this.flushing = null;
+    });
     return this.flushing;
+  }
+
+  private async push(batch: { hashed: string; w: Window; n: number }[], at: number) {
+    try {
+      const { rows } = await this.pool.query<{ key: string; points: number; expire: string | null }>(PUSH_SQL, [
+        batch.map((b) => this.rowKey(b.hashed)),
+        batch.map((b) => b.n),
+        batch.map(() => at + this.durationMs),
+        at,
+      ]);
+      const totals = new Map(rows.map((r) => [r.key, r]));
+      for (const { hashed, w } of batch) {
+        const row = totals.get(this.rowKey(hashed));
+        // Still this window (a new one may have begun here meanwhile): take the deployment's total.
+        if (!row || this.windows.get(hashed) !== w) continue;
+        w.stored = row.points;
+        if (row.expire !== null) w.resetAt = Number(row.expire);
+      }
+    } catch (err) {
+      // The store is down: keep the points counted here, so the limit still holds in this instance.
+      for (const { w, n } of batch) w.stored += n;
+      this.warn(err);
+    }
   }
 
   stop() {
