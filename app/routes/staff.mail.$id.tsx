@@ -108,6 +108,20 @@ export default function StaffMailMessage() {
   const undecided = mail.status === "triage" || mail.status === "held";
   const done = params.get("done");
   const title = mail.subject || t("mail.noSubject");
+  // A held message: one button to add it to the case or adjustment request it names (for a
+  // request, only for those who may; others are told why).
+  const confirm =
+    mail.status !== "held"
+      ? null
+      : claimed
+        ? { warning: t("message.heldWarning", { reference: claimed.reference }), button: t("message.confirm", { reference: claimed.reference }), notYours: null }
+        : adjustment
+          ? {
+              warning: t("message.heldAdjustmentWarning", { reference: adjustment.reference }),
+              button: adjustment.mayConfirm ? t("message.confirmAdjustment", { reference: adjustment.reference }) : null,
+              notYours: t("message.confirmAdjustmentNotYours", { reference: adjustment.reference }),
+            }
+          : null;
   return (
     <>
       <PageTitle title={`${title} – ${t("message.title")}`} error={Object.keys(errors).length > 0} />
@@ -189,38 +203,23 @@ export default function StaffMailMessage() {
         ) : null}
         {undecided ? (
           <>
-            {mail.status === "held" && claimed ? (
+            {confirm ? (
               <>
                 <div className="govuk-warning-text">
                   <span className="govuk-warning-text__icon" aria-hidden="true">
                     !
                   </span>
-                  <strong className="govuk-warning-text__text">{t("message.heldWarning", { reference: claimed.reference })}</strong>
+                  <strong className="govuk-warning-text__text">{confirm.warning}</strong>
                 </div>
-                <Form method="post">
-                  <CsrfInput />
-                  <input type="hidden" name="intent" value="confirm" />
-                  <Button>{t("message.confirm", { reference: claimed.reference })}</Button>
-                </Form>
-              </>
-            ) : null}
-            {mail.status === "held" && adjustment ? (
-              <>
-                <div className="govuk-warning-text">
-                  <span className="govuk-warning-text__icon" aria-hidden="true">
-                    !
-                  </span>
-                  <strong className="govuk-warning-text__text">{t("message.heldAdjustmentWarning", { reference: adjustment.reference })}</strong>
-                </div>
-                {adjustment.mayConfirm ? (
+                {confirm.button ? (
                   <Form method="post">
                     <CsrfInput />
                     <input type="hidden" name="intent" value="confirm" />
-                    <Button>{t("message.confirmAdjustment", { reference: adjustment.reference })}</Button>
+                    <Button>{confirm.button}</Button>
                   </Form>
                 ) : (
                   <p className="govuk-body" data-testid="confirm-not-yours">
-                    {t("message.confirmAdjustmentNotYours", { reference: adjustment.reference })}
+                    {confirm.notYours}
                   </p>
                 )}
               </>
