@@ -1,5 +1,6 @@
 // Nuisance reporting end to end, in English and Welsh: several calls and a text in one report with
-// JavaScript on, two calls with JavaScript off, and a staff member who finds the repeat offender
+// JavaScript on, two calls with JavaScript off (only: the same public pages, which ship no script
+// but the chat launcher), and a staff member who finds the repeat offender
 // those reports made, exports the evidence and opens an ELE case. axe on every page visited.
 import type { Page } from "@playwright/test";
 import { expect, expectNoAxeViolations, inLang, LANGS, signIn, test, unique, type Lang } from "./fixtures";
@@ -144,7 +145,7 @@ for (const lang of LANGS) {
     await expect(page.getByRole("heading", { name: T[lang].textAdvice })).toBeVisible();
   });
 
-  test(`${lang}: report two calls @no-js`, async ({ page }) => {
+  test(`${lang}: report two calls @js-off-only`, async ({ page }) => {
     test.slow();
     const token = unique("n");
     const number = numberFor(token);
