@@ -299,15 +299,16 @@ for (const lang of LANGS) {
   });
 }
 
-test("the supervisor view, canned replies and behaviour reviews pass axe in both languages", async ({ browser }) => {
+// The manager's session this worker already holds (fixtures.ts), in one language after the other.
+test("the supervisor view, canned replies and behaviour reviews pass axe in both languages", async ({ staffPage: page }) => {
   for (const lang of LANGS) {
-    const page = await adviserConsole(browser, { email: "manager@doorstep.example", password: "demo-manager-2026" }, lang);
+    await page.goto(inLang(lang, "/staff/chat"));
+    await expect(page.locator("[data-connection=up]")).toBeVisible();
     await expectNoAxeViolations(page);
     for (const path of ["/staff/chat/monitor", "/staff/chat/canned", "/staff/chat/behaviour"]) {
       await page.goto(inLang(lang, path));
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
       await expectNoAxeViolations(page);
     }
-    await page.context().close();
   }
 });
