@@ -51,11 +51,14 @@ test("a customer chats in Welsh on another website with a Welsh-speaking adviser
   await frame.getByLabel(/Cadw trawsgrifiad/).check();
   await frame.getByRole("button", { name: "Dechrau sgwrs" }).click();
 
-  // The adviser gets the chat automatically, with the customer's name and no flags.
+  // The adviser gets the chat automatically, with the customer's name and no flags. On two
+  // instances the customer and the adviser may be on different ones: the assignment then reaches
+  // the adviser through PostgreSQL (the instance's 2-second dispatch tick at worst), so on a busy
+  // CI machine allow it more than the default 10 s.
   const panel = adviser.locator(".chat-panel", { hasText: name });
-  await expect(panel).toBeVisible();
+  await expect(panel).toBeVisible({ timeout: 30_000 });
   await expect(panel.getByText("Dim baneri addasiad")).toBeVisible();
-  await expect(frame.getByText("Mae Catrin wedi ymuno â’r sgwrs.")).toBeVisible();
+  await expect(frame.getByText("Mae Catrin wedi ymuno â’r sgwrs.")).toBeVisible({ timeout: 30_000 });
 
   await frame.getByLabel("Eich neges").fill("Mae gen i gwestiwn am fy nata.");
   await frame.getByLabel("Eich neges").press("Enter");

@@ -13,7 +13,8 @@ import { startChatHost } from "./chat-host";
 //   every page, form and chat lands on either instance: the deployment shape of issue 11. Without
 //   it (or with E2E_INSTANCES=1), one embedded (PGlite) server, as `npm start`. Chat is always open
 //   on it, it accepts the widget embedded on the host page below, and it receives mail by SMTP.
-// - A server whose chat is closed (the closed-hours notice), one embedded instance.
+// - A server whose chat is closed (the closed-hours notice), one embedded instance; the advisers
+//   test's js-off half runs there too (chat.spec.ts).
 // - The host page: another origin embedding the widget.
 export default async function globalSetup(_config: FullConfig) {
   const instances = process.env.TEST_DATABASE_URL ? Number(process.env.E2E_INSTANCES ?? 2) : 1;
