@@ -3,7 +3,7 @@
 // it aside, or (when it joined a closed case) re-open that case under the existing rules.
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect, useActionData, useLoaderData, useSearchParams, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
-import { Button, CsrfInput, ErrorSummary, TextInput } from "~/components/form";
+import { Button, CsrfInput, ErrorSummary, SummaryList, TextInput } from "~/components/form";
 import { PageTitle } from "~/components/layout";
 import { IntakeFields } from "~/lib/correspondence-staff";
 import { formatDateTime } from "~/lib/format";
@@ -128,24 +128,13 @@ export default function StaffMailMessage() {
       <h1 className="govuk-heading-l" style={{ overflowWrap: "anywhere" }}>
         {title}
       </h1>
-      <dl className="govuk-summary-list">
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">{t("mail.received")}</dt>
-          <dd className="govuk-summary-list__value">
-            {formatDateTime(mail.receivedAt, lang)} ({t(`mail.sources.${mail.source}`, { defaultValue: mail.source })})
-          </dd>
-        </div>
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">{t("mail.from")}</dt>
-          <dd className="govuk-summary-list__value">{mail.fromName ? `${mail.fromName} ` : ""}{mail.fromAddress ? `<${mail.fromAddress}>` : t("mail.unknownSender")}</dd>
-        </div>
-        {mail.reason ? (
-          <div className="govuk-summary-list__row">
-            <dt className="govuk-summary-list__key">{t("mail.why")}</dt>
-            <dd className="govuk-summary-list__value">{t(`mail.reasons.${mail.reason}`, { defaultValue: mail.reason })}</dd>
-          </div>
-        ) : null}
-      </dl>
+      <SummaryList
+        rows={[
+          { id: "received", key: t("mail.received"), value: `${formatDateTime(mail.receivedAt, lang)} (${t(`mail.sources.${mail.source}`, { defaultValue: mail.source })})` },
+          { id: "from", key: t("mail.from"), value: `${mail.fromName ? `${mail.fromName} ` : ""}${mail.fromAddress ? `<${mail.fromAddress}>` : t("mail.unknownSender")}` },
+          ...(mail.reason ? [{ id: "why", key: t("mail.why"), value: t(`mail.reasons.${mail.reason}`, { defaultValue: mail.reason }) }] : []),
+        ]}
+      />
       {joined ? (
         <p className="govuk-body" data-testid="joined-to">
           <Link className="govuk-link" to={to(`/staff/cases/${joined.reference}`)}>
