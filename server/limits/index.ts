@@ -211,7 +211,10 @@ class BatchedLimiter implements Limiter {
     this.keyPrefix = options.keyPrefix;
     this.points = options.points;
     this.durationMs = options.duration * 1000;
-    this.timer = setInterval(() => void this.flush(), options.syncEveryMs);
+    // A push still running (a slow or unreachable database) is not queued behind: the next tick takes what is pending then.
+    this.timer = setInterval(() => {
+      if (!this.flushing) void this.flush();
+    }, options.syncEveryMs);
     this.timer.unref();
   }
 
