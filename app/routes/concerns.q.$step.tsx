@@ -2,7 +2,7 @@
 // answers so far, so a page ahead of them sends the person back to the first unanswered one.
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
-import { Button, Checkboxes, CsrfInput, DateInput, ErrorSummary, type FieldError, JOURNEY_FORM_ID, type Option, Radios, Select, submittedDate, TextInput } from "~/components/form";
+import { Button, Checkboxes, ChooseOne, CsrfInput, DateInput, ErrorSummary, type FieldError, JOURNEY_FORM_ID, type Option, Radios, submittedDate, TextInput } from "~/components/form";
 import { BackLink, PageTitle } from "~/components/layout";
 import { qKey, stepPath } from "~/lib/concerns";
 import { capitalise, errorText } from "~/lib/concerns-ui";
@@ -111,12 +111,17 @@ export default function ConcernQuestion() {
       );
       break;
     case "select": {
-      const list =
-        step === "country"
-          ? page.options.map((code) => ({ value: code, label: capitalise(t(`countries.${code}`)) })).sort((a, b) => a.label.localeCompare(b.label, lang === "cy" ? "cy" : "en-GB"))
-          : [];
-      const groups = page.sectorGroups.map((g) => ({ label: t(`sectorGroups.${g.id}`), options: g.sectors.map((value) => ({ value, label: t(`sectors.${value}`) })) }));
-      field = <Select id={name} label={title} hint={hint} error={message} options={list} groups={groups} value={page.value} placeholder={t(`questions.${step}.choose`)} isPageHeading />;
+      // Few choices are radios, many a select: ChooseOne decides (the threshold is in the kit).
+      const question = { name, question: title, hint, error: message, value: page.value, placeholder: t(`questions.${step}.choose`), isPageHeading: true };
+      field =
+        step === "country" ? (
+          <ChooseOne
+            {...question}
+            options={page.options.map((code) => ({ value: code, label: capitalise(t(`countries.${code}`)) })).sort((a, b) => a.label.localeCompare(b.label, lang === "cy" ? "cy" : "en-GB"))}
+          />
+        ) : (
+          <ChooseOne {...question} groups={page.sectorGroups.map((g) => ({ label: t(`sectorGroups.${g.id}`), options: g.sectors.map((value) => ({ value, label: t(`sectors.${value}`) })) }))} />
+        );
       break;
     }
     case "text":
