@@ -107,7 +107,19 @@ export function Checkboxes(props: GroupProps & { values: readonly string[]; excl
   return <ChoiceGroup {...props} kind="checkboxes" checked={(value) => props.values.includes(value)} />;
 }
 
-/** A single checkbox (a consent), with its own error. */
-export function SingleCheckbox({ name, label, legend, error, checked }: { name: string; label: ReactNode; legend: ReactNode; error?: string; checked: boolean }) {
+/**
+ * A single checkbox (a consent) with its own legend and error; without a legend, a small checkbox
+ * whose label says it all (a staff form's "also close the linked cases"). Its value is "yes".
+ */
+export function SingleCheckbox({ name, label, legend, error, checked }: { name: string; label: ReactNode; legend?: ReactNode; error?: string; checked: boolean }) {
+  if (legend === undefined) {
+    return (
+      <div className="govuk-form-group">
+        <div className="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
+          <ChoiceItems kind="checkboxes" name={name} idPrefix={name} options={[{ value: "yes", label }]} checked={() => checked} />
+        </div>
+      </div>
+    );
+  }
   return <Checkboxes name={name} legend={legend} legendSize="s" error={error} options={[{ value: "yes", label }]} values={checked ? ["yes"] : []} />;
 }

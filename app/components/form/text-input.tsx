@@ -28,7 +28,7 @@ function LabelledField({ id, label, hint, error, isPageHeading, optional, childr
 }
 
 export function TextInput(
-  props: FieldProps & { type?: "text" | "email" | "password" | "tel"; autoComplete?: string; spellCheck?: boolean; width?: string; maxLength?: number },
+  props: FieldProps & { type?: "text" | "email" | "password" | "tel" | "date"; autoComplete?: string; spellCheck?: boolean; width?: string; maxLength?: number },
 ) {
   const { id, name = id, error, hint, type = "text", width } = props;
   const typed = useTyped();
