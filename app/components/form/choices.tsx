@@ -109,17 +109,17 @@ export function Checkboxes(props: GroupProps & { values: readonly string[]; excl
 
 /**
  * A single checkbox (a consent) with its own legend and error; without a legend, a small checkbox
- * whose label says it all (a staff form's "also close the linked cases"). Its value is "yes".
+ * whose label says it all (a staff form's "also close the linked cases"). Its value is "yes" unless given.
  */
-export function SingleCheckbox({ name, label, legend, error, checked }: { name: string; label: ReactNode; legend?: ReactNode; error?: string; checked: boolean }) {
+export function SingleCheckbox({ name, label, legend, error, checked, value = "yes" }: { name: string; label: ReactNode; legend?: ReactNode; error?: string; checked: boolean; value?: string }) {
   if (legend === undefined) {
     return (
       <div className="govuk-form-group">
         <div className="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
-          <ChoiceItems kind="checkboxes" name={name} idPrefix={name} options={[{ value: "yes", label }]} checked={() => checked} />
+          <ChoiceItems kind="checkboxes" name={name} idPrefix={name} options={[{ value, label }]} checked={() => checked} />
         </div>
       </div>
     );
   }
-  return <Checkboxes name={name} legend={legend} legendSize="s" error={error} options={[{ value: "yes", label }]} values={checked ? ["yes"] : []} />;
+  return <Checkboxes name={name} legend={legend} legendSize="s" error={error} options={[{ value, label }]} values={checked ? [value] : []} />;
 }
