@@ -6,14 +6,15 @@ import { Button, Checkboxes, ChooseOne, CsrfInput, DateInput, ErrorSummary, type
 import { BackLink, PageTitle } from "~/components/layout";
 import { qKey, stepPath } from "~/lib/concerns";
 import { capitalise, errorText } from "~/lib/concerns-ui";
-import { floorFor, loadJourney, parseChangeFrom, parseStepAnswer, pathAfterAnswer, redirectToJourney, saveConcernDraft } from "~/lib/concerns.server";
-import { readForm } from "~/lib/forms.server";
+import { floorFor, loadJourney, parseChangeFrom, pathAfterAnswer, pathBefore, redirectToJourney, saveConcernDraft } from "~/lib/concerns.server";
+import { readForm, validate } from "~/lib/forms.server";
 import { localePath } from "~/lib/lang";
 import { commitSession } from "~/lib/session.server";
 import { useLang, useLocalePath } from "~/lib/use-lang";
 import { canShow, dateToParts, EEA_COUNTRIES, evaluate, isStep, previousStep, sectorGroupsFor, STEP_INPUT, type Answers, type Step } from "../../server/domain/concerns";
 import { NO_EXCEPTION } from "../../server/domain/concerns/answers.js";
 import { STEP_ANSWER } from "../../server/domain/concerns/steps.js";
+import { stepSchema } from "../../server/domain/concerns/step-schema";
 import { cachedPage } from "~/lib/page-cache.server";
 
 // The language switch here submits the form, so what was typed is kept (app/lib/typed.server.ts).
@@ -57,8 +58,12 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const form = await readForm(request, context);
   const { url, lang, session, draft, evaluation, today } = await loadJourney(request, context);
   if (!canShow(evaluation, step)) redirectToJourney(evaluation, lang);
-  const parsed = parseStepAnswer(step, form, draft.answers, evaluation, today);
-  if (!parsed.ok) return data({ error: parsed.error, values: parsed.values }, { status: 400 });
+  const parsed = validate(form, stepSchema(step, { answers: draft.answers, path: pathBefore(evaluation, step), today }));
+  if (!parsed.ok) {
+    // One question a page, so one error. Ticked boxes go back as a list (values keeps one per name).
+    const values: Record<string, string | string[]> = STEP_INPUT[step].kind === "checkboxes" ? { [STEP_ANSWER[step]]: form.getAll(STEP_ANSWER[step]).map(String) } : parsed.values;
+    return data({ error: parsed.fieldErrors[0]!, values }, { status: 400 });
+  }
   const answers: Answers = { ...draft.answers, [STEP_ANSWER[step]]: parsed.value };
   const updated = { ...draft, answers };
   saveConcernDraft(session, updated);

@@ -1,15 +1,8 @@
 // The staff lists' one filter bar, and the small pieces it and the staff forms are made of.
-import type { ReactNode } from "react";
-import { renderToString } from "react-dom/server";
-import { createRoutesStub } from "react-router";
 import { describe, expect, it } from "vitest";
+import { attr, html, ids } from "./test-html";
 import { FilterBar, Select, SingleCheckbox } from "./index";
 
-function html(node: ReactNode): string {
-  const Stub = createRoutesStub([{ path: "/", Component: () => <>{node}</> }]);
-  return renderToString(<Stub initialEntries={["/"]} />);
-}
-const attr = (markup: string, id: string, name: string) => new RegExp(`<[^>]* id="${id}"[^>]*>`).exec(markup)?.[0].match(new RegExp(` ${name}="([^"]*)"`))?.[1];
 
 describe("FilterBar", () => {
   const markup = html(

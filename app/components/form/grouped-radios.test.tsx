@@ -1,16 +1,8 @@
 // Grouped radios and the one threshold between radios and a select (see grouped-radios.tsx).
-import type { ReactNode } from "react";
-import { renderToString } from "react-dom/server";
-import { createRoutesStub } from "react-router";
 import { describe, expect, it } from "vitest";
+import { attr, html, ids } from "./test-html";
 import { ChooseOne, GroupedRadios, RADIOS_AT_MOST } from "./index";
 
-function html(node: ReactNode): string {
-  const Stub = createRoutesStub([{ path: "/", Component: () => <>{node}</> }]);
-  return renderToString(<Stub initialEntries={["/"]} />);
-}
-const ids = (markup: string) => [...markup.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
-const attr = (markup: string, id: string, name: string) => new RegExp(`<[^>]* id="${id}"[^>]*>`).exec(markup)?.[0].match(new RegExp(` ${name}="([^"]*)"`))?.[1];
 
 const groups = [
   { label: "Councils", options: [{ value: "council", label: "Council" }] },
