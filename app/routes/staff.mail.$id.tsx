@@ -3,7 +3,7 @@
 // it aside, or (when it joined a closed case) re-open that case under the existing rules.
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect, useActionData, useLoaderData, useSearchParams, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
-import { Button, CsrfInput, ErrorSummary, TextInput } from "~/components/form";
+import { Button, CsrfInput, ErrorSummary, SummaryList, TextInput } from "~/components/form";
 import { PageTitle } from "~/components/layout";
 import { IntakeFields } from "~/lib/correspondence-staff";
 import { formatDateTime } from "~/lib/format";
@@ -108,6 +108,20 @@ export default function StaffMailMessage() {
   const undecided = mail.status === "triage" || mail.status === "held";
   const done = params.get("done");
   const title = mail.subject || t("mail.noSubject");
+  // A held message: one button to add it to the case or adjustment request it names (for a
+  // request, only for those who may; others are told why).
+  const confirm =
+    mail.status !== "held"
+      ? null
+      : claimed
+        ? { warning: t("message.heldWarning", { reference: claimed.reference }), button: t("message.confirm", { reference: claimed.reference }), notYours: null }
+        : adjustment
+          ? {
+              warning: t("message.heldAdjustmentWarning", { reference: adjustment.reference }),
+              button: adjustment.mayConfirm ? t("message.confirmAdjustment", { reference: adjustment.reference }) : null,
+              notYours: t("message.confirmAdjustmentNotYours", { reference: adjustment.reference }),
+            }
+          : null;
   return (
     <>
       <PageTitle title={`${title} – ${t("message.title")}`} error={Object.keys(errors).length > 0} />
@@ -128,24 +142,13 @@ export default function StaffMailMessage() {
       <h1 className="govuk-heading-l" style={{ overflowWrap: "anywhere" }}>
         {title}
       </h1>
-      <dl className="govuk-summary-list">
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">{t("mail.received")}</dt>
-          <dd className="govuk-summary-list__value">
-            {formatDateTime(mail.receivedAt, lang)} ({t(`mail.sources.${mail.source}`, { defaultValue: mail.source })})
-          </dd>
-        </div>
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">{t("mail.from")}</dt>
-          <dd className="govuk-summary-list__value">{mail.fromName ? `${mail.fromName} ` : ""}{mail.fromAddress ? `<${mail.fromAddress}>` : t("mail.unknownSender")}</dd>
-        </div>
-        {mail.reason ? (
-          <div className="govuk-summary-list__row">
-            <dt className="govuk-summary-list__key">{t("mail.why")}</dt>
-            <dd className="govuk-summary-list__value">{t(`mail.reasons.${mail.reason}`, { defaultValue: mail.reason })}</dd>
-          </div>
-        ) : null}
-      </dl>
+      <SummaryList
+        rows={[
+          { id: "received", key: t("mail.received"), value: `${formatDateTime(mail.receivedAt, lang)} (${t(`mail.sources.${mail.source}`, { defaultValue: mail.source })})` },
+          { id: "from", key: t("mail.from"), value: `${mail.fromName ? `${mail.fromName} ` : ""}${mail.fromAddress ? `<${mail.fromAddress}>` : t("mail.unknownSender")}` },
+          ...(mail.reason ? [{ id: "why", key: t("mail.why"), value: t(`mail.reasons.${mail.reason}`, { defaultValue: mail.reason }) }] : []),
+        ]}
+      />
       {joined ? (
         <p className="govuk-body" data-testid="joined-to">
           <Link className="govuk-link" to={to(`/staff/cases/${joined.reference}`)}>
@@ -200,38 +203,23 @@ export default function StaffMailMessage() {
         ) : null}
         {undecided ? (
           <>
-            {mail.status === "held" && claimed ? (
+            {confirm ? (
               <>
                 <div className="govuk-warning-text">
                   <span className="govuk-warning-text__icon" aria-hidden="true">
                     !
                   </span>
-                  <strong className="govuk-warning-text__text">{t("message.heldWarning", { reference: claimed.reference })}</strong>
+                  <strong className="govuk-warning-text__text">{confirm.warning}</strong>
                 </div>
-                <Form method="post">
-                  <CsrfInput />
-                  <input type="hidden" name="intent" value="confirm" />
-                  <Button>{t("message.confirm", { reference: claimed.reference })}</Button>
-                </Form>
-              </>
-            ) : null}
-            {mail.status === "held" && adjustment ? (
-              <>
-                <div className="govuk-warning-text">
-                  <span className="govuk-warning-text__icon" aria-hidden="true">
-                    !
-                  </span>
-                  <strong className="govuk-warning-text__text">{t("message.heldAdjustmentWarning", { reference: adjustment.reference })}</strong>
-                </div>
-                {adjustment.mayConfirm ? (
+                {confirm.button ? (
                   <Form method="post">
                     <CsrfInput />
                     <input type="hidden" name="intent" value="confirm" />
-                    <Button>{t("message.confirmAdjustment", { reference: adjustment.reference })}</Button>
+                    <Button>{confirm.button}</Button>
                   </Form>
                 ) : (
                   <p className="govuk-body" data-testid="confirm-not-yours">
-                    {t("message.confirmAdjustmentNotYours", { reference: adjustment.reference })}
+                    {confirm.notYours}
                   </p>
                 )}
               </>
