@@ -222,7 +222,7 @@ for (const lang of ["en", "cy"] as const) {
       await start(page, lang);
       await pick(page, lang, "topic-foi");
       await type(page, lang, "organisation", organisation);
-      await select(page, lang, "sector", "local_government");
+      await pick(page, lang, "sector-local_government");
       await date(page, lang, "raisedOn", ago({ days: 40 }));
       await pick(page, lang, "replied");
       await date(page, lang, "repliedOn", ago({ days: 10 }));
@@ -314,7 +314,7 @@ for (const lang of ["en", "cy"] as const) {
       // Back where they were: the sector question, the name already known.
       await expect(later).toHaveURL(new RegExp(`${escapeRegExp(inLang(lang, "/concerns/q/sector"))}$`));
       await expect(later.getByRole("heading", { level: 1 })).toContainText(organisation);
-      await select(later, lang, "sector", "local_government");
+      await pick(later, lang, "sector-local_government");
       await date(later, lang, "raisedOn", ago({ days: 5 }));
       await pick(later, lang, "replied-no");
       await expectTitle(later, t.waitTitle(organisation));
