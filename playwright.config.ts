@@ -37,7 +37,10 @@ export default defineConfig({
     screenshot: "only-on-failure",
   },
   projects: [
-    { name: "js-on", use: { javaScriptEnabled: true } },
-    { name: "js-off", use: { javaScriptEnabled: false }, grep: /@no-js/ },
+    // @no-js: the test runs with JavaScript and without it. @js-off-only: without it only, where a
+    // run with JavaScript would repeat the same journey (public pages ship no script but the chat
+    // launcher, which chat.spec.ts covers): axe still scans its pages (test/e2e/fixtures.ts).
+    { name: "js-on", use: { javaScriptEnabled: true }, grepInvert: /@js-off-only/ },
+    { name: "js-off", use: { javaScriptEnabled: false }, grep: /@no-js|@js-off-only/ },
   ],
 });

@@ -8,8 +8,11 @@ const CLASSES: Record<string, string> = {
   met: "govuk-tag govuk-tag--green",
 };
 
+/** The tag's classes for a clock state (a long list draws its tags itself, without a translation hook per row). */
+export const clockTagClass = (state: string) => CLASSES[state] ?? "govuk-tag";
+
 export function ClockTag({ state }: { state: string | null }) {
   const { t } = useTranslation("domain");
   if (!state) return null;
-  return <strong className={CLASSES[state] ?? "govuk-tag"}>{t(`clockStates.${state}`)}</strong>;
+  return <strong className={clockTagClass(state)}>{t(`clockStates.${state}`)}</strong>;
 }

@@ -2,25 +2,8 @@
 // checking one answer, and where to go next.
 import { randomUUID } from "node:crypto";
 import { redirect, type AppLoadContext } from "react-router";
-import {
-  checkPastDate,
-  dateFloor,
-  evaluate,
-  EXCEPTIONS,
-  isEeaCountry,
-  isReportOutcome,
-  NO_EXCEPTION,
-  nextReportStep,
-  ORGANISATION_NAME_MAX,
-  parseDateParts,
-  STEP_ANSWER,
-  STEP_INPUT,
-  sectorFits,
-  stepAfter,
-  type Answers,
-  type Evaluation,
-  type Step,
-} from "../../server/domain/concerns";
+import { dateFloor, evaluate, isReportOutcome, nextReportStep, stepAfter, type Answers, type Evaluation, type Step } from "../../server/domain/concerns";
+import { checkDateParts, type DateRules } from "../../server/domain/concerns/step-schema";
 import { londonDate } from "../../server/domain/cases";
 import type { AppSession } from "../../server/auth/sessions";
 import { CONCERNS_DRAFT, stepPath, type ChangeFrom, type ConcernDraft, type FieldError } from "./concerns";
@@ -102,75 +85,24 @@ export function redirectToJourney(evaluation: Evaluation, lang: Lang): never {
 export type DateCheck = { ok: true; iso: string } | { ok: false; error: FieldError; parts: { day: string; month: string; year: string } };
 
 /**
- * Reads a GOV.UK date input named `name` and checks it has happened (and is not before `floor`).
- * `dateOf` names which date it is in the "must be today or in the past" message: a question's step,
- * or "entry" for a timeline entry.
+ * Reads a GOV.UK date input named `name` outside a question page (a timeline entry), with the
+ * same rules and messages as the questions' date schema (server/domain/concerns/step-schema.ts).
  */
-export function readDate(form: FormData, name: string, rules: { today: string; dateOf: Step | "entry"; floor?: { date: string; step: Step } | null }): DateCheck {
+export function readDate(form: FormData, name: string, rules: DateRules): DateCheck {
   const parts = { day: String(form.get(`${name}-day`) ?? ""), month: String(form.get(`${name}-month`) ?? ""), year: String(form.get(`${name}-year`) ?? "") };
-  const parsed = parseDateParts(parts);
-  if (!parsed.ok) {
-    const key = parsed.error === "incomplete" ? `errors.date.incomplete_${parsed.missing!.join("_")}` : `errors.date.${parsed.error}`;
-    return { ok: false, parts, error: { field: `${name}-${parsed.parts[0]}`, key, parts: parsed.parts } };
-  }
-  const problem = checkPastDate(parsed.iso, { today: rules.today, notBefore: rules.floor?.date ?? null });
-  if (problem === "future") return { ok: false, parts, error: { field: `${name}-day`, key: `errors.date.future.${rules.dateOf}` } };
-  if (problem === "too_early") {
-    return { ok: false, parts, error: { field: `${name}-day`, key: "errors.date.too_early", params: { date: rules.floor!.date, eventKey: `errors.dateEvents.${rules.floor!.step}` } } };
-  }
-  return { ok: true, iso: parsed.iso };
+  const checked = checkDateParts(parts, rules);
+  if (checked.ok) return checked;
+  return { ok: false, parts, error: { field: `${name}-${checked.box}`, key: checked.key, ...(checked.parts ? { parts: checked.parts } : {}), ...(checked.params ? { params: checked.params } : {}) } };
 }
 
-export type StepParse =
-  | { ok: true; value: Answers[keyof Answers] }
-  | { ok: false; error: FieldError; values: Record<string, string | string[]> };
-
-/** Reads and checks the answer to one question. `path` is the questions asked before it. */
-export function parseStepAnswer(step: Step, form: FormData, answers: Answers, evaluation: Evaluation, today: string): StepParse {
-  const name = STEP_ANSWER[step];
-  const input = STEP_INPUT[step];
-  const requiredKey = `questions.${step}.${step === "raised" ? `required_${answers.topic === "credit" ? "credit" : "personal"}` : "required"}`;
-  const fail = (error: FieldError, values: Record<string, string | string[]> = {}): StepParse => ({ ok: false, error, values });
-  switch (input.kind) {
-    case "radios": {
-      const value = form.get(name);
-      if (typeof value !== "string" || !input.options!.includes(value)) return fail({ field: name, key: requiredKey });
-      return { ok: true, value: value as never };
-    }
-    case "select": {
-      const value = String(form.get(name) ?? "");
-      const valid = step === "country" ? isEeaCountry(value) : sectorFits(answers.topic, value);
-      if (!valid) return fail({ field: name, key: requiredKey });
-      return { ok: true, value: value as never };
-    }
-    case "text": {
-      const raw = String(form.get(name) ?? "");
-      const value = raw.trim().replace(/\s+/g, " ");
-      if (value.length === 0) return fail({ field: name, key: "questions.organisation.required" }, { [name]: raw });
-      if (value.length > ORGANISATION_NAME_MAX) return fail({ field: name, key: "questions.organisation.tooLong" }, { [name]: raw });
-      return { ok: true, value };
-    }
-    case "checkboxes": {
-      const values = form.getAll(name).map(String);
-      const known = [...EXCEPTIONS, NO_EXCEPTION] as string[];
-      const chosen = [...new Set(values.filter((v) => known.includes(v)))];
-      if (chosen.length === 0) return fail({ field: name, key: requiredKey });
-      if (chosen.includes(NO_EXCEPTION) && chosen.length > 1) return fail({ field: name, key: "questions.exceptions.exclusive" }, { [name]: chosen });
-      return { ok: true, value: chosen as never };
-    }
-    case "date": {
-      const path = evaluation.path.includes(step) ? evaluation.path.slice(0, evaluation.path.indexOf(step)) : evaluation.path;
-      const result = readDate(form, name, { today, dateOf: step, floor: dateFloor(step, answers, path) });
-      if (!result.ok) return fail(result.error, { [`${name}-day`]: result.parts.day, [`${name}-month`]: result.parts.month, [`${name}-year`]: result.parts.year });
-      return { ok: true, value: result.iso };
-    }
-  }
+/** The questions asked before `step` on the path (a date's floor comes from their answers). */
+export function pathBefore(evaluation: Evaluation, step: Step): Step[] {
+  return evaluation.path.includes(step) ? evaluation.path.slice(0, evaluation.path.indexOf(step)) : evaluation.path;
 }
 
 /** The floor a date question has now, for its hint and errors. */
 export function floorFor(step: Step, answers: Answers, evaluation: Evaluation) {
-  const path = evaluation.path.includes(step) ? evaluation.path.slice(0, evaluation.path.indexOf(step)) : evaluation.path;
-  return dateFloor(step, answers, path);
+  return dateFloor(step, answers, pathBefore(evaluation, step));
 }
 
 export { getSession };

@@ -2,6 +2,7 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type AppLoadContext } from "react-router";
 import type { z } from "zod";
+import type { DatePart, FieldError } from "~/components/form/field-error";
 import { FORM_TIME_FIELD, formAgeMs, isValidCsrfToken } from "../../server/http/csrf";
 import { isLimited, secondsToWait } from "../../server/limits";
 import { publicLimits } from "../../server/limits/public";
@@ -89,22 +90,35 @@ export async function mayEmailTypedAddress(context: AppLoadContext, recipient: s
   return allowed;
 }
 
-/** Field name → i18n key of the first error, plus what the person typed, to send back to the page. */
-export type FormErrors = { errors: Record<string, string>; values: Record<string, string> };
+/**
+ * What a failed form sends back to its page: field name → i18n key of the field's first error,
+ * the same errors in the kit's shape (`FieldError`: the id the error summary links to, a date's
+ * wrong boxes, the values a message needs), and what the person typed.
+ */
+export type FormErrors = { errors: Record<string, string>; fieldErrors: FieldError[]; values: Record<string, string> };
 
-export function validate<S extends z.ZodType>(
-  formData: FormData,
-  schema: S,
-): { ok: true; value: z.output<S> } | ({ ok: false } & FormErrors) {
-  const submission = parseWithZod(formData, { schema });
+/**
+ * What a custom zod issue may carry in `params` for the kit: a date's `box` (the box its link goes
+ * to, `<name>-<box>`) and `parts` (the boxes to mark; none means all three), and the values its
+ * message needs (`date`, `eventKey`, `name`).
+ */
+type IssueParams = { box?: DatePart; parts?: DatePart[]; date?: string; eventKey?: string; name?: string };
+
+export function validate<S extends z.ZodType>(formData: FormData, schema: S): { ok: true; value: z.output<S> } | ({ ok: false } & FormErrors) {
+  const submission = parseWithZod(formData, { schema, formatError: (issues: Array<{ message: string }>) => issues[0]! });
   if (submission.status === "success") return { ok: true, value: submission.value as z.output<S> };
   const errors: Record<string, string> = {};
-  for (const [field, messages] of Object.entries(submission.error ?? {})) {
-    if (messages && messages.length > 0 && field !== "") errors[field] = messages[0]!;
+  const fieldErrors: FieldError[] = [];
+  for (const [field, issue] of Object.entries(submission.error ?? {})) {
+    if (!issue || field === "") continue;
+    errors[field] = issue.message;
+    const { box, parts, date, eventKey, name } = ((issue as { params?: IssueParams }).params ?? {}) as IssueParams;
+    const params = date || eventKey || name ? { date, eventKey, name } : undefined;
+    fieldErrors.push({ field: box ? `${field}-${box}` : field, key: issue.message, ...(params ? { params } : {}), ...(parts ? { parts } : {}) });
   }
   const values: Record<string, string> = {};
   for (const [key, value] of formData.entries()) {
     if (typeof value === "string" && key !== "csrf") values[key] = value;
   }
-  return { ok: false, errors, values };
+  return { ok: false, errors, fieldErrors, values };
 }

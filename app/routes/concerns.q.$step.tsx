@@ -2,18 +2,19 @@
 // answers so far, so a page ahead of them sends the person back to the first unanswered one.
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
-import { Button, Checkboxes, CsrfInput, DateInput, ErrorSummary, type FieldError, JOURNEY_FORM_ID, type Option, Radios, Select, submittedDate, TextInput } from "~/components/form";
+import { Button, Checkboxes, ChooseOne, CsrfInput, DateInput, ErrorSummary, type FieldError, JOURNEY_FORM_ID, type Option, Radios, submittedDate, TextInput } from "~/components/form";
 import { BackLink, PageTitle } from "~/components/layout";
 import { qKey, stepPath } from "~/lib/concerns";
 import { capitalise, errorText } from "~/lib/concerns-ui";
-import { floorFor, loadJourney, parseChangeFrom, parseStepAnswer, pathAfterAnswer, redirectToJourney, saveConcernDraft } from "~/lib/concerns.server";
-import { readForm } from "~/lib/forms.server";
+import { floorFor, loadJourney, parseChangeFrom, pathAfterAnswer, pathBefore, redirectToJourney, saveConcernDraft } from "~/lib/concerns.server";
+import { readForm, validate } from "~/lib/forms.server";
 import { localePath } from "~/lib/lang";
 import { commitSession } from "~/lib/session.server";
 import { useLang, useLocalePath } from "~/lib/use-lang";
 import { canShow, dateToParts, EEA_COUNTRIES, evaluate, isStep, previousStep, sectorGroupsFor, STEP_INPUT, type Answers, type Step } from "../../server/domain/concerns";
 import { NO_EXCEPTION } from "../../server/domain/concerns/answers.js";
 import { STEP_ANSWER } from "../../server/domain/concerns/steps.js";
+import { stepSchema } from "../../server/domain/concerns/step-schema";
 import { cachedPage } from "~/lib/page-cache.server";
 
 // The language switch here submits the form, so what was typed is kept (app/lib/typed.server.ts).
@@ -57,8 +58,12 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const form = await readForm(request, context);
   const { url, lang, session, draft, evaluation, today } = await loadJourney(request, context);
   if (!canShow(evaluation, step)) redirectToJourney(evaluation, lang);
-  const parsed = parseStepAnswer(step, form, draft.answers, evaluation, today);
-  if (!parsed.ok) return data({ error: parsed.error, values: parsed.values }, { status: 400 });
+  const parsed = validate(form, stepSchema(step, { answers: draft.answers, path: pathBefore(evaluation, step), today }));
+  if (!parsed.ok) {
+    // One question a page, so one error. Ticked boxes go back as a list (values keeps one per name).
+    const values: Record<string, string | string[]> = STEP_INPUT[step].kind === "checkboxes" ? { [STEP_ANSWER[step]]: form.getAll(STEP_ANSWER[step]).map(String) } : parsed.values;
+    return data({ error: parsed.fieldErrors[0]!, values }, { status: 400 });
+  }
   const answers: Answers = { ...draft.answers, [STEP_ANSWER[step]]: parsed.value };
   const updated = { ...draft, answers };
   saveConcernDraft(session, updated);
@@ -111,12 +116,17 @@ export default function ConcernQuestion() {
       );
       break;
     case "select": {
-      const list =
-        step === "country"
-          ? page.options.map((code) => ({ value: code, label: capitalise(t(`countries.${code}`)) })).sort((a, b) => a.label.localeCompare(b.label, lang === "cy" ? "cy" : "en-GB"))
-          : [];
-      const groups = page.sectorGroups.map((g) => ({ label: t(`sectorGroups.${g.id}`), options: g.sectors.map((value) => ({ value, label: t(`sectors.${value}`) })) }));
-      field = <Select id={name} label={title} hint={hint} error={message} options={list} groups={groups} value={page.value} placeholder={t(`questions.${step}.choose`)} isPageHeading />;
+      // Few choices are radios, many a select: ChooseOne decides (the threshold is in the kit).
+      const question = { name, question: title, hint, error: message, value: page.value, placeholder: t(`questions.${step}.choose`), isPageHeading: true };
+      field =
+        step === "country" ? (
+          <ChooseOne
+            {...question}
+            options={page.options.map((code) => ({ value: code, label: capitalise(t(`countries.${code}`)) })).sort((a, b) => a.label.localeCompare(b.label, lang === "cy" ? "cy" : "en-GB"))}
+          />
+        ) : (
+          <ChooseOne {...question} groups={page.sectorGroups.map((g) => ({ label: t(`sectorGroups.${g.id}`), options: g.sectors.map((value) => ({ value, label: t(`sectors.${value}`) })) }))} />
+        );
       break;
     }
     case "text":

@@ -5,7 +5,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Form, Link, redirect, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
 import { ClockTag } from "~/components/clock-tag";
-import { CsrfInput, Table } from "~/components/form";
+import { CsrfInput, FilterBar, Table } from "~/components/form";
 import { PageTitle } from "~/components/layout";
 import { describeNeed } from "~/lib/adjustments-labels";
 import { adjustmentRegister, referenceParam, throwAdjustmentError } from "~/lib/adjustments-staff.server";
@@ -125,43 +125,14 @@ export default function Register() {
       <ShortList id="to-tell" title={t("register.toTellHeading")} empty={t("register.noToTell")} rows={toTell} date={(r) => (r.replyBy ? t(`replyBy.${r.replyBy}`) : "")} />
 
       <h2 className="govuk-heading-m">{t("register.filters")}</h2>
-      <Form method="get" className="govuk-!-margin-bottom-6">
-        <div className="govuk-form-group">
-          <label className="govuk-label" htmlFor="status">
-            {t("register.status")}
-          </label>
-          <select className="govuk-select" id="status" name="status" defaultValue={filters.status}>
-            <option value="">{t("register.allStatuses")}</option>
-            {STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`status.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="govuk-form-group">
-          <div className="govuk-checkboxes govuk-checkboxes--small">
-            <div className="govuk-checkboxes__item">
-              <input className="govuk-checkboxes__input" id="review" name="review" type="checkbox" value="1" defaultChecked={filters.review} />
-              <label className="govuk-label govuk-checkboxes__label" htmlFor="review">
-                {t("register.reviewDue")}
-              </label>
-            </div>
-          </div>
-        </div>
-        <div className="govuk-form-group">
-          <label className="govuk-label" htmlFor="who">
-            {t("register.who")}
-          </label>
-          <div id="who-hint" className="govuk-hint">
-            {t("register.whoHint")}
-          </div>
-          <input className="govuk-input govuk-input--width-20" id="who" name="who" type="text" defaultValue={filters.who} aria-describedby="who-hint" spellCheck={false} />
-        </div>
-        <button type="submit" className="govuk-button govuk-button--secondary">
-          {t("register.filter")}
-        </button>
-      </Form>
+      <FilterBar
+        submitLabel={t("register.filter")}
+        filters={[
+          { kind: "select", name: "status", label: t("register.status"), value: filters.status, all: t("register.allStatuses"), options: STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) })) },
+          { kind: "checkbox", name: "review", label: t("register.reviewDue"), checked: filters.review, value: "1" },
+          { kind: "text", name: "who", label: t("register.who"), hint: t("register.whoHint"), value: filters.who, width: "20" },
+        ]}
+      />
 
       <p className="govuk-body" role="status">
         {t("register.count", { count: total })}

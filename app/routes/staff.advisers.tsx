@@ -3,7 +3,7 @@
 // values from StaffUser for the adviser's next assignment.
 import { useTranslation } from "react-i18next";
 import { Form, Link, redirect, useActionData, useLoaderData, useSearchParams, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
-import { CsrfInput, ErrorSummary } from "~/components/form";
+import { Button, CsrfInput, ErrorSummary, Select, SingleCheckbox, SuccessBanner, Table } from "~/components/form";
 import { PageTitle } from "~/components/layout";
 import { chatStaff, MAX_CHATS, MIN_CHATS, parseAdviserSettings, saveAdviserSettings } from "~/lib/chat-advisers.server";
 import { SUPERVISOR_ROLES } from "~/lib/chat-staff.server";
@@ -51,18 +51,9 @@ export default function AdviserSettings() {
       </Link>
       <ErrorSummary errors={errors} />
       {saved !== null && errors.length === 0 ? (
-        <div className="govuk-notification-banner govuk-notification-banner--success" role="status" aria-labelledby="saved-title">
-          <div className="govuk-notification-banner__header">
-            <h2 className="govuk-notification-banner__title" id="saved-title">
-              {t("advisers.savedTitle")}
-            </h2>
-          </div>
-          <div className="govuk-notification-banner__content">
-            <p className="govuk-notification-banner__heading" data-testid="saved">
-              {Number(saved) > 0 ? t("advisers.saved", { count: Number(saved) }) : t("advisers.savedNone")}
-            </p>
-          </div>
-        </div>
+        <SuccessBanner title={t("advisers.savedTitle")}>
+          <span data-testid="saved">{Number(saved) > 0 ? t("advisers.saved", { count: Number(saved) }) : t("advisers.savedNone")}</span>
+        </SuccessBanner>
       ) : null}
       <h1 className="govuk-heading-l">{t("advisers.title")}</h1>
       <p className="govuk-body">{t("advisers.intro")}</p>
@@ -72,76 +63,44 @@ export default function AdviserSettings() {
       ) : (
         <Form method="post" noValidate>
           <CsrfInput />
-          <table className="govuk-table">
-            <caption className="govuk-table__caption govuk-table__caption--m">{t("advisers.caption")}</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">
-                  {t("advisers.name")}
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  {t("advisers.welsh")}
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  {t("advisers.capacity")}
-                </th>
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {advisers.map((a) => {
-                const welsh = posted ? posted[`welsh-${a.id}`] === "yes" : a.speaksWelsh;
-                const capacity = posted?.[`capacity-${a.id}`] ?? String(a.maxChats);
-                const error = errors.find((e) => e.field === `capacity-${a.id}`);
-                return (
-                  <tr className="govuk-table__row" key={a.id}>
-                    <th scope="row" className="govuk-table__header">
-                      <input type="hidden" name="adviser" value={a.id} />
-                      {a.name}
-                    </th>
-                    <td className="govuk-table__cell">
-                      <div className="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
-                        <div className="govuk-checkboxes__item">
-                          <input className="govuk-checkboxes__input" id={`welsh-${a.id}`} name={`welsh-${a.id}`} type="checkbox" value="yes" defaultChecked={welsh} />
-                          <label className="govuk-label govuk-checkboxes__label" htmlFor={`welsh-${a.id}`}>
-                            {t("advisers.welshLabel")}
-                            <span className="govuk-visually-hidden"> ({a.name})</span>
-                          </label>
-                        </div>
-                      </div>
-                    </td>
-                    <td className="govuk-table__cell">
-                      <div className={`govuk-form-group govuk-!-margin-bottom-0${error ? " govuk-form-group--error" : ""}`}>
-                        <label className="govuk-label govuk-visually-hidden" htmlFor={`capacity-${a.id}`}>
-                          {t("advisers.capacityLabel", { name: a.name })}
-                        </label>
-                        {error ? (
-                          <p className="govuk-error-message" id={`capacity-${a.id}-error`}>
-                            <span className="govuk-visually-hidden">{t("common:errorPrefix")}:</span> {error.message}
-                          </p>
-                        ) : null}
-                        <select
-                          className={`govuk-select${error ? " govuk-select--error" : ""}`}
-                          id={`capacity-${a.id}`}
-                          name={`capacity-${a.id}`}
-                          defaultValue={capacities.includes(Number(capacity)) ? capacity : undefined}
-                          aria-describedby={error ? `capacity-${a.id}-error` : undefined}
-                        >
-                          {capacities.map((n) => (
-                            <option key={n} value={n}>
-                              {n}
-                            </option>
-                          ))}
-                        </select>
-                      </div>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-          <button type="submit" className="govuk-button" data-module="govuk-button">
-            {t("advisers.save")}
-          </button>
+          <Table
+            caption={t("advisers.caption")}
+            captionSize="m"
+            columns={[{ label: t("advisers.name") }, { label: t("advisers.welsh") }, { label: t("advisers.capacity") }]}
+            rows={advisers.map((a) => {
+              const capacity = posted?.[`capacity-${a.id}`] ?? String(a.maxChats);
+              const error = errors.find((e) => e.field === `capacity-${a.id}`);
+              return {
+                key: a.id,
+                rowHeader: true,
+                cells: [
+                  <>
+                    <input type="hidden" name="adviser" value={a.id} />
+                    {a.name}
+                  </>,
+                  <SingleCheckbox
+                    name={`welsh-${a.id}`}
+                    label={
+                      <>
+                        {t("advisers.welshLabel")}
+                        <span className="govuk-visually-hidden"> ({a.name})</span>
+                      </>
+                    }
+                    checked={posted ? posted[`welsh-${a.id}`] === "yes" : a.speaksWelsh}
+                  />,
+                  <Select
+                    id={`capacity-${a.id}`}
+                    label={t("advisers.capacityLabel", { name: a.name })}
+                    labelHidden
+                    options={capacities.map((n) => ({ value: String(n), label: String(n) }))}
+                    value={capacities.includes(Number(capacity)) ? capacity : undefined}
+                    error={error?.message}
+                  />,
+                ],
+              };
+            })}
+          />
+          <Button preventDoubleClick={false}>{t("advisers.save")}</Button>
         </Form>
       )}
     </>

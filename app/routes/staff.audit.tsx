@@ -1,7 +1,7 @@
 // The audit log for admins: who viewed or changed what, and when, newest first.
 import { useTranslation } from "react-i18next";
-import { Form, Link, useLoaderData, type LoaderFunctionArgs } from "react-router";
-import { Table } from "~/components/form";
+import { Link, useLoaderData, type LoaderFunctionArgs } from "react-router";
+import { FilterBar, Table } from "~/components/form";
 import { PageTitle } from "~/components/layout";
 import { formatDateTime } from "~/lib/format";
 import { requireCapability } from "~/lib/permissions.server";
@@ -47,28 +47,11 @@ export default function AuditLog() {
   const lang = useLang();
   const to = useLocalePath();
   const { rows, filters, next } = useLoaderData<typeof loader>();
-  const field = (name: "action" | "entity" | "actor") => (
-    <div className="govuk-form-group ds-filter">
-      <label className="govuk-label" htmlFor={`audit-${name}`}>
-        {t(`audit.${name}`)}
-      </label>
-      <input className="govuk-input" id={`audit-${name}`} name={name} defaultValue={filters[name]} />
-    </div>
-  );
   return (
     <>
       <PageTitle title={t("audit.title")} />
       <h1 className="govuk-heading-l">{t("audit.title")}</h1>
-      <Form method="get">
-        <div className="ds-filters">
-          {field("action")}
-          {field("entity")}
-          {field("actor")}
-        </div>
-        <button type="submit" className="govuk-button govuk-button--secondary">
-          {t("audit.filter")}
-        </button>
-      </Form>
+      <FilterBar submitLabel={t("audit.filter")} filters={(["action", "entity", "actor"] as const).map((name) => ({ kind: "text", name, id: `audit-${name}`, label: t(`audit.${name}`), value: filters[name] }))} />
       <div className="ds-table-wrap">
         <Table
           testId="audit-log"

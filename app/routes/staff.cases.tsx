@@ -1,8 +1,10 @@
 // The case list: counts per work queue by clock state, then every case matching the filters,
 // nearest due first, a page at a time. Filters are a plain GET form so links can be shared.
+import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { Form, Link, redirect, useLoaderData, type LoaderFunctionArgs } from "react-router";
-import { ClockTag } from "~/components/clock-tag";
+import { clockTagClass } from "~/components/clock-tag";
+import { Table, type Row } from "~/components/form";
 import { PageTitle } from "~/components/layout";
 import { formatDate, formatDateTime, formatNumber } from "~/lib/format";
 import { requireCapability } from "~/lib/permissions.server";
@@ -19,6 +21,7 @@ import {
   WORK_QUEUE_IDS,
   filtersToQuery,
   listCases,
+  openQueueLines,
   pageLinks,
   parseCaseFilters,
   queueCounts,
@@ -35,13 +38,18 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const canonical = filtersToQuery(filters);
   if (url.search && url.search !== canonical) throw redirect(url.pathname.replace(/\.data$/, "") + canonical);
   // The audit row is written beside the reads, not after them: one round trip less per render.
+  // The queue table's lines also give the default list's total (no second count).
+  const open = openQueueLines(prisma, at);
   const [queues, list, officers] = await Promise.all([
-    queueCounts(prisma, at),
-    listCases(prisma, filters, at),
+    queueCounts(prisma, at, open),
+    listCases(prisma, filters, at, CASE_PAGE_SIZE, { queueLines: open }),
     prisma.staffUser.findMany({ where: { active: true }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
     audit(prisma, { actorId: staff.id, action: "case.list", entityType: "CaseList", entityId: filters.queue ?? "all", data: { page: filters.page } }),
   ]);
-  return { filters, queues, list, officers, me: staff.id, pageSize: CASE_PAGE_SIZE };
+  // Only what the page shows goes to the browser (the rows also carry ids, channels and dates for
+  // the API and the CSV): the loader data is sent again inside the HTML for hydration.
+  const rows = list.rows.map(({ reference, type, title, flags, language, createdAt, nextDueAt, clock, status, outcome, officer }) => ({ reference, type, title, flags, language, createdAt, nextDueAt, clock, status, outcome, officer }));
+  return { filters, queues, list: { ...list, rows }, officers, me: staff.id, pageSize: CASE_PAGE_SIZE };
 }
 
 export default function StaffCases() {
@@ -49,6 +57,17 @@ export default function StaffCases() {
   const lang = useLang();
   const to = useLocalePath();
   const { filters, queues, list, officers, me, pageSize } = useLoaderData<typeof loader>();
+  // Fifty rows repeat a handful of labels (type, status, clock): each is translated once per
+  // render. Row and count links are plain anchors: a router Link per cell cost more than the
+  // rest of the row (measured), and the case pages load as documents like any other.
+  const label = useMemo(() => {
+    const seen = new Map<string, string>();
+    return (key: string) => {
+      let text = seen.get(key);
+      if (text === undefined) seen.set(key, (text = t(key)));
+      return text;
+    };
+  }, [t]);
   // Pages follow cursors (the keys of the first or last row shown), carried in plain links so the
   // list pages without JavaScript; the page number only labels where you are. A broad search is
   // counted only up to a cap: then there is no "of N".
@@ -57,10 +76,10 @@ export default function StaffCases() {
   const links = pageLinks(filters, list);
   const nextHref = links.next === null ? null : `/staff/cases${links.next}`;
   const previousHref = links.previous === null ? null : `/staff/cases${links.previous}`;
-  const select = (name: string, label: string, value: string | undefined, options: { value: string; label: string }[], all: string) => (
+  const select = (name: string, labelText: string, value: string | undefined, options: { value: string; label: string }[], all: string) => (
     <div className="govuk-form-group ds-filter">
       <label className="govuk-label" htmlFor={`filter-${name}`}>
-        {label}
+        {labelText}
       </label>
       <select className="govuk-select" id={`filter-${name}`} name={name} defaultValue={value ?? ""}>
         {all ? <option value="">{all}</option> : null}
@@ -72,6 +91,71 @@ export default function StaffCases() {
       </select>
     </div>
   );
+  const queueRows: Row[] = queues.map((q) => ({
+    key: q.queue,
+    rowHeader: true,
+    data: { queue: q.queue },
+    cells: [
+      <a className="govuk-link" href={to(`/staff/cases${filtersToQuery({ queue: q.queue as never })}`)}>
+        {label(`domain:workQueues.${q.queue}`)}
+      </a>,
+      ...QUEUE_CLOCK_STATES.map((s) => ({
+        className: s === "overdue" && q.overdue ? "ds-overdue" : undefined,
+        cell: q[s] ? (
+          <a className="govuk-link" href={to(`/staff/cases${filtersToQuery({ queue: q.queue as never, clock: s })}`)} data-state={s}>
+            {formatNumber(q[s], lang)}
+          </a>
+        ) : (
+          <span data-state={s}>0</span>
+        ),
+      })),
+      formatNumber(q.total, lang),
+    ],
+  }));
+  const caseRows: Row[] = list.rows.map((c) => ({
+    key: c.reference,
+    data: { reference: c.reference },
+    cells: [
+      <>
+        <a className="govuk-link" href={to(`/staff/cases/${c.reference}`)}>
+          {c.reference}
+        </a>
+        <br />
+        <span className="govuk-body-s">{label(`domain:caseTypes.${c.type}`)}</span>
+      </>,
+      <>
+        {c.title}
+        {c.flags.map((f: string) => (
+          <span key={f}>
+            {" "}
+            <strong className={`govuk-tag ds-flag-tag ${f === "reasonable_adjustment" ? "govuk-tag--purple" : "govuk-tag--red"}`} data-flag={f}>
+              {label(`domain:flags.${f}`)}
+            </strong>
+          </span>
+        ))}
+        {c.language === "cy" ? (
+          <>
+            {" "}
+            <strong className="govuk-tag govuk-tag--blue">{label("list.welshTag")}</strong>
+          </>
+        ) : null}
+      </>,
+      formatDateTime(c.createdAt, lang),
+      <>
+        {c.nextDueAt ? formatDate(c.nextDueAt, lang) : "–"} {c.clock ? <strong className={clockTagClass(c.clock)}>{label(`domain:clockStates.${c.clock}`)}</strong> : null}
+      </>,
+      <>
+        {label(`domain:statuses.${c.status}`)}
+        {c.outcome ? (
+          <span className="govuk-body-s">
+            <br />
+            {label(`domain:outcomes.${c.outcome}`)}
+          </span>
+        ) : null}
+      </>,
+      c.officer ?? label("list.unallocated"),
+    ],
+  }));
   return (
     <>
       <PageTitle title={t("list.title")} />
@@ -82,59 +166,29 @@ export default function StaffCases() {
         <p className="govuk-body">{t("list.noOpen")}</p>
       ) : (
         <div className="ds-table-wrap">
-          <table className="govuk-table" data-testid="queue-counts">
-            <caption className="govuk-visually-hidden">{t("list.queuesHeading")}</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">{t("list.queue")}</th>
-                {QUEUE_CLOCK_STATES.map((s) => (
-                  <th key={s} scope="col" className="govuk-table__header govuk-table__header--numeric">
-                    {t(`clockStates.${s}`)}
-                  </th>
-                ))}
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">{t("list.total")}</th>
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {queues.map((q) => (
-                <tr key={q.queue} className="govuk-table__row" data-queue={q.queue}>
-                  <th scope="row" className="govuk-table__header">
-                    <Link className="govuk-link" to={to(`/staff/cases${filtersToQuery({ queue: q.queue as never })}`)}>
-                      {t(`domain:workQueues.${q.queue}`)}
-                    </Link>
-                  </th>
-                  {QUEUE_CLOCK_STATES.map((s) => (
-                    <td key={s} className={`govuk-table__cell govuk-table__cell--numeric${s === "overdue" && q.overdue ? " ds-overdue" : ""}`} data-state={s}>
-                      {q[s] ? (
-                        <Link className="govuk-link" to={to(`/staff/cases${filtersToQuery({ queue: q.queue as never, clock: s })}`)}>
-                          {formatNumber(q[s], lang)}
-                        </Link>
-                      ) : (
-                        0
-                      )}
-                    </td>
-                  ))}
-                  <td className="govuk-table__cell govuk-table__cell--numeric">{formatNumber(q.total, lang)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <Table
+            testId="queue-counts"
+            caption={t("list.queuesHeading")}
+            captionSize="hidden"
+            columns={[{ label: t("list.queue") }, ...QUEUE_CLOCK_STATES.map((s) => ({ label: t(`clockStates.${s}`), numeric: true })), { label: t("list.total"), numeric: true }]}
+            rows={queueRows}
+          />
         </div>
       )}
 
       <h2 className="govuk-heading-m">{t("list.findHeading")}</h2>
       <Form method="get" className="govuk-!-margin-bottom-6" aria-label={t("list.findHeading")}>
         <div className="ds-filters">
-          {select("queue", t("list.queue"), filters.queue, WORK_QUEUE_IDS.map((q) => ({ value: q, label: t(`domain:workQueues.${q}`) })), t("list.any"))}
-          {select("type", t("list.type"), filters.type, CASE_TYPES.map((c) => ({ value: c, label: `${c} – ${t(`domain:caseTypes.${c}`)}` })), t("list.any"))}
+          {select("queue", t("list.queue"), filters.queue, WORK_QUEUE_IDS.map((q) => ({ value: q, label: label(`domain:workQueues.${q}`) })), t("list.any"))}
+          {select("type", t("list.type"), filters.type, CASE_TYPES.map((c) => ({ value: c, label: `${c} – ${label(`domain:caseTypes.${c}`)}` })), t("list.any"))}
           {select("status", t("list.status"), filters.status, [
             { value: "open", label: t("list.openOnly") },
             { value: "all", label: t("list.any") },
-            ...CASE_STATUSES.map((s) => ({ value: s, label: t(`domain:statuses.${s}`) })),
+            ...CASE_STATUSES.map((s) => ({ value: s, label: label(`domain:statuses.${s}`) })),
           ], "")}
-          {select("officer", t("list.officer"), filters.officer, [{ value: me, label: t("list.me") }, { value: "none", label: t("list.unallocated") }, ...officers.filter((o: { id: string }) => o.id !== me).map((o: { id: string; name: string }) => ({ value: o.id, label: o.name }))], t("list.any"))}
+          {select("officer", t("list.officer"), filters.officer, [{ value: me, label: t("list.me") }, { value: "none", label: label("list.unallocated") }, ...officers.filter((o: { id: string }) => o.id !== me).map((o: { id: string; name: string }) => ({ value: o.id, label: o.name }))], t("list.any"))}
           {select("language", t("list.language"), filters.language, CASE_LANGUAGES.map((l) => ({ value: l, label: t(`domain:languages.${l}`) })), t("list.any"))}
-          {select("flag", t("list.flag"), filters.flag, FLAG_KINDS.map((f) => ({ value: f, label: t(`domain:flags.${f}`) })), t("list.any"))}
+          {select("flag", t("list.flag"), filters.flag, FLAG_KINDS.map((f) => ({ value: f, label: label(`domain:flags.${f}`) })), t("list.any"))}
           {select("clock", t("list.clock"), filters.clock, QUEUE_CLOCK_STATES.map((s) => ({ value: s, label: t(`clockStates.${s}`) })), t("list.any"))}
           {select("sort", t("list.sort"), filters.sort, CASE_SORTS.map((s) => ({ value: s, label: t(`sorts.${s}`) })), "")}
           <div className="govuk-form-group ds-filter">
@@ -153,70 +207,30 @@ export default function StaffCases() {
       </Form>
 
       <section aria-labelledby="results-heading" data-queue={filters.queue}>
-      <h2 className="govuk-heading-m" id="results-heading">
-        {filters.queue ? t(`domain:workQueues.${filters.queue}`) : t("list.resultsHeading")}
-      </h2>
-      <p className="govuk-body" data-testid="case-total" role="status">
-        {list.totalCapped ? t("list.foundMoreThan", { number: formatNumber(list.total, lang) }) : t("list.found", { count: list.total })}
-      </p>
-      {list.rows.length > 0 ? (
-        <div className="ds-table-wrap">
-          <table className="govuk-table" data-testid="case-list">
-            <caption className="govuk-visually-hidden">{t(`sorts.${filters.sort}`)}</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">{t("list.reference")}</th>
-                <th scope="col" className="govuk-table__header">{t("list.titleColumn")}</th>
-                <th scope="col" className="govuk-table__header">{t("list.received")}</th>
-                <th scope="col" className="govuk-table__header" aria-sort={filters.sort === "due" ? "ascending" : undefined}>
-                  {t("list.nextDue")}
-                </th>
-                <th scope="col" className="govuk-table__header">{t("list.status")}</th>
-                <th scope="col" className="govuk-table__header">{t("list.officer")}</th>
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {list.rows.map((c) => (
-                <tr key={c.reference} className="govuk-table__row" data-reference={c.reference}>
-                  <td className="govuk-table__cell">
-                    <Link className="govuk-link" to={to(`/staff/cases/${c.reference}`)}>
-                      {c.reference}
-                    </Link>
-                    <br />
-                    <span className="govuk-body-s">{t(`domain:caseTypes.${c.type}`)}</span>
-                  </td>
-                  <td className="govuk-table__cell">
-                    {c.title}
-                    {c.flags.map((f: string) => (
-                      <span key={f}>
-                        {" "}
-                        <strong className={`govuk-tag ds-flag-tag ${f === "reasonable_adjustment" ? "govuk-tag--purple" : "govuk-tag--red"}`} data-flag={f}>
-                          {t(`domain:flags.${f}`)}
-                        </strong>
-                      </span>
-                    ))}
-                    {c.language === "cy" ? (
-                      <>
-                        {" "}
-                        <strong className="govuk-tag govuk-tag--blue">{t("list.welshTag")}</strong>
-                      </>
-                    ) : null}
-                  </td>
-                  <td className="govuk-table__cell">{formatDateTime(c.createdAt, lang)}</td>
-                  <td className="govuk-table__cell">
-                    {c.nextDueAt ? formatDate(c.nextDueAt, lang) : "–"} <ClockTag state={c.clock} />
-                  </td>
-                  <td className="govuk-table__cell">
-                    {t(`domain:statuses.${c.status}`)}
-                    {c.outcome ? <span className="govuk-body-s"><br />{t(`domain:outcomes.${c.outcome}`)}</span> : null}
-                  </td>
-                  <td className="govuk-table__cell">{c.officer ?? t("list.unallocated")}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
+        <h2 className="govuk-heading-m" id="results-heading">
+          {filters.queue ? t(`domain:workQueues.${filters.queue}`) : t("list.resultsHeading")}
+        </h2>
+        <p className="govuk-body" data-testid="case-total" role="status">
+          {list.totalCapped ? t("list.foundMoreThan", { number: formatNumber(list.total, lang) }) : t("list.found", { count: list.total })}
+        </p>
+        {list.rows.length > 0 ? (
+          <div className="ds-table-wrap">
+            <Table
+              testId="case-list"
+              caption={t(`sorts.${filters.sort}`)}
+              captionSize="hidden"
+              columns={[
+                { label: t("list.reference") },
+                { label: t("list.titleColumn") },
+                { label: t("list.received") },
+                { label: t("list.nextDue"), sort: filters.sort === "due" ? "ascending" : undefined },
+                { label: t("list.status") },
+                { label: t("list.officer") },
+              ]}
+              rows={caseRows}
+            />
+          </div>
+        ) : null}
       </section>
       {nextHref || previousHref ? (
         <nav className="govuk-pagination" aria-label={t("list.pagination")} data-testid="case-pages">

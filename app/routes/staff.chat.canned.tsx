@@ -1,12 +1,12 @@
 // Managers edit the canned replies advisers insert in chats, in English and Welsh.
 import { useTranslation } from "react-i18next";
-import { Form, redirect, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
+import { data, Form, redirect, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
 import { z } from "zod";
-import { CsrfInput } from "~/components/form";
+import { Button, CsrfInput, ErrorSummary, Select, Textarea, TextInput } from "~/components/form";
 import { PageTitle } from "~/components/layout";
 import "~/styles/chat-console.css";
 import { cannedReplies, SUPERVISOR_ROLES } from "~/lib/chat-staff.server";
-import { readForm } from "~/lib/forms.server";
+import { readForm, validate } from "~/lib/forms.server";
 import { langFromPath, localePath } from "~/lib/lang";
 import { requireStaff } from "~/lib/staff.server";
 import { audit } from "../../server/audit";
@@ -16,14 +16,13 @@ export const CannedReplySchema = z.object({
   intent: z.enum(["save", "delete"]),
   id: z.union([z.literal(""), z.uuid()]),
   language: z.enum(["en", "cy"]),
-  title: z.string().trim().min(1).max(100),
-  text: z.string().trim().min(1).max(MAX_MESSAGE_CHARS),
+  title: z.string({ error: "canned.errors.title" }).trim().min(1, "canned.errors.title").max(100, "canned.errors.title"),
+  text: z.string({ error: "canned.errors.text" }).trim().min(1, "canned.errors.text").max(MAX_MESSAGE_CHARS, "canned.errors.text"),
 });
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireStaff(request, context, [...SUPERVISOR_ROLES]);
-  const error = new URL(request.url).searchParams.get("error");
-  return { replies: await cannedReplies(context), error };
+  return { replies: await cannedReplies(context) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -38,48 +37,45 @@ export async function action({ request, context }: ActionFunctionArgs) {
     await audit(prisma, { actorId: staff.id, action: "chat.canned_deleted", entityType: "ChatCannedReply", entityId: id });
     return redirect(back);
   }
-  const parsed = CannedReplySchema.safeParse(Object.fromEntries(form));
-  if (!parsed.success) return redirect(`${back}?error=1`);
-  const { language, title, text } = parsed.data;
-  const saved = parsed.data.id
-    ? await prisma.chatCannedReply.update({ where: { id: parsed.data.id }, data: { language, title, text, updatedById: staff.id } })
+  const parsed = validate(form, CannedReplySchema);
+  // Shown again on the form it came from ("new" or the reply's id), each error on its field.
+  if (!parsed.ok) return data({ form: z.uuid().safeParse(id).success ? id : "new", errors: parsed.errors, values: parsed.values }, { status: 400 });
+  const { language, title, text } = parsed.value;
+  const saved = parsed.value.id
+    ? await prisma.chatCannedReply.update({ where: { id: parsed.value.id }, data: { language, title, text, updatedById: staff.id } })
     : await prisma.chatCannedReply.create({ data: { language, title, text, updatedById: staff.id } });
   await audit(prisma, { actorId: staff.id, action: "chat.canned_saved", entityType: "ChatCannedReply", entityId: saved.id });
   return redirect(back);
 }
 
-function ReplyForm({ reply }: { reply?: { id: string; language: "en" | "cy"; title: string; text: string } }) {
+type Failed = { form: string; errors: Record<string, string>; values: Record<string, string> };
+
+function ReplyForm({ reply, failed }: { reply?: { id: string; language: "en" | "cy"; title: string; text: string }; failed?: Failed }) {
   const { t } = useTranslation("staff-chat");
   const key = reply?.id ?? "new";
+  // What was sent, when this is the form that failed; else the reply as stored.
+  const mine = failed?.form === key ? failed : undefined;
+  const error = (field: string) => (mine?.errors[field] ? t(mine.errors[field]) : undefined);
   return (
-    <Form method="post" className="chat-panel govuk-!-margin-bottom-4">
+    <Form method="post" className="chat-panel govuk-!-margin-bottom-4" noValidate>
       <CsrfInput />
       <input type="hidden" name="id" value={reply?.id ?? ""} />
-      <div className="govuk-form-group">
-        <label className="govuk-label" htmlFor={`language-${key}`}>
-          {t("canned.language")}
-        </label>
-        <select className="govuk-select" id={`language-${key}`} name="language" defaultValue={reply?.language ?? "en"}>
-          <option value="en">{t("console.lang.en")}</option>
-          <option value="cy">{t("console.lang.cy")}</option>
-        </select>
-      </div>
-      <div className="govuk-form-group">
-        <label className="govuk-label" htmlFor={`title-${key}`}>
-          {t("canned.replyTitle")}
-        </label>
-        <input className="govuk-input" id={`title-${key}`} name="title" defaultValue={reply?.title ?? ""} maxLength={100} required />
-      </div>
-      <div className="govuk-form-group">
-        <label className="govuk-label" htmlFor={`text-${key}`}>
-          {t("canned.text")}
-        </label>
-        <textarea className="govuk-textarea" id={`text-${key}`} name="text" rows={3} defaultValue={reply?.text ?? ""} maxLength={MAX_MESSAGE_CHARS} required />
-      </div>
+      <Select
+        id={`language-${key}`}
+        name="language"
+        label={t("canned.language")}
+        options={[
+          { value: "en", label: t("console.lang.en") },
+          { value: "cy", label: t("console.lang.cy") },
+        ]}
+        value={mine?.values.language ?? reply?.language ?? "en"}
+      />
+      <TextInput id={`title-${key}`} name="title" label={t("canned.replyTitle")} error={error("title")} defaultValue={mine?.values.title ?? reply?.title ?? ""} maxLength={100} />
+      <Textarea id={`text-${key}`} name="text" label={t("canned.text")} rows={3} maxLength={MAX_MESSAGE_CHARS} limitText={t("canned.limit", { max: MAX_MESSAGE_CHARS })} error={error("text")} defaultValue={mine?.values.text ?? reply?.text ?? ""} />
       <div className="govuk-button-group">
-        <button className="govuk-button" name="intent" value="save">
+        <Button name="intent" value="save" preventDoubleClick={false}>
           {reply ? t("canned.save") : t("canned.add")}
-        </button>
+        </Button>
         {reply ? (
           <button className="govuk-button govuk-button--warning" name="intent" value="delete">
             {t("canned.delete")}
@@ -92,27 +88,19 @@ function ReplyForm({ reply }: { reply?: { id: string; language: "en" | "cy"; tit
 
 export default function CannedReplies() {
   const { t } = useTranslation("staff-chat");
-  const { replies, error } = useLoaderData<typeof loader>();
+  const { replies } = useLoaderData<typeof loader>();
+  const failed = useActionData<typeof action>() as Failed | undefined;
+  const errors = Object.entries(failed?.errors ?? {}).map(([field, key]) => ({ field: `${field}-${failed!.form}`, message: t(key) }));
   return (
     <>
-      <PageTitle title={t("canned.title")} error={Boolean(error)} />
+      <PageTitle title={t("canned.title")} error={errors.length > 0} />
       <h1 className="govuk-heading-l">{t("canned.title")}</h1>
       <p className="govuk-body">{t("canned.intro")}</p>
-      {error ? (
-        <div className="govuk-error-summary" role="alert" tabIndex={-1}>
-          <h2 className="govuk-error-summary__title">{t("common:errorSummaryTitle")}</h2>
-          <div className="govuk-error-summary__body">
-            <ul className="govuk-list govuk-error-summary__list">
-              <li>{t("canned.errors.title")}</li>
-              <li>{t("canned.errors.text")}</li>
-            </ul>
-          </div>
-        </div>
-      ) : null}
+      <ErrorSummary errors={errors} />
       <h2 className="govuk-heading-m">{t("canned.add")}</h2>
-      <ReplyForm />
+      <ReplyForm failed={failed} />
       {replies.map((r) => (
-        <ReplyForm key={r.id} reply={r} />
+        <ReplyForm key={r.id} reply={r} failed={failed} />
       ))}
     </>
   );

@@ -4,6 +4,7 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLoaderData, type LoaderFunctionArgs } from "react-router";
 import { io, type Socket } from "socket.io-client";
+import { SummaryList, Table } from "~/components/form";
 import { PageTitle } from "~/components/layout";
 import { SUPERVISOR_ROLES, todaysFigures } from "~/lib/chat-staff.server";
 import { formatDateTime } from "~/lib/format";
@@ -70,8 +71,8 @@ export default function ChatMonitor() {
       <PageTitle title={t("monitor.title")} />
       <h1 className="govuk-heading-l">{t("monitor.title")}</h1>
       <h2 className="govuk-heading-m">{t("monitor.today")}</h2>
-      <dl className="govuk-summary-list">
-        {(
+      <SummaryList
+        rows={(
           [
             ["chatsToday", String(figures.chats)],
             ["medianAnswer", duration(t, figures.medianAnswerSeconds)],
@@ -79,51 +80,29 @@ export default function ChatMonitor() {
             ["rating", figures.averageRating === null ? t("monitor.none") : `${figures.averageRating} (${t("monitor.ratings", { count: figures.ratings })})`],
             ["messagesLeft", String(figures.messagesLeft)],
           ] as const
-        ).map(([key, value]) => (
-          <div className="govuk-summary-list__row" key={key}>
-            <dt className="govuk-summary-list__key">{t(`monitor.${key}`)}</dt>
-            <dd className="govuk-summary-list__value">{value}</dd>
-          </div>
-        ))}
-      </dl>
+        ).map(([key, value]) => ({ id: key, key: t(`monitor.${key}`), value }))}
+      />
       <div aria-live="polite">
         <h2 className="govuk-heading-m">{t("monitor.queue")}</h2>
-        <dl className="govuk-summary-list">
-          <div className="govuk-summary-list__row">
-            <dt className="govuk-summary-list__key">{t("monitor.queueLength")}</dt>
-            <dd className="govuk-summary-list__value" data-figure="queue-length">
-              {view?.queueLength ?? 0}
-            </dd>
-          </div>
-          <div className="govuk-summary-list__row">
-            <dt className="govuk-summary-list__key">{t("monitor.longestWait")}</dt>
-            <dd className="govuk-summary-list__value">{duration(t, view?.longestWaitSeconds ?? 0)}</dd>
-          </div>
-        </dl>
+        <SummaryList
+          rows={[
+            { id: "queue-length", key: t("monitor.queueLength"), value: view?.queueLength ?? 0 },
+            { id: "longest-wait", key: t("monitor.longestWait"), value: duration(t, view?.longestWaitSeconds ?? 0) },
+          ]}
+        />
       </div>
       <h2 className="govuk-heading-m">{t("monitor.advisers")}</h2>
-      <table className="govuk-table">
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">{t("monitor.adviser")}</th>
-            <th scope="col" className="govuk-table__header">{t("monitor.welsh")}</th>
-            <th scope="col" className="govuk-table__header">{t("monitor.status")}</th>
-            <th scope="col" className="govuk-table__header">{t("monitor.load")}</th>
-          </tr>
-        </thead>
-        <tbody className="govuk-table__body">
-          {(view?.advisers ?? []).map((a) => (
-            <tr className="govuk-table__row" key={a.id}>
-              <td className="govuk-table__cell">{a.name}</td>
-              <td className="govuk-table__cell">{a.speaksWelsh ? t("monitor.yes") : t("monitor.no")}</td>
-              <td className="govuk-table__cell">{!a.connected ? t("monitor.offline") : a.available ? t("monitor.online") : t("monitor.busy")}</td>
-              <td className="govuk-table__cell">
-                {a.load} / {a.maxChats}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <div className="ds-table-wrap">
+        <Table
+          caption={t("monitor.advisers")}
+          captionSize="hidden"
+          columns={[{ label: t("monitor.adviser") }, { label: t("monitor.welsh") }, { label: t("monitor.status") }, { label: t("monitor.load") }]}
+          rows={(view?.advisers ?? []).map((a) => ({
+            key: a.id,
+            cells: [a.name, a.speaksWelsh ? t("monitor.yes") : t("monitor.no"), !a.connected ? t("monitor.offline") : a.available ? t("monitor.online") : t("monitor.busy"), `${a.load} / ${a.maxChats}`],
+          }))}
+        />
+      </div>
       <p className="govuk-body">
         <Link className="govuk-link" to={to("/staff/advisers")}>
           {t("monitor.advisersLink")}

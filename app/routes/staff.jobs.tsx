@@ -2,6 +2,7 @@
 // with their error and next attempt. Read-only and server-rendered, so it works without JavaScript.
 import { useTranslation } from "react-i18next";
 import { useLoaderData, type LoaderFunctionArgs } from "react-router";
+import { Table } from "~/components/form";
 import { PageTitle } from "~/components/layout";
 import { formatDateTime, formatNumber } from "~/lib/format";
 import { requireCapability } from "~/lib/permissions.server";
@@ -33,42 +34,38 @@ export default function Jobs() {
           <strong className="govuk-warning-text__text">{t("notRunning")}</strong>
         </div>
       ) : null}
-      <h2 className="govuk-heading-m" id="queues">
+      <h2 className="govuk-heading-m">
         {t("queues")}
       </h2>
       <div className="ds-table-wrap">
-        <table className="govuk-table" aria-labelledby="queues" data-testid="job-queues">
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">{t("job")}</th>
-              <th scope="col" className="govuk-table__header">{t("timetable")}</th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">{t("waiting")}</th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">{t("retrying")}</th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">{t("running")}</th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">{t("doneDay")}</th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">{t("failedDay")}</th>
-              <th scope="col" className="govuk-table__header">{t("lastDone")}</th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {queues.map((q) => (
-              <tr key={q.name} className="govuk-table__row" data-job={q.name}>
-                <th scope="row" className="govuk-table__header">
-                  {name(q.name)}
-                </th>
-                <td className="govuk-table__cell">{q.cron ? <code lang="en">{q.cron}</code> : t("onDemand")}</td>
-                <td className="govuk-table__cell govuk-table__cell--numeric">{formatNumber(q.waiting, lang)}</td>
-                <td className="govuk-table__cell govuk-table__cell--numeric">{formatNumber(q.retrying, lang)}</td>
-                <td className="govuk-table__cell govuk-table__cell--numeric">{formatNumber(q.active, lang)}</td>
-                <td className="govuk-table__cell govuk-table__cell--numeric">{formatNumber(q.completedDay, lang)}</td>
-                <td className="govuk-table__cell govuk-table__cell--numeric">{formatNumber(q.failedDay, lang)}</td>
-                <td className="govuk-table__cell">{q.lastCompletedAt ? formatDateTime(q.lastCompletedAt, lang) : t("never")}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Table
+          testId="job-queues"
+          caption={t("queues")}
+          captionSize="hidden"
+          columns={[
+            { label: t("job") },
+            { label: t("timetable") },
+            { label: t("waiting"), numeric: true },
+            { label: t("retrying"), numeric: true },
+            { label: t("running"), numeric: true },
+            { label: t("doneDay"), numeric: true },
+            { label: t("failedDay"), numeric: true },
+            { label: t("lastDone") },
+          ]}
+          rows={queues.map((q) => ({
+            key: q.name,
+            rowHeader: true,
+            data: { job: q.name },
+            cells: [
+              name(q.name),
+              q.cron ? <code lang="en">{q.cron}</code> : t("onDemand"),
+              ...[q.waiting, q.retrying, q.active, q.completedDay, q.failedDay].map((n) => formatNumber(n, lang)),
+              q.lastCompletedAt ? formatDateTime(q.lastCompletedAt, lang) : t("never"),
+            ],
+          }))}
+        />
       </div>
-      <h2 className="govuk-heading-m" id="failures">
+      <h2 className="govuk-heading-m">
         {t("failures")}
       </h2>
       {recentFailures.length === 0 ? (
@@ -77,40 +74,32 @@ export default function Jobs() {
         </p>
       ) : (
         <div className="ds-table-wrap">
-          <table className="govuk-table" aria-labelledby="failures" data-testid="job-failures">
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">{t("job")}</th>
-                <th scope="col" className="govuk-table__header">{t("state")}</th>
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">{t("attempts")}</th>
-                <th scope="col" className="govuk-table__header">{t("error")}</th>
-                <th scope="col" className="govuk-table__header">{t("failedAt")}</th>
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {recentFailures.map((f) => (
-                <tr key={f.id} className="govuk-table__row" data-job-failure={f.id}>
-                  <th scope="row" className="govuk-table__header">
-                    {name(f.name)}
-                  </th>
-                  <td className="govuk-table__cell">
-                    {f.state === "retry" ? t("stateRetry") : t("stateFailed")}
-                    {f.nextAttemptAt ? (
-                      <>
-                        <br />
-                        <span className="govuk-body-s">{t("nextAttempt", { when: formatDateTime(f.nextAttemptAt, lang) })}</span>
-                      </>
-                    ) : null}
-                  </td>
-                  <td className="govuk-table__cell govuk-table__cell--numeric">{t("attemptsOf", { attempts: f.attempts, limit: f.retryLimit + 1 })}</td>
-                  <td className="govuk-table__cell">
-                    <span lang="en">{f.error || "–"}</span>
-                  </td>
-                  <td className="govuk-table__cell">{f.failedAt ? formatDateTime(f.failedAt, lang) : "–"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <Table
+            testId="job-failures"
+            caption={t("failures")}
+            captionSize="hidden"
+            columns={[{ label: t("job") }, { label: t("state") }, { label: t("attempts"), numeric: true }, { label: t("error") }, { label: t("failedAt") }]}
+            rows={recentFailures.map((f) => ({
+              key: f.id,
+              rowHeader: true,
+              data: { "job-failure": f.id },
+              cells: [
+                name(f.name),
+                <>
+                  {f.state === "retry" ? t("stateRetry") : t("stateFailed")}
+                  {f.nextAttemptAt ? (
+                    <>
+                      <br />
+                      <span className="govuk-body-s">{t("nextAttempt", { when: formatDateTime(f.nextAttemptAt, lang) })}</span>
+                    </>
+                  ) : null}
+                </>,
+                t("attemptsOf", { attempts: f.attempts, limit: f.retryLimit + 1 }),
+                <span lang="en">{f.error || "–"}</span>,
+                f.failedAt ? formatDateTime(f.failedAt, lang) : "–",
+              ],
+            }))}
+          />
         </div>
       )}
     </>

@@ -1,20 +1,21 @@
 // One message: what it says (text only, never HTML), its files, and what staff can do with it:
-// add a held message to the case it names, add it to another case, create a case from it, set
+// add a held message to the case or adjustment request it names, add it to another case, create a case from it, set
 // it aside, or (when it joined a closed case) re-open that case under the existing rules.
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect, useActionData, useLoaderData, useSearchParams, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
-import { Button, CsrfInput, ErrorSummary, TextInput } from "~/components/form";
+import { Button, CsrfInput, ErrorSummary, SummaryList, TextInput } from "~/components/form";
 import { PageTitle } from "~/components/layout";
 import { IntakeFields } from "~/lib/correspondence-staff";
 import { formatDateTime } from "~/lib/format";
 import { readForm, validate } from "~/lib/forms.server";
 import { langFromPath, localePath } from "~/lib/lang";
-import { requireCapability } from "~/lib/permissions.server";
+import { requireCapability, rethrowForbidden } from "~/lib/permissions.server";
 import { useLang, useLocalePath } from "~/lib/use-lang";
 import { z } from "zod";
 import { audit } from "../../server/audit";
 import { IntakeSchema } from "../../server/correspondence/intake";
-import { createCaseFromMail, getMail, linkMail, LinkSchema, setAside, TriageError } from "../../server/correspondence/triage";
+import { confirmHeldAdjustment, createCaseFromMail, getMail, linkMail, LinkSchema, mayConfirmOnAdjustment, setAside, TriageError } from "../../server/correspondence/triage";
+import { ForbiddenError } from "../../server/auth/permissions";
 import { CaseWorkError, reopenCase } from "../../server/domain/cases";
 
 const IdSchema = z.uuid();
@@ -26,11 +27,13 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const found = await getMail(context.services.prisma, id.data);
   if (!found) throw data({ reason: "notFound" }, { status: 404 });
   await audit(context.services.prisma, { actorId: staff.id, action: "mail.view", entityType: "InboundMail", entityId: id.data });
-  const { mail, files, claimed, joined } = found;
+  const { mail, files, claimed, claimedAdjustment, joined } = found;
   return {
     mail: { id: mail.id, source: mail.source, receivedAt: mail.receivedAt.toISOString(), fromAddress: mail.fromAddress, fromName: mail.fromName, subject: mail.subject, text: mail.text, status: mail.status, reason: mail.reason, claimedReference: mail.claimedReference },
     files,
     claimed: claimed ? { reference: claimed.reference, status: claimed.status } : null,
+    // The adjustment request a message names; whether this member of staff may confirm it there.
+    adjustment: claimedAdjustment ? { reference: claimedAdjustment.reference, status: claimedAdjustment.status, joined: mail.status === "joined" && mail.caseId === null, mayConfirm: mayConfirmOnAdjustment(staff, claimedAdjustment) } : null,
     joined: joined ? { reference: joined.reference, status: joined.status } : null,
   };
 }
@@ -54,6 +57,11 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       if (intent.data === "confirm") {
         const mail = await prisma.inboundMail.findUnique({ where: { id: id.data }, select: { claimedReference: true, status: true } });
         if (!mail?.claimedReference || mail.status !== "held") throw new TriageError("already_decided");
+        if (/^ADJ/.test(mail.claimedReference)) {
+          await confirmHeldAdjustment(deps, staff, id.data);
+          context.services.mailWorker.kick();
+          return back("linked");
+        }
         reference = mail.claimedReference;
       } else {
         const parsed = LinkSchema.safeParse({ reference: form.get("reference") ?? "" });
@@ -81,6 +89,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     await reopenCase({ prisma, now }, staff, c.reference);
     return back("reopened");
   } catch (error) {
+    if (error instanceof ForbiddenError) rethrowForbidden(error);
     if (error instanceof TriageError) return data({ intent: intent.data, errors: { [intent.data === "link" ? "reference" : "intent"]: `staff-correspondence:errors.${error.code}` }, values: {} as Record<string, string> }, { status: 409 });
     if (error instanceof CaseWorkError) return data({ intent: intent.data, errors: { intent: `domain:transitionRefusals.${error.code}` }, values: {} as Record<string, string> }, { status: 409 });
     throw error;
@@ -92,13 +101,27 @@ export default function StaffMailMessage() {
   const lang = useLang();
   const to = useLocalePath();
   const [params] = useSearchParams();
-  const { mail, files, claimed, joined } = useLoaderData<typeof loader>();
+  const { mail, files, claimed, adjustment, joined } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors: Record<string, string> = result?.errors ?? {};
   const values: Record<string, string> = result?.values ?? {};
   const undecided = mail.status === "triage" || mail.status === "held";
   const done = params.get("done");
   const title = mail.subject || t("mail.noSubject");
+  // A held message: one button to add it to the case or adjustment request it names (for a
+  // request, only for those who may; others are told why).
+  const confirm =
+    mail.status !== "held"
+      ? null
+      : claimed
+        ? { warning: t("message.heldWarning", { reference: claimed.reference }), button: t("message.confirm", { reference: claimed.reference }), notYours: null }
+        : adjustment
+          ? {
+              warning: t("message.heldAdjustmentWarning", { reference: adjustment.reference }),
+              button: adjustment.mayConfirm ? t("message.confirmAdjustment", { reference: adjustment.reference }) : null,
+              notYours: t("message.confirmAdjustmentNotYours", { reference: adjustment.reference }),
+            }
+          : null;
   return (
     <>
       <PageTitle title={`${title} – ${t("message.title")}`} error={Object.keys(errors).length > 0} />
@@ -111,7 +134,7 @@ export default function StaffMailMessage() {
       {done ? (
         <div className="govuk-notification-banner govuk-notification-banner--success" role="status">
           <div className="govuk-notification-banner__content">
-            <p className="govuk-notification-banner__heading">{done === "linked" && joined ? t("message.linked", { reference: joined.reference }) : done === "reopened" ? t("message.reopened") : t("message.setAsideDone")}</p>
+            <p className="govuk-notification-banner__heading">{done === "linked" && joined ? t("message.linked", { reference: joined.reference }) : done === "linked" && adjustment?.joined ? t("message.joinedToAdjustment", { reference: adjustment.reference }) : done === "reopened" ? t("message.reopened") : t("message.setAsideDone")}</p>
           </div>
         </div>
       ) : null}
@@ -119,29 +142,25 @@ export default function StaffMailMessage() {
       <h1 className="govuk-heading-l" style={{ overflowWrap: "anywhere" }}>
         {title}
       </h1>
-      <dl className="govuk-summary-list">
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">{t("mail.received")}</dt>
-          <dd className="govuk-summary-list__value">
-            {formatDateTime(mail.receivedAt, lang)} ({t(`mail.sources.${mail.source}`, { defaultValue: mail.source })})
-          </dd>
-        </div>
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">{t("mail.from")}</dt>
-          <dd className="govuk-summary-list__value">{mail.fromName ? `${mail.fromName} ` : ""}{mail.fromAddress ? `<${mail.fromAddress}>` : t("mail.unknownSender")}</dd>
-        </div>
-        {mail.reason ? (
-          <div className="govuk-summary-list__row">
-            <dt className="govuk-summary-list__key">{t("mail.why")}</dt>
-            <dd className="govuk-summary-list__value">{t(`mail.reasons.${mail.reason}`, { defaultValue: mail.reason })}</dd>
-          </div>
-        ) : null}
-      </dl>
+      <SummaryList
+        rows={[
+          { id: "received", key: t("mail.received"), value: `${formatDateTime(mail.receivedAt, lang)} (${t(`mail.sources.${mail.source}`, { defaultValue: mail.source })})` },
+          { id: "from", key: t("mail.from"), value: `${mail.fromName ? `${mail.fromName} ` : ""}${mail.fromAddress ? `<${mail.fromAddress}>` : t("mail.unknownSender")}` },
+          ...(mail.reason ? [{ id: "why", key: t("mail.why"), value: t(`mail.reasons.${mail.reason}`, { defaultValue: mail.reason }) }] : []),
+        ]}
+      />
       {joined ? (
         <p className="govuk-body" data-testid="joined-to">
           <Link className="govuk-link" to={to(`/staff/cases/${joined.reference}`)}>
             {t("message.joinedTo", { reference: joined.reference })}
           </Link>
+        </p>
+      ) : adjustment ? (
+        <p className="govuk-body" data-testid={adjustment.joined ? "joined-to" : "claims-adjustment"}>
+          <Link className="govuk-link" to={to(`/staff/adjustments/${adjustment.reference}`)}>
+            {t(adjustment.joined ? "message.joinedToAdjustment" : "message.claimsAdjustment", { reference: adjustment.reference })}
+          </Link>{" "}
+          ({t(`staff-adjustments:status.${adjustment.status}`, { defaultValue: adjustment.status })})
         </p>
       ) : mail.claimedReference ? (
         <p className="govuk-body">{t("message.claims", { reference: mail.claimedReference })}</p>
@@ -184,19 +203,25 @@ export default function StaffMailMessage() {
         ) : null}
         {undecided ? (
           <>
-            {mail.status === "held" && claimed ? (
+            {confirm ? (
               <>
                 <div className="govuk-warning-text">
                   <span className="govuk-warning-text__icon" aria-hidden="true">
                     !
                   </span>
-                  <strong className="govuk-warning-text__text">{t("message.heldWarning", { reference: claimed.reference })}</strong>
+                  <strong className="govuk-warning-text__text">{confirm.warning}</strong>
                 </div>
-                <Form method="post">
-                  <CsrfInput />
-                  <input type="hidden" name="intent" value="confirm" />
-                  <Button>{t("message.confirm", { reference: claimed.reference })}</Button>
-                </Form>
+                {confirm.button ? (
+                  <Form method="post">
+                    <CsrfInput />
+                    <input type="hidden" name="intent" value="confirm" />
+                    <Button>{confirm.button}</Button>
+                  </Form>
+                ) : (
+                  <p className="govuk-body" data-testid="confirm-not-yours">
+                    {confirm.notYours}
+                  </p>
+                )}
               </>
             ) : null}
             <h2 className="govuk-heading-m">{t("message.linkHeading")}</h2>

@@ -2,6 +2,7 @@
 // or set aside, and joined. Staff open a message to link it, create a case or set it aside.
 import { useTranslation } from "react-i18next";
 import { Link, useLoaderData, type LoaderFunctionArgs } from "react-router";
+import { Table } from "~/components/form";
 import { PageTitle } from "~/components/layout";
 import { formatDateTime } from "~/lib/format";
 import { requireCapability } from "~/lib/permissions.server";
@@ -57,33 +58,25 @@ export default function StaffMail() {
         <p className="govuk-body">{t("mail.none")}</p>
       ) : (
         <div className="ds-table-wrap">
-          <table className="govuk-table" data-testid="mail-list">
-            <caption className="govuk-visually-hidden">{t(`mail.lists.${list}`)}</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">{t("mail.received")}</th>
-                <th scope="col" className="govuk-table__header">{t("mail.from")}</th>
-                <th scope="col" className="govuk-table__header">{t("mail.subject")}</th>
-                <th scope="col" className="govuk-table__header">{t("mail.why")}</th>
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">{t("mail.files")}</th>
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {rows.map((r) => (
-                <tr key={r.id} className="govuk-table__row" data-mail={r.id}>
-                  <td className="govuk-table__cell">{formatDateTime(r.receivedAt, lang)}</td>
-                  <td className="govuk-table__cell">{r.fromName ? `${r.fromName} ` : ""}{r.fromAddress ? `<${r.fromAddress}>` : t("mail.unknownSender")}</td>
-                  <td className="govuk-table__cell">
-                    <Link className="govuk-link" to={to(`/staff/mail/${r.id}`)}>
-                      {r.subject || t("mail.noSubject")}
-                    </Link>
-                  </td>
-                  <td className="govuk-table__cell">{r.reason ? t(`mail.reasons.${r.reason}`, { defaultValue: r.reason }) : r.claimedReference ?? ""}</td>
-                  <td className="govuk-table__cell govuk-table__cell--numeric">{r.attachmentCount}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <Table
+            testId="mail-list"
+            caption={t(`mail.lists.${list}`)}
+            captionSize="hidden"
+            columns={[{ label: t("mail.received") }, { label: t("mail.from") }, { label: t("mail.subject") }, { label: t("mail.why") }, { label: t("mail.files"), numeric: true }]}
+            rows={rows.map((r) => ({
+              key: r.id,
+              data: { mail: r.id },
+              cells: [
+                formatDateTime(r.receivedAt, lang),
+                `${r.fromName ? `${r.fromName} ` : ""}${r.fromAddress ? `<${r.fromAddress}>` : t("mail.unknownSender")}`,
+                <Link className="govuk-link" to={to(`/staff/mail/${r.id}`)}>
+                  {r.subject || t("mail.noSubject")}
+                </Link>,
+                r.reason ? t(`mail.reasons.${r.reason}`, { defaultValue: r.reason }) : (r.claimedReference ?? ""),
+                r.attachmentCount,
+              ],
+            }))}
+          />
         </div>
       )}
       {pages > 1 ? (

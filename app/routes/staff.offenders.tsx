@@ -1,8 +1,8 @@
 // Repeat offenders: contacts grouped by number, sender, domain or company, with counts over
 // time; sortable, filterable and paged. Works as plain links and GET forms.
 import { useTranslation } from "react-i18next";
-import { Form, Link, useLoaderData, type LoaderFunctionArgs } from "react-router";
-import { Table } from "~/components/form";
+import { Link, useLoaderData, type LoaderFunctionArgs } from "react-router";
+import { FilterBar, Table } from "~/components/form";
 import { PageTitle } from "~/components/layout";
 import { formatDate, formatNumber } from "~/lib/format";
 import { offenderLabel, offenderPath } from "~/lib/nuisance-labels";
@@ -51,58 +51,22 @@ export default function Offenders() {
       <PageTitle title={t("list.title")} />
       <h1 className="govuk-heading-l">{t("list.title")}</h1>
       <p className="govuk-body">{t("list.intro")}</p>
-      <Form method="get" className="ds-filters govuk-!-margin-bottom-6">
-        <div className="govuk-grid-row">
-          <div className="govuk-grid-column-one-quarter">
-            <div className="govuk-form-group">
-              <label className="govuk-label" htmlFor="dimension">{t("list.groupBy")}</label>
-              <select className="govuk-select" id="dimension" name="dimension" defaultValue={filter.dimension}>
-                {DIMENSIONS.map((d) => (
-                  <option key={d} value={d}>{t(`dimension.${d}`)}</option>
-                ))}
-              </select>
-            </div>
-          </div>
-          <div className="govuk-grid-column-one-quarter">
-            <div className="govuk-form-group">
-              <label className="govuk-label" htmlFor="q">{t("list.search")}</label>
-              <input className="govuk-input" id="q" name="q" type="search" defaultValue={filter.q ?? ""} spellCheck={false} />
-            </div>
-          </div>
-          <div className="govuk-grid-column-one-quarter">
-            <div className="govuk-form-group">
-              <label className="govuk-label" htmlFor="kind">{t("list.kind")}</label>
-              <select className="govuk-select" id="kind" name="kind" defaultValue={filter.kind}>
-                <option value="">{t("list.allKinds")}</option>
-                {CONTACT_KINDS.map((k) => (
-                  <option key={k} value={k}>{t(`nuisance:kind.${k}`)}</option>
-                ))}
-              </select>
-            </div>
-          </div>
-          <div className="govuk-grid-column-one-quarter">
-            <div className="govuk-form-group">
-              <label className="govuk-label" htmlFor="topic">{t("list.topic")}</label>
-              <select className="govuk-select" id="topic" name="topic" defaultValue={filter.topic}>
-                <option value="">{t("list.allTopics")}</option>
-                {TOPICS.map((k) => (
-                  <option key={k} value={k}>{t(`nuisance:topic.${k}`)}</option>
-                ))}
-              </select>
-            </div>
-          </div>
-        </div>
-        <div className="govuk-form-group">
-          <label className="govuk-label" htmlFor="min90">{t("list.min90")}</label>
-          <input className="govuk-input govuk-input--width-4" id="min90" name="min90" type="text" inputMode="numeric" defaultValue={filter.min90 ? String(filter.min90) : ""} />
-        </div>
-        <input type="hidden" name="sort" value={filter.sort} />
-        <input type="hidden" name="dir" value={filter.dir} />
-        <div className="govuk-button-group">
-          <button type="submit" className="govuk-button govuk-button--secondary">{t("list.apply")}</button>
-          <a className="govuk-link" href={`${to("/staff/offenders/csv")}?${query}`} download>{t("list.exportCsv")}</a>
-        </div>
-      </Form>
+      <FilterBar
+        submitLabel={t("list.apply")}
+        keep={{ sort: filter.sort, dir: filter.dir }}
+        filters={[
+          { kind: "select", name: "dimension", label: t("list.groupBy"), value: filter.dimension, options: DIMENSIONS.map((d) => ({ value: d, label: t(`dimension.${d}`) })) },
+          { kind: "text", name: "q", label: t("list.search"), value: filter.q ?? "", search: true },
+          { kind: "select", name: "kind", label: t("list.kind"), value: filter.kind, all: t("list.allKinds"), options: CONTACT_KINDS.map((k) => ({ value: k, label: t(`nuisance:kind.${k}`) })) },
+          { kind: "select", name: "topic", label: t("list.topic"), value: filter.topic, all: t("list.allTopics"), options: TOPICS.map((k) => ({ value: k, label: t(`nuisance:topic.${k}`) })) },
+          { kind: "text", name: "min90", label: t("list.min90"), value: filter.min90 ? String(filter.min90) : "", numeric: true, width: "4" },
+        ]}
+        actions={
+          <a className="govuk-link" href={`${to("/staff/offenders/csv")}?${query}`} download>
+            {t("list.exportCsv")}
+          </a>
+        }
+      />
       <p className="govuk-body" data-testid="groups">{t("list.groups", { count: result.groups, formatted: formatNumber(result.groups, lang) })}</p>
       {result.rows.length === 0 ? (
         <p className="govuk-body">{t("list.none")}</p>

@@ -84,6 +84,8 @@ export type ChatContext = ChatDeps & {
 };
 
 const ROUTE_TTL_MS = 2_000;
+/** How often the per-event chat limits push their counts to the shared store. */
+const LIMIT_SYNC_MS = 250;
 const SESSION_CHECK_MS = 5_000;
 
 export function createChatApplication(io: Server, deps: ChatDeps): ChatApplication {
@@ -98,9 +100,12 @@ export function createChatApplication(io: Server, deps: ChatDeps): ChatApplicati
 
   // Limits by address and by conversation hold across instances (shared store); the one per socket
   // stays in this process's memory, as a socket only ever lives on one instance.
-  const connectionsPerIp = deps.limits.create({ keyPrefix: "chat-connect", points: config.chat.connectionsPerIp, duration: 60 });
+  // The two checked on every connection and every event are counted in memory and shared in
+  // batches (server/limits, docs/decisions/0017-batched-rate-limits.md): a database write per
+  // event was the chat's slowest step under load.
+  const connectionsPerIp = deps.limits.create({ keyPrefix: "chat-connect", points: config.chat.connectionsPerIp, duration: 60, syncEveryMs: LIMIT_SYNC_MS });
   const perConnection = new RateLimiterMemory({ keyPrefix: "chat-socket", points: config.chat.eventsPerConnection, duration: 10 });
-  const perIp = deps.limits.create({ keyPrefix: "chat-ip", points: config.chat.eventsPerIp, duration: 10 });
+  const perIp = deps.limits.create({ keyPrefix: "chat-ip", points: config.chat.eventsPerIp, duration: 10, syncEveryMs: LIMIT_SYNC_MS });
   const transcriptEmails = deps.limits.create({ keyPrefix: "chat-transcript", points: 3, duration: 3600 });
   const leaveMessagePerIp = deps.limits.create({ keyPrefix: "chat-leave-ip", points: 5, duration: 3600 });
 

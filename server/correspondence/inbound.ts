@@ -176,8 +176,8 @@ export async function receiveMail(deps: InboundDeps, input: { source: "smtp" | "
     status = "ignored";
     reason = auto;
   } else if (match.kind === "case" || match.kind === "adjustment") {
-    // Held: never merged, whatever the subject claims; staff decide (an adjustment request's
-    // held message is set aside or linked to a case by hand: there is no "confirm" for it).
+    // Held: never merged, whatever the subject claims; staff decide (confirm it onto the record
+    // it names, link it to another case, or set it aside: triage.ts).
     status = match.senderAllowed ? "joined" : "held";
     if (!match.senderAllowed) reason = "not_customer";
   } else {
@@ -222,13 +222,7 @@ export async function receiveMail(deps: InboundDeps, input: { source: "smtp" | "
         await joinedToCase(tx, deps, { inboundId: row.id, caseId: match.caseId, reference: match.reference, closed: match.status === "closed", assignedToId: match.assignedToId, source: input.source, files: files.kept.length, refused: refusedCount, matchedBy: match.matchedBy, actorId: null, at: now });
         if (sender && fromAddress) await acknowledge(tx, { inboundId: row.id, to: fromAddress, sender, language: match.language, reference: match.reference, caseId: match.caseId, at: now });
       } else if (status === "joined" && match.kind === "adjustment") {
-        // On the request's timeline (the start of the text; the whole message and its files are
-        // on the staff mail page the event links to), the back office told, the officer emailed.
-        await tx.adjustmentEvent.create({
-          data: { requestId: match.requestId, kind: "customer_email", at: now, data: { inboundId: row.id, text: text.slice(0, 5000), files: files.kept.length, refused: refusedCount, source: input.source } },
-        });
-        await emit(tx, { type: "adjustment_request.customer_message", aggregateId: match.requestId, at: now, data: { reference: match.reference } });
-        await tellAdjustmentOfficer(tx, deps, { reference: match.reference, assignedToId: match.assignedToId, path: `/staff/mail/${row.id}`, at: now });
+        await joinedToAdjustment(tx, deps, { inboundId: row.id, requestId: match.requestId, reference: match.reference, assignedToId: match.assignedToId, text, files: files.kept.length, refused: refusedCount, source: input.source, actorId: null, at: now });
         const ack = sender && fromAddress ? await acknowledge(tx, { inboundId: row.id, to: fromAddress, sender, language: match.language, reference: match.reference, caseId: null, at: now, adjustment: true }) : null;
         // Linked to the request like its other emails: shown on its tracking page, and a reply to it joins the request.
         if (ack) await tx.adjustmentEmail.create({ data: { emailMessageId: ack, requestId: match.requestId, kind: "correspondence_acknowledgement" } });
@@ -294,6 +288,23 @@ export async function joinedToCase(
   await tx.emailMessage.create({
     data: { to: officer.email, subject: mailText("en", "officerNotice.subject", { reference: j.reference }), text: lines.join("\n"), language: "en", kind: "staff_correspondence_notice", caseId: j.caseId, createdAt: j.at, nextAttemptAt: j.at },
   });
+}
+
+/**
+ * A message on an adjustment request's timeline (the start of the text; the whole message and its
+ * files are on the staff mail page the event links to), the back office told through the outbox,
+ * the officer dealing with it emailed. Used when a message joins by itself and when staff confirm a held one.
+ */
+export async function joinedToAdjustment(
+  tx: TransactionClient,
+  deps: { publicUrl: string },
+  j: { inboundId: string; requestId: string; reference: string; assignedToId: string | null; text: string; files: number; refused: number; source: string; actorId: string | null; at: Date },
+) {
+  await tx.adjustmentEvent.create({
+    data: { requestId: j.requestId, kind: "customer_email", at: j.at, actorId: j.actorId, data: { inboundId: j.inboundId, text: j.text.slice(0, 5000), files: j.files, refused: j.refused, source: j.source } },
+  });
+  await emit(tx, { type: "adjustment_request.customer_message", aggregateId: j.requestId, at: j.at, data: { reference: j.reference } });
+  await tellAdjustmentOfficer(tx, deps, { reference: j.reference, assignedToId: j.assignedToId, path: `/staff/mail/${j.inboundId}`, at: j.at });
 }
 
 /**

@@ -1,12 +1,15 @@
-// Staff decisions on mail that did not join a case by itself: triage (no or unknown reference)
-// and held (the sender is not the case's customer). Staff link it to a case, create a case from
-// it, or set it aside. Every decision is audited and written to the case's timeline.
+// Staff decisions on mail that did not join a record by itself: triage (no or unknown reference)
+// and held (the sender is not the customer of the case or adjustment request it names). Staff
+// confirm a held message onto the record it names, link it to a case, create a case from it, or
+// set it aside. Every decision is audited and written to the record's timeline.
 import { z } from "zod";
 import { audit } from "../audit";
+import { canReadSensitive, ForbiddenError, type StaffLike } from "../auth/permissions";
 import type { Prisma } from "../db";
+import { parseAdjustmentReference } from "../domain/adjustments/reference.js";
 import { ReferenceSchema } from "../domain/cases/reference.js";
 import { mailJourneyId } from "./attachments";
-import { joinedToCase } from "./inbound";
+import { joinedToAdjustment, joinedToCase } from "./inbound";
 import { createStaffCase, type IntakeInput } from "./intake";
 
 import { MAIL_LISTS, MAIL_PAGE_SIZE, type MailList } from "./lists";
@@ -40,9 +43,41 @@ export async function getMail(prisma: Prisma, id: string) {
   if (!mail) return null;
   const files = await prisma.concernAttachment.findMany({ where: { journeyId: mailJourneyId(id) }, select: { id: true, fileName: true, mediaType: true, sizeBytes: true }, orderBy: { fileName: "asc" } });
   const caseId = mail.caseId;
-  const claimed = mail.claimedReference ? await prisma.case.findUnique({ where: { reference: mail.claimedReference }, select: { id: true, reference: true, status: true, title: true, closedAt: true } }) : null;
+  const adjustmentReference = mail.claimedReference ? parseAdjustmentReference(mail.claimedReference) : null;
+  const claimed = mail.claimedReference && !adjustmentReference ? await prisma.case.findUnique({ where: { reference: mail.claimedReference }, select: { id: true, reference: true, status: true, title: true, closedAt: true } }) : null;
+  const claimedAdjustment = adjustmentReference ? await prisma.adjustmentRequest.findUnique({ where: { reference: adjustmentReference }, select: { id: true, reference: true, status: true, assignedToId: true } }) : null;
   const joined = caseId ? await prisma.case.findUnique({ where: { id: caseId }, select: { id: true, reference: true, status: true, title: true, closedAt: true } }) : null;
-  return { mail, files, claimed, joined };
+  return { mail, files, claimed, claimedAdjustment, joined };
+}
+
+/**
+ * Who may confirm a held message onto an adjustment request: those who may see everything on it,
+ * its sensitive "what you find hard" text included (managers, the Head of Customer Contact, the
+ * officer dealing with it). A message about an adjustment is usually about the same things, and
+ * whether a third party (a carer, an adviser) really writes for the person is for the people
+ * dealing with the request to judge. Anyone else takes the request first, or asks a manager.
+ */
+export const mayConfirmOnAdjustment = (staff: StaffLike, request: { assignedToId: string | null }) => canReadSensitive(staff, request);
+
+/** A held message joins the adjustment request its subject or headers named: on its timeline, the officer told, audited. */
+export async function confirmHeldAdjustment(deps: { prisma: Prisma; publicUrl: string; now?: () => Date }, staff: StaffLike, id: string): Promise<string> {
+  const now = (deps.now ?? (() => new Date()))();
+  return deps.prisma.$transaction(async (tx) => {
+    const mail = await tx.inboundMail.findUnique({ where: { id }, select: { status: true, claimedReference: true, text: true, attachmentCount: true, source: true } });
+    if (!mail) throw new TriageError("not_found");
+    const reference = mail.claimedReference ? parseAdjustmentReference(mail.claimedReference) : null;
+    if (mail.status !== "held" || !reference) throw new TriageError("already_decided");
+    const request = await tx.adjustmentRequest.findUnique({ where: { reference }, select: { id: true, reference: true, assignedToId: true } });
+    if (!request) throw new TriageError("unknown_case");
+    if (!mayConfirmOnAdjustment(staff, request)) throw new ForbiddenError("adjustment.sensitive.read");
+    // Only a row still held is taken: two staff deciding at once cannot both win.
+    const { count } = await tx.inboundMail.updateMany({ where: { id, status: "held" }, data: { status: "joined", matchedBy: "staff", decidedAt: now, decidedById: staff.id } });
+    if (count === 0) throw new TriageError("already_decided");
+    // Its files stay where triage keeps them (staff download from the mail page the event links to), as for messages that join by themselves.
+    await joinedToAdjustment(tx, deps, { inboundId: id, requestId: request.id, reference: request.reference, assignedToId: request.assignedToId, text: mail.text, files: mail.attachmentCount, refused: 0, source: mail.source, actorId: staff.id, at: now });
+    await tx.auditEvent.create({ data: { at: now, actorId: staff.id, action: "mail.confirm_held", entityType: "InboundMail", entityId: id, data: { reference: request.reference, was: "held" } } });
+    return request.reference;
+  });
 }
 
 export const LinkSchema = z.object({ reference: ReferenceSchema });

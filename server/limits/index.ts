@@ -18,6 +18,15 @@ export type LimiterOptions = {
   duration: number;
   /** Once over the limit, refuse for this many seconds (default: until the window ends). */
   blockDuration?: number;
+  /**
+   * For limits checked on every event of a busy path (the chat's events): count in this
+   * instance's memory and push the increments to the shared store once every `syncEveryMs`,
+   * reading back the deployment's total, instead of one database write per consume. The limit
+   * still holds across instances, to within what the other instances accepted since their last
+   * push (docs/decisions/0017-batched-rate-limits.md). Leave unset for the exact, per-call store
+   * (sign-in, email quotas): those are few and must never overrun.
+   */
+  syncEveryMs?: number;
 };
 
 /**
@@ -39,6 +48,8 @@ export interface Limiter {
 export type Limits = {
   store: "postgres" | "memory";
   create(options: LimiterOptions): Limiter;
+  /** Pushes every batched limiter's pending counts to the store now (tests; shutdown does it too). */
+  flush(): Promise<void>;
   close(): Promise<void>;
 };
 
@@ -75,17 +86,28 @@ export function createLimits(options: { databaseUrl?: string; secret: string; lo
     logger?.warn({ err, keyPrefix }, "rate limit store unavailable; counting in this instance's memory until it returns");
   };
 
+  const batched: BatchedLimiter[] = [];
+
   return {
     store: pool ? "postgres" : "memory",
-    create({ keyPrefix, points, duration, blockDuration }) {
+    create({ keyPrefix, points, duration, blockDuration, syncEveryMs }) {
       // The same limit asked for again (a module reloaded in development) is the same limiter;
       // two different limits under one name would share counters, so that is refused.
-      const signature = JSON.stringify({ points, duration, blockDuration });
+      const signature = JSON.stringify({ points, duration, blockDuration, syncEveryMs });
       const existing = made.get(keyPrefix);
       if (existing) {
         if (existing.options !== signature) throw new Error(`rate limit "${keyPrefix}" is made twice with different settings`);
         return existing.limiter;
       }
+      // Batched only when shared: in one process (PGlite) memory is already off the database.
+      if (pool && syncEveryMs) {
+        if (blockDuration) throw new Error(`rate limit "${keyPrefix}": a batched limit has no blockDuration`);
+        const limiter = new BatchedLimiter({ keyPrefix, points, duration, syncEveryMs }, pool, hash, (err) => warnOnce(err, keyPrefix));
+        batched.push(limiter);
+        made.set(keyPrefix, { options: signature, limiter });
+        return limiter;
+      }
+
       const memory = new RateLimiterMemory({ keyPrefix, points, duration, blockDuration });
       const shared: RateLimiterAbstract | undefined = pool
         ? new RateLimiterPostgres({
@@ -127,9 +149,181 @@ export function createLimits(options: { databaseUrl?: string; secret: string; lo
       made.set(keyPrefix, { options: signature, limiter });
       return limiter;
     },
+    async flush() {
+      await Promise.all(batched.map((b) => b.flush()));
+    },
     async close() {
       if (sweep) clearInterval(sweep);
+      for (const b of batched) b.stop();
+      await Promise.all(batched.map((b) => b.flush()));
       await pool?.end();
     },
   };
+}
+
+type Window = {
+  /** The deployment's total as the store last answered it (this instance's pushed points included). */
+  stored: number;
+  /** Counted here and not yet pushed. */
+  pending: number;
+  /** When the window (or a block) ends, as the store said, or as this instance guessed before asking. */
+  resetAt: number;
+};
+
+/** One statement for every key a batched limiter pushes: rate-limiter-flexible's upsert (same table, same window rule) for many keys at once. */
+const PUSH_SQL = `
+  INSERT INTO "${RATE_LIMIT_TABLE}" AS r ("key", "points", "expire")
+  SELECT * FROM unnest($1::varchar[], $2::int[], $3::bigint[])
+  ON CONFLICT ("key") DO UPDATE SET
+    "points" = CASE WHEN r."expire" <= $4 THEN EXCLUDED."points" ELSE r."points" + EXCLUDED."points" END,
+    "expire" = CASE WHEN r."expire" <= $4 THEN EXCLUDED."expire" ELSE r."expire" END
+  RETURNING "key", "points", "expire"`;
+
+/**
+ * A limit counted in memory and shared in batches: `consume` never waits for the database. Every
+ * `syncEveryMs` the points counted since the last push go to the store in ONE statement for all
+ * keys (one row per key in the table the exact limiters use, with rate-limiter-flexible's window
+ * rule: a row whose window ended starts again), and the rows that come back, the total of every
+ * instance, replace the local view. Pushing key by key would be no cheaper than writing on every
+ * event when, as in the chat, most keys (one per person) see one event per interval.
+ * A key is refused once stored + pending is over `points`, as rate-limiter-flexible does: refused
+ * attempts count too, so a client that keeps hammering stays refused on every instance.
+ * Error bound: an instance does not see the others' points until its next push, so a key spread
+ * over N instances can overrun by what the other N - 1 accepted within one interval.
+ * If the store fails, the points stay counted here (this instance's memory, as the exact limiters
+ * fall back to) and the warning is logged once a minute. No blockDuration: a refusal lasts until
+ * the window ends.
+ */
+class BatchedLimiter implements Limiter {
+  readonly keyPrefix: string;
+  readonly points: number;
+  private readonly durationMs: number;
+  private readonly windows = new Map<string, Window>();
+  private readonly timer: NodeJS.Timeout;
+  private flushing: Promise<void> | null = null;
+
+  constructor(
+    options: { keyPrefix: string; points: number; duration: number; syncEveryMs: number },
+    private readonly pool: pg.Pool,
+    private readonly hash: (key: string) => string,
+    private readonly warn: (err: unknown) => void,
+  ) {
+    this.keyPrefix = options.keyPrefix;
+    this.points = options.points;
+    this.durationMs = options.duration * 1000;
+    // A push still running (a slow or unreachable database) is not queued behind: the next tick takes what is pending then.
+    this.timer = setInterval(() => {
+      if (!this.flushing) void this.flush();
+    }, options.syncEveryMs);
+    this.timer.unref();
+  }
+
+  /** The row's key, as rate-limiter-flexible names it ("prefix:key"). */
+  private rowKey = (hashed: string) => `${this.keyPrefix}:${hashed}`;
+
+  private window(key: string, at: number): Window {
+    const hashed = this.hash(key);
+    let w = this.windows.get(hashed);
+    if (!w || w.resetAt <= at) {
+      // A new window as far as this instance knows (points still pending belonged to the one that
+      // ended); the store's answer at the next push corrects its end and adds the others' points.
+      w = { stored: 0, pending: 0, resetAt: at + this.durationMs };
+      this.windows.set(hashed, w);
+    }
+    return w;
+  }
+
+  private answer(w: Window, at: number): RateLimiterRes {
+    const consumed = w.stored + w.pending;
+    return new RateLimiterRes(Math.max(0, this.points - consumed), Math.max(0, w.resetAt - at), consumed, false);
+  }
+
+  private change(key: string, n: number): RateLimiterRes {
+    const at = Date.now();
+    const w = this.window(key, at);
+    w.pending += n;
+    return this.answer(w, at);
+  }
+
+  consume(key: string, n = 1): Promise<RateLimiterRes> {
+    const res = this.change(key, n);
+    return res.consumedPoints > this.points ? Promise.reject(res) : Promise.resolve(res);
+  }
+
+  penalty(key: string, n = 1): Promise<RateLimiterRes> {
+    return Promise.resolve(this.change(key, n));
+  }
+
+  reward(key: string, n = 1): Promise<RateLimiterRes> {
+    return Promise.resolve(this.change(key, -n));
+  }
+
+  /** This instance's view: the deployment's total at the last push plus what was counted here since. */
+  get(key: string): Promise<RateLimiterRes | null> {
+    const at = Date.now();
+    const w = this.windows.get(this.hash(key));
+    return Promise.resolve(w && w.resetAt > at ? this.answer(w, at) : null);
+  }
+
+  async delete(key: string): Promise<boolean> {
+    const hashed = this.hash(key);
+    this.windows.delete(hashed);
+    try {
+      const { rowCount } = await this.pool.query(`DELETE FROM "${RATE_LIMIT_TABLE}" WHERE "key" = $1`, [this.rowKey(hashed)]);
+      return (rowCount ?? 0) > 0;
+    } catch (err) {
+      this.warn(err);
+      return false;
+    }
+  }
+
+  /** Pushes every key's pending points in one statement and takes back the totals. */
+  flush(): Promise<void> {
+    // One push at a time: a second caller waits for the one running, then pushes what is left.
+    if (this.flushing) return this.flushing.then(() => this.flush());
+    const at = Date.now();
+    const batch: { hashed: string; w: Window; n: number }[] = [];
+    for (const [hashed, w] of this.windows) {
+      if (w.pending === 0) {
+        if (w.resetAt <= at) this.windows.delete(hashed);
+        continue;
+      }
+      batch.push({ hashed, w, n: w.pending });
+      w.pending = 0;
+    }
+    if (batch.length === 0) return Promise.resolve();
+    // The same key order on every instance, so two pushes that share keys never deadlock.
+    batch.sort((x, y) => (x.hashed < y.hashed ? -1 : x.hashed > y.hashed ? 1 : 0));
+    this.flushing = this.push(batch, at).finally(() => {
+      this.flushing = null;
+    });
+    return this.flushing;
+  }
+
+  private async push(batch: { hashed: string; w: Window; n: number }[], at: number) {
+    try {
+      const { rows } = await this.pool.query<{ key: string; points: number; expire: string | null }>(PUSH_SQL, [
+        batch.map((b) => this.rowKey(b.hashed)),
+        batch.map((b) => b.n),
+        batch.map(() => at + this.durationMs),
+        at,
+      ]);
+      const totals = new Map(rows.map((r) => [r.key, r]));
+      for (const { hashed, w } of batch) {
+        const row = totals.get(this.rowKey(hashed));
+        // Still this window (a new one may have begun here meanwhile): take the deployment's total.
+        if (!row || this.windows.get(hashed) !== w) continue;
+        w.stored = row.points;
+        if (row.expire !== null) w.resetAt = Number(row.expire);
+      }
+    } catch (err) {
+      // The store is down: keep the points counted here, so the limit still holds in this instance.
+      for (const { w, n } of batch) w.stored += n;
+      this.warn(err);
+    }
+  }
+
+  stop() {
+    clearInterval(this.timer);
+  }
 }

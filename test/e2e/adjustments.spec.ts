@@ -159,7 +159,9 @@ for (const lang of LANGS) {
   // Whole journeys with an axe scan of every page: longer than the default minute on 2 shared cores.
   test.describe.configure({ timeout: 240_000 });
 
-  test(`large print and phone calls, agreed, flagged on the customer's case and listed for review (${lang}) @no-js`, async ({ page, staffPage }) => {
+  // Each with JavaScript and without in one language, without only in the other: both languages
+  // and both ways are covered by the pair.
+  test(`large print and phone calls, agreed, flagged on the customer's case and listed for review (${lang}) ${lang === "en" ? "@no-js" : "@js-off-only"}`, async ({ page, staffPage }) => {
     // The customer already has a case, so there is a case page to carry the flag.
     const question = newQuestion("adj");
     const caseReference = await sendQuestion(page, lang, question);
@@ -225,7 +227,7 @@ for (const lang of LANGS) {
     await expectNoAxeViolations(page);
   });
 
-  test(`a declined request shows its reasons and what we can do, in the register and the decision email (${lang}) @no-js`, async ({ page, staffPage }) => {
+  test(`a declined request shows its reasons and what we can do, in the register and the decision email (${lang}) ${lang === "cy" ? "@no-js" : "@js-off-only"}`, async ({ page, staffPage }) => {
     const id = unique("dec");
     const who = { name: `Declined Person ${id}`, email: `${id}@example.com` };
     const reference = await requestLargePrintAndPhone(page, lang, who);

@@ -65,7 +65,9 @@ async function officerPage(browser: Browser, javaScriptEnabled: boolean, lang: L
 for (const lang of LANGS) {
   const t = T[lang];
   test.describe(`back office (${lang})`, () => {
-    test(`allocate, record a call, prepare, close; the customer follows it at /track (${lang}) @no-js`, async ({ page, staffPage, browser, javaScriptEnabled }) => {
+    // English with JavaScript and without; Welsh without only (the same forms; hydrated Welsh staff
+    // pages are staff.spec.ts's and adjustments.spec.ts's).
+    test(`allocate, record a call, prepare, close; the customer follows it at /track (${lang}) ${lang === "en" ? "@no-js" : "@js-off-only"}`, async ({ page, staffPage, browser, javaScriptEnabled }) => {
       // Two staff sign-ins (scrypt at OWASP's cost) and several axe scans: more than the default minute.
       test.slow();
       const answers = newQuestion("bo");

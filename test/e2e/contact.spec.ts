@@ -1,5 +1,8 @@
 // The general-question journey (/contact → details → check → confirmation), in English and Welsh.
-// Every test is tagged @no-js, so it runs with JavaScript (js-on) and without it (js-off).
+// English runs with JavaScript (js-on) and without it (js-off, @no-js); Welsh without it only
+// (@js-off-only): these are public pages, which ship no script but the chat launcher. Sending twice
+// runs both ways in both languages (a double click with JavaScript, Back without); markup shown
+// as text is checked with JavaScript, the only way markup could run.
 import type { Page } from "@playwright/test";
 import {
   answerQuestion,
@@ -34,9 +37,10 @@ for (const lang of LANGS) {
   const labels = CHECK_LABELS[lang];
   const other = lang === "en" ? "cy" : "en";
   const at = (path: string) => `${baseURL}${inLang(lang, path)}`;
+  const modes = lang === "en" ? "@no-js" : "@js-off-only";
 
   test.describe(`contact journey (${lang})`, () => {
-    test(`empty and invalid answers show the error summary and keep what was typed (${lang}) @no-js`, async ({ page }) => {
+    test(`empty and invalid answers show the error summary and keep what was typed (${lang}) ${modes}`, async ({ page }) => {
       await page.goto(inLang(lang, "/contact"));
       await continueButton(page).click();
 
@@ -91,7 +95,7 @@ for (const lang of LANGS) {
       await expect(answerRow(page, labels.email)).toHaveText(answers.email);
     });
 
-    test(`a question over 2,000 characters is refused (${lang}) @no-js`, async ({ page }) => {
+    test(`a question over 2,000 characters is refused (${lang}) ${modes}`, async ({ page }) => {
       const tooLong = `${unique("long")} ${"a".repeat(2001)}`.slice(0, 2001);
       await page.goto(inLang(lang, "/contact"));
       await page.locator("#question").fill(tooLong);
@@ -108,7 +112,7 @@ for (const lang of LANGS) {
       await expect(page).toHaveURL(at("/contact/details"));
     });
 
-    test(`markup in the answers is shown back as text, never run (${lang}) @no-js`, async ({ page, staffPage }) => {
+    test(`markup in the answers is shown back as text, never run (${lang})`, async ({ page, staffPage }) => {
       const dialogs: string[] = [];
       for (const p of [page, staffPage]) {
         p.on("dialog", (dialog) => {
@@ -136,7 +140,7 @@ for (const lang of LANGS) {
       expect(dialogs).toEqual([]);
     });
 
-    test(`"Change" goes back to the answer and returns to check answers (${lang}) @no-js`, async ({ page }) => {
+    test(`"Change" goes back to the answer and returns to check answers (${lang}) ${modes}`, async ({ page }) => {
       const answers = newQuestion("chg");
       await answerQuestion(page, lang, answers);
 
@@ -170,7 +174,7 @@ for (const lang of LANGS) {
       await expect(answerRow(page, labels.question)).toHaveText(changedQuestion);
     });
 
-    test(`switching language mid-journey keeps the answers (${lang}) @no-js`, async ({ page }) => {
+    test(`switching language mid-journey keeps the answers (${lang}) ${modes}`, async ({ page }) => {
       const answers = newQuestion("lng");
       await answerQuestion(page, lang, answers);
 
@@ -202,7 +206,7 @@ for (const lang of LANGS) {
       await expect(answerRow(page, labels.language)).toHaveText(c.languageName);
     });
 
-    test(`sending gives a reference and an acknowledgement email in the person's language (${lang}) @no-js`, async ({ page }) => {
+    test(`sending gives a reference and an acknowledgement email in the person's language (${lang}) ${modes}`, async ({ page }) => {
       const answers = newQuestion("ack");
       const reference = await sendQuestion(page, lang, answers);
       await expect(page).toHaveTitle(`${c.confirmationTitle} – Doorstep`);
@@ -224,7 +228,7 @@ for (const lang of LANGS) {
       await expect(page.locator("#question")).toHaveValue("");
     });
 
-    test(`a deep link ahead of the answers goes back to the first missing one (${lang}) @no-js`, async ({ page }) => {
+    test(`a deep link ahead of the answers goes back to the first missing one (${lang}) ${modes}`, async ({ page }) => {
       for (const path of ["/contact/check", "/contact/details", "/contact/confirmation"]) {
         await page.goto(inLang(lang, path));
         await expect(page).toHaveURL(at("/contact"));

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { createHash, randomBytes } from "node:crypto";
-import { test as base, expect, type BrowserContextOptions, type Page } from "@playwright/test";
+import { test as base, expect, type BrowserContext, type BrowserContextOptions, type Page } from "@playwright/test";
 
 export const baseURL = process.env.E2E_BASE_URL!;
 export const mailDir = process.env.E2E_MAIL_DIR!;
@@ -90,28 +90,59 @@ const axeDir = process.env.E2E_AXE_DIR;
 const scannedShapes = new Set<string>();
 const alreadyPassed = (key: string) => scannedShapes.has(key) || (axeDir !== undefined && existsSync(path.join(axeDir, key)));
 
+/** Tagged so in its title, a test runs only in the js-off project (playwright.config.ts). */
+export const JS_OFF_ONLY = "@js-off-only";
+
 /**
  * WCAG 2.2 AA (and the A/AA rules before it): axe must find nothing. axe.run in the page itself
  * (legacy mode: no blank page opened per scan to finish the run, which doubled each scan's cost)
  * and only violations collected; smoke.spec.ts proves the check still finds what is wrong.
+ *
+ * axe needs JavaScript (its run waits on timers). In the js-off project a test that also runs in
+ * js-on (@no-js) is scanned there. A test that runs only without JavaScript (@js-off-only) has the
+ * page it shows scanned instead: the document as the browser holds it, served unchanged to a page
+ * with JavaScript at the same address (its stylesheets and images from the server), scripts left
+ * out so nothing changes it before axe reads it.
  */
 export async function expectNoAxeViolations(page: Page) {
-  // axe runs inside the page, so it needs JavaScript; the js-on project scans the same server-rendered pages.
-  if (test.info().project.use.javaScriptEnabled === false) return;
+  const jsOff = test.info().project.use.javaScriptEnabled === false;
+  if (jsOff && !test.info().title.includes(JS_OFF_ONLY)) return;
   const shape = await pageShape(page);
   const key = shape === null ? null : createHash("sha256").update(shape).digest("hex");
   if (key && alreadyPassed(key)) return;
-  const results = await new AxeBuilder({ page })
-    .setLegacyMode(true)
-    .options({ resultTypes: ["violations"] })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
-    .analyze();
-  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
-  expect(summary, `axe violations on ${page.url()}`).toEqual([]);
+  const target = jsOff ? await withJavaScript(page) : page;
+  try {
+    const results = await new AxeBuilder({ page: target })
+      .setLegacyMode(true)
+      .options({ resultTypes: ["violations"] })
+      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
+      .analyze();
+    const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+    expect(summary, `axe violations on ${page.url()}${jsOff ? " (as shown without JavaScript)" : ""}`).toEqual([]);
+  } finally {
+    if (target !== page) await target.close();
+  }
   if (key) {
     scannedShapes.add(key);
     if (axeDir) writeFileSync(path.join(axeDir, key), "");
   }
+}
+
+/** One context with JavaScript per worker, for scanning what js-off pages show. */
+let scanContext: Promise<BrowserContext> | undefined;
+async function withJavaScript(page: Page): Promise<Page> {
+  // Scripts are taken out: they never ran in the page scanned, and axe does not look at them.
+  const html = (await page.content()).replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, "");
+  scanContext ??= page.context().browser()!.newContext({ javaScriptEnabled: true });
+  const copy = await (await scanContext).newPage();
+  await copy.route("**/*", (route) => {
+    const request = route.request();
+    if (request.resourceType() === "document") return route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: html });
+    if (request.resourceType() === "script") return route.abort();
+    return route.continue();
+  });
+  await copy.goto(page.url());
+  return copy;
 }
 
 /** Emails written as .eml files by the server, newest last. Retries briefly: the mail worker sends just after the response. */

@@ -8,15 +8,16 @@ import { startChatHost } from "./chat-host";
 // The servers for the whole run, started once and in parallel; their addresses reach the tests
 // through the environment (test/e2e/fixtures.ts). Starting a server (migrations, demo data) costs
 // more than most tests, so specs share these instead of starting their own.
-// - The main server: every spec. One embedded (PGlite) server, as `npm start`. With
-//   E2E_INSTANCES=2 and TEST_DATABASE_URL it is two instances on a fresh PostgreSQL database behind
-//   the cluster proxy (scripts/cluster.ts), so every page, form and chat lands on either instance
-//   (not CI's default yet: a cross-instance chat join was missed once within 10 s there). Chat is always open on it, it
-//   accepts the widget embedded on the host page below, and it receives mail by SMTP.
-// - A server whose chat is closed (the closed-hours notice), one embedded instance.
+// - The main server: every spec. With TEST_DATABASE_URL (CI) it is two instances on a fresh
+//   PostgreSQL database behind the cluster proxy (scripts/cluster.ts; E2E_INSTANCES, default 2), so
+//   every page, form and chat lands on either instance: the deployment shape of issue 11. Without
+//   it (or with E2E_INSTANCES=1), one embedded (PGlite) server, as `npm start`. Chat is always open
+//   on it, it accepts the widget embedded on the host page below, and it receives mail by SMTP.
+// - A server whose chat is closed (the closed-hours notice), one embedded instance; the advisers
+//   test's js-off half runs there too (chat.spec.ts).
 // - The host page: another origin embedding the widget.
 export default async function globalSetup(_config: FullConfig) {
-  const instances = process.env.TEST_DATABASE_URL ? Number(process.env.E2E_INSTANCES ?? 1) : 1;
+  const instances = process.env.TEST_DATABASE_URL ? Number(process.env.E2E_INSTANCES ?? 2) : 1;
   // Read by startTestServer in the workers too (a spec that starts its own server gets the same shape).
   process.env.TEST_INSTANCES = String(instances);
   const [hostPort, smtpPort] = [await freePort(), await freePort()];

@@ -1,8 +1,9 @@
 // Nuisance reporting end to end, in English and Welsh: several calls and a text in one report with
-// JavaScript on, two calls with JavaScript off, and a staff member who finds the repeat offender
+// JavaScript on, two calls with JavaScript off (only: the same public pages, which ship no script
+// but the chat launcher), and a staff member who finds the repeat offender
 // those reports made, exports the evidence and opens an ELE case. axe on every page visited.
 import type { Page } from "@playwright/test";
-import { expect, expectNoAxeViolations, inLang, LANGS, signIn, test, unique, type Lang } from "./fixtures";
+import { expect, expectNoAxeViolations, inLang, LANGS, test, unique, type Lang } from "./fixtures";
 
 /** Visible texts, copied from locales/{en,cy}/nuisance.json and staff-nuisance.json. */
 const T = {
@@ -144,7 +145,7 @@ for (const lang of LANGS) {
     await expect(page.getByRole("heading", { name: T[lang].textAdvice })).toBeVisible();
   });
 
-  test(`${lang}: report two calls @no-js`, async ({ page }) => {
+  test(`${lang}: report two calls @js-off-only`, async ({ page }) => {
     test.slow();
     const token = unique("n");
     const number = numberFor(token);
@@ -159,18 +160,18 @@ for (const lang of LANGS) {
     expect(reference).toMatch(/^NUI\d{7}$/);
   });
 
-  test(`${lang}: staff find the repeat offender, export the evidence and open an ELE case`, async ({ page }) => {
+  test(`${lang}: staff find the repeat offender, export the evidence and open an ELE case`, async ({ page: publicPage, staffPage: page }) => {
     test.slow();
     const token = unique("n");
     const number = numberFor(token);
     // Two reports from the public about the same caller, typed differently.
     for (const from of [number.ways[0]!, number.ways[1]!]) {
-      await page.goto(inLang(lang, "/report-nuisance/kind"));
-      await chooseKind(page, lang, "liveCall");
-      await fillContact(page, lang, { from, company: `Heating ${token} Ltd` });
-      await finishReport(page, lang);
+      await publicPage.goto(inLang(lang, "/report-nuisance/kind"));
+      await chooseKind(publicPage, lang, "liveCall");
+      await fillContact(publicPage, lang, { from, company: `Heating ${token} Ltd` });
+      await finishReport(publicPage, lang);
     }
-    await signIn(page, undefined, lang);
+    // The manager's session this worker already holds (fixtures.ts).
     await page.goto(inLang(lang, "/staff/offenders"));
     await expect(page.locator("h1")).toHaveText(T[lang].offenders);
     await expectNoAxeViolations(page);

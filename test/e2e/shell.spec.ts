@@ -22,11 +22,14 @@ const FOOTER_PATHS = ["/accessibility", "/privacy", "/cookies", "/contact", "/st
 for (const lang of LANGS) {
   const t = TEXT[lang];
   const other = lang === "en" ? "cy" : "en";
+  // English with JavaScript (the chat launcher on the page) and without; Welsh without only: the
+  // same server-rendered shell, and the launcher in Welsh is chat.spec.ts's.
+  const modes = lang === "en" ? "@no-js" : "@js-off-only";
 
   test.describe(`shell (${lang})`, () => {
     for (const path of PUBLIC_PAGES) {
       const url = inLang(lang, path);
-      test(`${url} renders the shell, passes axe and switches language @no-js`, async ({ page }) => {
+      test(`${url} renders the shell, passes axe and switches language ${modes}`, async ({ page }) => {
         const response = await page.goto(url);
         expect(response?.status()).toBe(200);
         await expect(page.locator("html")).toHaveAttribute("lang", t.htmlLang);
@@ -61,7 +64,7 @@ for (const lang of LANGS) {
       });
     }
 
-    test(`the language switch keeps the query string (${lang}) @no-js`, async ({ page }) => {
+    test(`the language switch keeps the query string (${lang}) ${modes}`, async ({ page }) => {
       for (const query of ["?change=1", `?returnTo=${encodeURIComponent("/staff/cases?queue=1")}`]) {
         const path = query.startsWith("?change") ? "/contact" : "/staff/sign-in";
         await page.goto(inLang(lang, path) + query);
@@ -74,7 +77,7 @@ for (const lang of LANGS) {
       }
     });
 
-    test(`an unknown address answers 404 with the not-found page (${lang}) @no-js`, async ({ page }) => {
+    test(`an unknown address answers 404 with the not-found page (${lang}) ${modes}`, async ({ page }) => {
       const url = lang === "en" ? "/no-such-page" : "/cy/dim-tudalen";
       const response = await page.goto(url);
       expect(response?.status()).toBe(404);

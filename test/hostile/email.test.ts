@@ -65,8 +65,8 @@ describe("a stranger's address typed into our forms", () => {
     for (const step of TARGETS.find((t) => t.name === "/concerns/save")!.before) await saver.step(step);
     await saver.get("/cy/concerns/save");
     const saved = await saver.post("/cy/concerns/save", [["email", victim]]);
-    expect(saved.res.status).toBe(429);
-    expect(saved.html).toContain("Rydym wedi anfon llawer o negeseuon e-bost i’r cyfeiriad hwn heddiw");
+    expect(saved.status).toBe(429);
+    expect(await saved.text()).toContain("Rydym wedi anfon llawer o negeseuon e-bost i’r cyfeiriad hwn heddiw");
 
     // A chat transcript to the address given at the start of the chat: refused as rate-limited.
     const socket = io(`${baseUrl}/chat`, {

@@ -1,6 +1,7 @@
 // The public forms the generator attacks, and how a visitor gets to each (the answers a person
 // would give on the steps before it), so each hostile post reaches that form's own validation
 // rather than bouncing off "start at the beginning".
+import { BrowserLikeClient } from "../support/browser-like-client";
 import { baseUrl } from "./support";
 
 export type Pairs = [string, string][];
@@ -32,105 +33,35 @@ const date = (name: string, n: number): Pairs => {
   ];
 };
 
-/** A cookie-keeping client from an address of its own, that can post repeated names and files. */
-export class FuzzClient {
-  cookies = new Map<string, string>();
+/**
+ * The browser-like client (test/support) from an address of its own, in one language, that keeps
+ * the last CSRF token any page gave it (the generated cases choose which token to send).
+ */
+export class FuzzClient extends BrowserLikeClient {
   token = "";
   constructor(
     readonly address: string,
     readonly lang: "en" | "cy",
-  ) {}
+  ) {
+    super(baseUrl, { "x-forwarded-for": address });
+  }
   p(path: string) {
     return this.lang === "cy" ? `/cy${path}` : path;
   }
-  cookieHeader() {
-    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
-  }
-  private remember(res: Response) {
-    for (const line of res.headers.getSetCookie()) {
-      const [pair] = line.split(";");
-      const i = pair!.indexOf("=");
-      const name = pair!.slice(0, i).trim();
-      const value = pair!.slice(i + 1).trim();
-      if (/expires=Thu, 01 Jan 1970/i.test(line) || value === "") this.cookies.delete(name);
-      else this.cookies.set(name, value);
-    }
-  }
-  async get(path: string): Promise<{ res: Response; html: string }> {
-    const res = await fetch(baseUrl + path, {
-      redirect: "manual",
-      headers: {
-        cookie: this.cookieHeader(),
-        accept: "text/html",
-        "x-forwarded-for": this.address,
-      },
-    });
-    this.remember(res);
-    const html = await res.text();
-    const token = /name="csrf" value="([^"]*)"/.exec(html)?.[1];
+  protected override async received(response: Response): Promise<Response> {
+    await super.received(response);
+    const token = (response.headers.get("content-type") ?? "").includes("text/html") ? /name="csrf" value="([^"]*)"/.exec(this.lastHtml)?.[1] : undefined;
     if (token) this.token = token;
-    return { res, html };
-  }
-  async post(
-    path: string,
-    fields: Pairs,
-    options: {
-      csrf?: string | null;
-      files?: {
-        field: string;
-        name: string;
-        bytes: Uint8Array;
-        type: string;
-      }[];
-      multipart?: boolean;
-    } = {},
-  ) {
-    const csrf = options.csrf === undefined ? this.token : options.csrf;
-    let body: BodyInit;
-    const headers: Record<string, string> = {
-      cookie: this.cookieHeader(),
-      accept: "text/html",
-      "x-forwarded-for": this.address,
-    };
-    if (options.files || options.multipart) {
-      const form = new FormData();
-      if (csrf !== null) form.append("csrf", csrf);
-      for (const [k, v] of fields) form.append(k, v);
-      for (const f of options.files ?? [])
-        form.append(
-          f.field,
-          new File([Buffer.from(f.bytes)], f.name, {
-            type: f.type.replace(/[\r\n]/g, ""),
-          }),
-        );
-      body = form;
-    } else {
-      const params = new URLSearchParams();
-      if (csrf !== null) params.append("csrf", csrf);
-      for (const [k, v] of fields) params.append(k, v);
-      body = params;
-      headers["content-type"] = "application/x-www-form-urlencoded";
-    }
-    const res = await fetch(baseUrl + path, {
-      method: "POST",
-      body,
-      redirect: "manual",
-      headers,
-    });
-    this.remember(res);
-    const html = await res.text();
-    const token = /name="csrf" value="([^"]*)"/.exec(html)?.[1];
-    if (token) this.token = token;
-    return { res, html };
+    return response;
   }
   /** GET then POST a step as a person would; throws unless it moved on. */
   async step(step: Step): Promise<string> {
-    const { html } = await this.get(this.p(step.path));
-    const hidden = hiddenFields(html);
-    const { res, html: answer } = await this.post(this.p(step.path), [...hidden.filter(([k]) => !step.fields.some(([f]) => f === k)), ...step.fields], { multipart: step.multipart });
+    await this.get(this.p(step.path));
+    const hidden = hiddenFields(this.lastHtml);
+    const res = await this.post(this.p(step.path), [...hidden.filter(([k]) => !step.fields.some(([f]) => f === k)), ...step.fields], { multipart: step.multipart });
     if (res.status !== 302)
       throw new Error(
-        `preparing ${step.path}: ${res.status} ${answer
+        `preparing ${step.path}: ${res.status} ${(await res.text())
           .replace(/<[^>]+>/g, " ")
           .replace(/\s+/g, " ")
           .slice(0, 400)}`,
@@ -309,19 +240,21 @@ export type Target = {
   creates?: string[];
 };
 
+/**
+ * Each step of a journey as a target, the steps before it walked first (`names` where the step's
+ * path is not its route's name). Its last step (check and send) may create a whole record.
+ */
+function everyStep(journey: Step[], names: Record<number, string> = {}): Target[] {
+  return journey.map((step, i) => ({
+    name: names[i] ?? step.path,
+    before: journey.slice(0, i),
+    forms: [step],
+    creates: i === journey.length - 1 ? ["*"] : undefined,
+  }));
+}
+
 export const TARGETS: Target[] = [
-  { name: "/contact", before: [], forms: [contact[0]!] },
-  {
-    name: "/contact/details",
-    before: contact.slice(0, 1),
-    forms: [contact[1]!],
-  },
-  {
-    name: "/contact/check",
-    before: contact.slice(0, 2),
-    forms: [contact[2]!],
-    creates: ["*"],
-  },
+  ...everyStep(contact),
   { name: "/concerns/q/:step", before: [], forms: concernsQuestions },
   {
     name: "/concerns/report/:step",
@@ -363,12 +296,7 @@ export const TARGETS: Target[] = [
     ],
     creates: ["ConcernReminder", "EmailMessage"],
   },
-  { name: "/report-nuisance/kind", before: [], forms: [nuisance[0]!] },
-  {
-    name: "/report-nuisance/contact/:id",
-    before: nuisance.slice(0, 1),
-    forms: [nuisance[1]!],
-  },
+  ...everyStep(nuisance, { 1: "/report-nuisance/contact/:id" }),
   {
     name: "/report-nuisance/contact/:id (email, .eml)",
     before: [],
@@ -382,33 +310,7 @@ export const TARGETS: Target[] = [
     fileField: "eml",
     creates: ["NuisanceEml"],
   },
-  {
-    name: "/report-nuisance/contacts",
-    before: nuisance.slice(0, 2),
-    forms: [nuisance[2]!],
-  },
-  {
-    name: "/report-nuisance/about-you",
-    before: nuisance.slice(0, 3),
-    forms: [nuisance[3]!],
-  },
-  {
-    name: "/report-nuisance/your-details",
-    before: nuisance.slice(0, 4),
-    forms: [nuisance[4]!],
-  },
-  {
-    name: "/report-nuisance/check",
-    before: nuisance.slice(0, 5),
-    forms: [nuisance[5]!],
-    creates: ["*"],
-  },
-  ...adjustments.map((s, i): Target => ({
-    name: s.path,
-    before: adjustments.slice(0, i),
-    forms: [s],
-    creates: s.path.endsWith("/check") ? ["*"] : undefined,
-  })),
+  ...everyStep(adjustments),
   {
     name: "/track",
     before: [],

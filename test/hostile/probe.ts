@@ -1,6 +1,7 @@
 // Looking into the hostile server from outside: its memory (through the V8 inspector it was
 // started with, so a full GC can be asked for before measuring, with no test code in the server)
 // and, on PostgreSQL, how many rows each table holds (to prove nothing was half-saved).
+import { createWriteStream } from "node:fs";
 import pg from "pg";
 import { inject } from "vitest";
 import WebSocket from "ws";
@@ -63,6 +64,34 @@ export async function serverMemory(): Promise<Memory> {
     },
   ]);
   return JSON.parse(results[2]!.result.value) as Memory;
+}
+
+/**
+ * Writes a V8 heap snapshot of the server to `file` (after a full GC), for finding what the heap
+ * holds (test/hostile/heap-diff.ts compares two). Only when HOSTILE_HEAP_SNAPSHOTS names a folder.
+ */
+export async function heapSnapshot(file: string): Promise<void> {
+  const list = (await (await fetch(`http://127.0.0.1:${inspectorPort}/json/list`)).json()) as { webSocketDebuggerUrl: string }[];
+  const ws = new WebSocket(list[0]!.webSocketDebuggerUrl, { maxPayload: 1024 * 1024 * 1024 });
+  await new Promise<void>((resolve, reject) => {
+    ws.once("open", () => resolve());
+    ws.once("error", reject);
+  });
+  const out = createWriteStream(file);
+  try {
+    await new Promise<void>((resolve, reject) => {
+      ws.on("message", (raw: WebSocket.RawData) => {
+        const msg = JSON.parse(String(raw)) as { id?: number; method?: string; params?: { chunk: string }; error?: unknown };
+        if (msg.method === "HeapProfiler.addHeapSnapshotChunk") out.write(msg.params!.chunk);
+        else if (msg.id === 2) (msg.error ? reject(new Error(JSON.stringify(msg.error))) : resolve());
+      });
+      ws.send(JSON.stringify({ id: 1, method: "HeapProfiler.collectGarbage" }));
+      ws.send(JSON.stringify({ id: 2, method: "HeapProfiler.takeHeapSnapshot", params: { reportProgress: false } }));
+    });
+  } finally {
+    await new Promise<void>((resolve) => out.end(resolve));
+    ws.close();
+  }
 }
 
 export const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;

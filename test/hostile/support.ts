@@ -17,13 +17,7 @@ export const unique = () => Math.random().toString(36).slice(2, 10);
 
 export class Visitor extends BrowserLikeClient {
   constructor(readonly address = newAddress()) {
-    super(baseUrl);
-  }
-  override get(path: string, init: RequestInit = {}) {
-    return super.get(path, { ...init, headers: { "x-forwarded-for": this.address, ...((init.headers as Record<string, string>) ?? {}) } });
-  }
-  override post(path: string, fields: Record<string, string>, options: { csrf?: string | null; headers?: Record<string, string> } = {}) {
-    return super.post(path, fields, { ...options, headers: { "x-forwarded-for": this.address, ...(options.headers ?? {}) } });
+    super(baseUrl, { "x-forwarded-for": address });
   }
   /** The form time as a person who took `ms` over the page would send it (the test knows the server's secret). */
   filledOver(ms: number): Record<string, string> {

@@ -125,6 +125,22 @@ describe("case work and /track", () => {
     expect(await limited.text()).toContain("You have tried too many times");
   });
 
+  it("draws the case list with few database statements beyond what any staff page costs", async () => {
+    // SERVER_TIMING=true on the shared test server: each page says how many statements it ran.
+    const queries = (res: Response) => Number(/db;desc="queries (\d+)"/.exec(res.headers.get("server-timing") ?? "")?.[1]);
+    const manager = await signedIn("manager");
+    // The demo cases have officers, and their customers flags: the page needs both for its rows.
+    const control = await manager.get("/staff/cases/RFA9999999");
+    for (const page of ["/staff/cases", "/staff/cases?queue=1", "/cy/staff/cases?sort=received"]) {
+      const res = await manager.get(page);
+      expect(res.status).toBe(200);
+      expect(manager.lastHtml).toContain('data-testid="case-list"');
+      // The open queues' counts (which also give the total), the page of cases, their officers and
+      // flags together, the officers for the filter, the audit row: 5 (it was 11 or more).
+      expect(queries(res) - queries(control), page).toBeLessThanOrEqual(5);
+    }
+  });
+
   it("lists cases with counts by clock state, filters safely and exports CSV with formulas neutralised", async () => {
     const email = `csv-${unique()}@example.com`;
     const reference = await askQuestion("cy", email);

@@ -19,13 +19,18 @@ export const ADVISER = ["adviser@doorstep.example", "demo-adviser-2026"] as cons
 export const WELSH_ADVISER = ["cynghorydd@doorstep.example", "demo-cynghorydd-2026"] as const;
 export const MANAGER = ["manager@doorstep.example", "demo-manager-2026"] as const;
 
-export function customerSocket(baseUrl: string, options: { reconnection?: boolean } = {}): Socket {
+/** `address`: the client's own address as a proxy in front would pass it (X-Forwarded-For; the server must run with TRUST_PROXY=true). */
+export function customerSocket(baseUrl: string, options: { reconnection?: boolean; address?: string } = {}): Socket {
   // The widget's page is on our origin, and the server refuses customer connections without one.
-  return io(`${baseUrl}/chat`, { transports: ["websocket"], forceNew: true, reconnection: options.reconnection ?? false, extraHeaders: { origin: new URL(baseUrl).origin } });
+  const extraHeaders: Record<string, string> = { origin: new URL(baseUrl).origin };
+  if (options.address) extraHeaders["x-forwarded-for"] = options.address;
+  return io(`${baseUrl}/chat`, { transports: ["websocket"], forceNew: true, reconnection: options.reconnection ?? false, extraHeaders });
 }
 
-export function adviserSocket(baseUrl: string, cookie: string): Socket {
-  return io(`${baseUrl}/chat-advisers`, { transports: ["websocket"], forceNew: true, reconnection: false, extraHeaders: { cookie } });
+export function adviserSocket(baseUrl: string, cookie: string, options: { address?: string } = {}): Socket {
+  const extraHeaders: Record<string, string> = { cookie };
+  if (options.address) extraHeaders["x-forwarded-for"] = options.address;
+  return io(`${baseUrl}/chat-advisers`, { transports: ["websocket"], forceNew: true, reconnection: false, extraHeaders });
 }
 
 export async function connected(socket: Socket): Promise<Socket> {

@@ -124,6 +124,37 @@ describe("the concerns assistant over HTTP", () => {
     expect(client.lastHtml).toContain("sef pan gysylltoch chi â nhw");
   });
 
+  it("asks an FOI request's organisation type as grouped radios (13 public types) and a personal concern's as a select (20)", async () => {
+    for (const prefix of ["", "/cy"]) {
+      const foi = new BrowserLikeClient(baseUrl);
+      await foi.get(`${prefix}/concerns`);
+      await answer(foi, prefix, "topic", { topic: "foi" });
+      await answer(foi, prefix, "organisation", { organisation: "Cyngor Sir Enghraifft" }, "/concerns/q/sector");
+      await foi.get(`${prefix}/concerns/q/sector`);
+      const page = text(foi.lastHtml);
+      expect(page).not.toContain("<select");
+      expect(page.match(/type="radio" name="sector"/g)).toHaveLength(13);
+      expect(page).not.toContain('value="direct_marketing"');
+      expect([...page.matchAll(/govuk-fieldset__legend--s">([^<]+)</g)].map((m) => m[1])).toEqual(prefix ? ["Cynghorau", "Gwasanaethau cyhoeddus", "Y llywodraeth a chyrff cyhoeddus cenedlaethol", "Rhywbeth arall"] : ["Councils", "Public services", "Government and national public bodies", "Something else"]);
+      // Nothing chosen: the error links to the first radio, whose id is the field's name.
+      const res = await foi.post(`${prefix}/concerns/q/sector`, {});
+      expect(res.status).toBe(400);
+      expect(foi.lastHtml).toContain('href="#sector"');
+      expect(foi.lastHtml).toMatch(/<input class="govuk-radios__input" id="sector" type="radio" name="sector" value="local_government"/);
+      await answer(foi, prefix, "sector", { sector: "local_government" }, "/concerns/q/raised-on");
+
+      const personal = new BrowserLikeClient(baseUrl);
+      await personal.get(`${prefix}/concerns`);
+      await answer(personal, prefix, "topic", { topic: "personal" });
+      await answer(personal, prefix, "what-happened", { whatHappened: "sar" });
+      await answer(personal, prefix, "organisation", { organisation: "Acme Ltd" });
+      await answer(personal, prefix, "location", { location: "uk" }, "/concerns/q/sector");
+      await personal.get(`${prefix}/concerns/q/sector`);
+      expect(personal.lastHtml).toMatch(/<select class="govuk-select" id="sector" name="sector"/);
+      expect(personal.lastHtml).not.toContain('type="radio"');
+    }
+  });
+
   it("back, back, Continue goes to the next page, not past the organisation question", async () => {
     const client = new BrowserLikeClient(baseUrl);
     await client.get("/concerns");

@@ -6,7 +6,8 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { receiveMail, type InboundDeps } from "../../server/correspondence/inbound";
 import { createStaffCase, IntakeSchema } from "../../server/correspondence/intake";
-import { createCaseFromMail, linkMail, setAside, TriageError } from "../../server/correspondence/triage";
+import { confirmHeldAdjustment, createCaseFromMail, linkMail, setAside, TriageError } from "../../server/correspondence/triage";
+import { ForbiddenError } from "../../server/auth/permissions";
 import { computeCaseClocks, createCase } from "../../server/domain/cases";
 import { createTestDatabase, ENGINES, type TestDatabase } from "../support/database";
 
@@ -43,6 +44,32 @@ describe.each(ENGINES)("triage and intake on %s", (engine) => {
     expect(await db.prisma.caseEvent.count({ where: { caseId: c.id, kind: "correspondence_in", actorId: staffId } })).toBe(1);
     expect(await db.prisma.auditEvent.count({ where: { entityId: held.id, action: "mail.confirm_held" } })).toBe(1);
     await expect(linkMail(deps, staffId, held.id, c.reference)).rejects.toThrow(TriageError);
+  });
+
+  it("confirms a held message onto the adjustment request it names, only for those who may see all of it", async () => {
+    const officer = await db.prisma.staffUser.create({ data: { email: `adj-o-${engine}@staff.test`, name: "O", passwordHash: "x", roles: ["case_officer"] } });
+    const reference = engine === "pglite" ? "ADJ0000201" : "ADJ0000202";
+    const request = await db.prisma.adjustmentRequest.create({
+      data: { reference, language: "en", correspondenceLanguage: "en", needs: [{ code: "large_print" }], name: "Sam", email: `sam-${engine}@example.com`, receivedAt: new Date(), decisionDueAt: new Date() },
+    });
+    const held = await receiveMail(deps, { source: "smtp", raw: raw("carer@example.net", `Re: [Ref. ${reference}] for my mother`, "She needs 24pt", true) });
+    expect(held).toMatchObject({ status: "held", reference });
+    const other = { id: staffId, roles: ["case_officer"] };
+    // Unassigned, or someone else's: an officer may not; nothing changes.
+    await expect(confirmHeldAdjustment(deps, other, held.id)).rejects.toThrow(ForbiddenError);
+    await db.prisma.adjustmentRequest.update({ where: { id: request.id }, data: { assignedToId: officer.id } });
+    await expect(confirmHeldAdjustment(deps, other, held.id)).rejects.toThrow(ForbiddenError);
+    expect((await db.prisma.inboundMail.findUniqueOrThrow({ where: { id: held.id } })).status).toBe("held");
+    expect(await db.prisma.adjustmentEvent.count({ where: { requestId: request.id } })).toBe(0);
+    // The officer dealing with it confirms: on the timeline as theirs, the back office told, audited; once.
+    expect(await confirmHeldAdjustment(deps, { id: officer.id, roles: ["case_officer"] }, held.id)).toBe(reference);
+    expect(await db.prisma.inboundMail.findUniqueOrThrow({ where: { id: held.id } })).toMatchObject({ status: "joined", caseId: null, matchedBy: "staff", decidedById: officer.id, acknowledgedAt: null });
+    const event = await db.prisma.adjustmentEvent.findFirstOrThrow({ where: { requestId: request.id, kind: "customer_email" } });
+    expect(event).toMatchObject({ actorId: officer.id, data: { inboundId: held.id, text: expect.stringContaining("She needs 24pt"), files: 1 } });
+    expect(await db.prisma.outboxEvent.count({ where: { aggregateId: request.id, eventType: "adjustment_request.customer_message" } })).toBe(1);
+    expect(await db.prisma.emailMessage.count({ where: { to: officer.email, kind: "staff_correspondence_notice" } })).toBe(1);
+    expect(await db.prisma.auditEvent.count({ where: { entityId: held.id, action: "mail.confirm_held", actorId: officer.id } })).toBe(1);
+    await expect(confirmHeldAdjustment(deps, { id: officer.id, roles: ["manager"] }, held.id)).rejects.toMatchObject({ code: "already_decided" });
   });
 
   it("refuses to link to a case that does not exist, and sets aside what is not case work", async () => {

@@ -74,6 +74,70 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("limits in PostgreSQL (DATABASE_
     expect(spread.filter((w) => w === 0).length).toBe(20 - 8);
   });
 
+  it("a batched limit (the chat's per-event ones) writes once per interval, and two instances share its count", async () => {
+    const db = await createTestDatabase("postgres");
+    opened.push(db);
+    // An interval far longer than the test: every push below is an explicit flush, so the steps are exact.
+    const a = createLimits({ databaseUrl: db.url, secret: SECRET });
+    const b = createLimits({ databaseUrl: db.url, secret: SECRET });
+    opened.push(a, b);
+    const onA = a.create({ keyPrefix: "t-batched", points: 50, duration: 60, syncEveryMs: 3_600_000 });
+    const onB = b.create({ keyPrefix: "t-batched", points: 50, duration: 60, syncEveryMs: 3_600_000 });
+    const key = "203.0.113.10";
+    const stored = async () => (await db.prisma.rateLimit.findMany({ where: { key: { startsWith: "t-batched:" } } })).map((r) => r.points);
+
+    // Counted in memory: nothing reaches the database until the push, then one row with the sum.
+    expect(await settle(Array.from({ length: 40 }, () => onA.consume(key)))).toEqual({ allowed: 40, refused: 0, failed: 0 });
+    expect(await stored()).toEqual([]);
+    await a.flush();
+    expect(await stored()).toEqual([40]);
+
+    // B learns the shared total at its first push and refuses past the limit with A's points counted.
+    await onB.consume(key);
+    await b.flush();
+    expect((await onB.get(key))!.consumedPoints).toBe(41);
+    expect(await settle(Array.from({ length: 12 }, () => onB.consume(key)))).toEqual({ allowed: 9, refused: 3, failed: 0 });
+    await b.flush();
+    expect(await stored()).toEqual([53]);
+
+    // A has not pushed since: its view lags by one interval, the stated error bound (one more
+    // accepted here); after its push it refuses too.
+    expect(await settle([onA.consume(key)])).toEqual({ allowed: 1, refused: 0, failed: 0 });
+    await a.flush();
+    expect(await settle([onA.consume(key)])).toEqual({ allowed: 0, refused: 1, failed: 0 });
+    await a.flush();
+    expect(await stored()).toEqual([55]);
+  });
+
+  it("a batched limit pushes by itself on its interval", async () => {
+    const db = await createTestDatabase("postgres");
+    opened.push(db);
+    const limits = createLimits({ databaseUrl: db.url, secret: SECRET });
+    opened.push(limits);
+    const limiter = limits.create({ keyPrefix: "t-interval", points: 5, duration: 60, syncEveryMs: 50 });
+    await limiter.consume("k", 3);
+    const deadline = Date.now() + 10_000;
+    let points: number[] = [];
+    while (Date.now() < deadline) {
+      points = (await db.prisma.rateLimit.findMany({ where: { key: { startsWith: "t-interval:" } } })).map((r) => r.points);
+      if (points.length > 0) break;
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    expect(points).toEqual([3]);
+  });
+
+  it("a batched limit still holds in memory when PostgreSQL cannot be reached", async () => {
+    const warnings: unknown[] = [];
+    const logger = { warn: (...args: unknown[]) => warnings.push(args) } as never;
+    const limits = createLimits({ databaseUrl: "postgresql://doorstep:doorstep@127.0.0.1:9/none", secret: SECRET, logger });
+    opened.push(limits);
+    const limiter = limits.create({ keyPrefix: "t-batched-down", points: 2, duration: 60, syncEveryMs: 3_600_000 });
+    expect(await settle([limiter.consume("k"), limiter.consume("k"), limiter.consume("k")])).toEqual({ allowed: 2, refused: 1, failed: 0 });
+    await limits.flush();
+    expect(warnings).toHaveLength(1);
+    expect(await settle([limiter.consume("k")])).toEqual({ allowed: 0, refused: 1, failed: 0 });
+  });
+
   it("falls back to memory, and says so, when PostgreSQL cannot be reached", async () => {
     // A port nothing listens on: the store fails at once.
     const warnings: unknown[] = [];

@@ -4,12 +4,14 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { simpleParser } from "mailparser";
+import nodemailer from "nodemailer";
 import { describe, expect, inject, it } from "vitest";
 import { BrowserLikeClient } from "../support/browser-like-client";
 import { signedIn as signInAs } from "../support/staff";
 
 const baseUrl = inject("baseUrl");
 const mailDir = inject("mailDir");
+const smtpPort = inject("smtpPort");
 const unique = () => Math.random().toString(36).slice(2, 10);
 
 async function findMail(predicate: (text: string, to: string) => boolean) {
@@ -145,5 +147,47 @@ describe("tracking adjustment requests and nuisance reports", () => {
     const timeline = await (await officer.get(`/staff/adjustments/${reference}`)).text();
     expect(timeline).toContain("Message from the customer (tracking page)");
     expect(timeline).toContain("Mae print bras 24pt yn iawn, diolch");
+  });
+
+  it("a held email naming an adjustment request: staff see which, and the officer dealing with it confirms it in one click", async () => {
+    const email = `adj-${unique()}@example.com`;
+    const reference = await requestAdjustment("", email);
+    // A carer writes from their own address quoting the reference: held for staff, not on the request.
+    const transport = nodemailer.createTransport({ host: "127.0.0.1", port: smtpPort, secure: false, ignoreTLS: true });
+    const words = `My mother needs 24pt ${unique()}`;
+    const info = await transport.sendMail({ from: `carer-${unique()}@example.net`, to: "casework@doorstep.localhost", subject: `Re: [Ref. ${reference}] for my mother`, text: words });
+    transport.close();
+    const id = /Queued as ([0-9a-f-]{36})/.exec(info.response)![1]!;
+    const mailPage = `/staff/mail/${id}`;
+
+    // Unassigned: the officer sees which request it claims, but no button, and a forced post is refused.
+    const officer = await signInAs(baseUrl, "officer");
+    let html = await (await officer.get(mailPage)).text();
+    expect(html).toContain('data-testid="claims-adjustment"');
+    expect(html).toContain(`href="/staff/adjustments/${reference}"`);
+    expect(html).toContain(`Only the officer dealing with adjustment request ${reference}, or a manager`);
+    expect(html).not.toContain('value="confirm"');
+    expect((await officer.post(mailPage, { intent: "confirm" })).status).toBe(403);
+    html = await (await officer.get(`/cy${mailPage}`)).text();
+    expect(html).toContain(`Mae’r pwnc yn enwi cais am addasiad ${reference}`);
+    expect(html).toContain(`Dim ond y swyddog sy’n delio â chais am addasiad ${reference}`);
+    expect(await (await officer.get(`/staff/adjustments/${reference}`)).text()).not.toContain(words);
+
+    // Once the request is theirs: one button (a plain form, no JavaScript), in Welsh here.
+    expect((await officer.post(`/staff/adjustments/${reference}`, { intent: "take" })).status).toBe(302);
+    html = await (await officer.get(`/cy${mailPage}`)).text();
+    expect(html).toContain('name="intent" value="confirm"');
+    expect(html).toContain(`Ei hychwanegu at gais am addasiad ${reference}`);
+    const confirmed = await officer.post(`/cy${mailPage}`, { intent: "confirm" });
+    expect(confirmed.status).toBe(302);
+    expect(confirmed.headers.get("location")).toBe(`/cy${mailPage}?done=linked`);
+    html = await (await officer.get(`${mailPage}?done=linked`)).text();
+    expect(html).toContain(`Added to adjustment request ${reference}.`);
+    expect(html).not.toContain('value="confirm"');
+    // On the request's timeline, linking to the whole message; a second confirm finds it decided.
+    const timeline = await (await officer.get(`/staff/adjustments/${reference}`)).text();
+    expect(timeline).toContain(words);
+    expect(timeline).toContain(`href="${mailPage}"`);
+    expect((await officer.post(mailPage, { intent: "confirm" })).status).toBe(409);
   });
 });

@@ -1,5 +1,5 @@
 import type { TestProject } from "vitest/node";
-import { startTestServer, type Engine, type TestServer } from "./server";
+import { freePort, startTestServer, type Engine, type TestServer } from "./server";
 
 // One production server per integration project, shared by its test files: embedded PGlite for
 // "integration" (this file), a fresh PostgreSQL database for "integration-postgres"
@@ -12,10 +12,14 @@ export function serverFor(engine: Engine) {
       // TRUST_PROXY: a test that means to be refused (wrong passwords, guessing) says it comes from
       // an address of its own (X-Forwarded-For), so the shared server's loopback address is not
       // blocked for every test file after it. Requests without the header come from loopback as before.
-      server = await startTestServer({ SERVER_TIMING: "true", TRUST_PROXY: "true" }, { engine, instances: 1 });
+      // INBOUND_SMTP_PORT: the server's own mail receiver (loopback), so a test can send it mail
+      // as a relay would (held messages staff confirm, track-records-http).
+      const smtpPort = await freePort();
+      server = await startTestServer({ SERVER_TIMING: "true", TRUST_PROXY: "true", INBOUND_SMTP_PORT: String(smtpPort) }, { engine, instances: 1 });
       project.provide("baseUrl", server.url);
       project.provide("mailDir", server.mailDir);
       project.provide("engine", engine);
+      project.provide("smtpPort", smtpPort);
     },
     async teardown() {
       await server?.stop();
@@ -31,5 +35,6 @@ declare module "vitest" {
     baseUrl: string;
     mailDir: string;
     engine: Engine;
+    smtpPort: number;
   }
 }

@@ -26,6 +26,59 @@ type GroupProps = LegendProps & {
 
 export const optionId = (idPrefix: string, index: number) => (index === 0 ? idPrefix : `${idPrefix}-${index + 1}`);
 
+/** The items of one list of radios or checkboxes; `first` is the index of its first option among the field's. */
+export function ChoiceItems({
+  kind,
+  name,
+  idPrefix,
+  first = 0,
+  options,
+  checked,
+  exclusive,
+  dividerText,
+}: {
+  kind: "checkboxes" | "radios";
+  name: string;
+  idPrefix: string;
+  first?: number;
+  options: Option[];
+  checked: (value: string) => boolean;
+  exclusive?: string;
+  dividerText?: ReactNode;
+}) {
+  const typed = useTyped();
+  return options.map((option, i) => {
+    const id = optionId(idPrefix, first + i);
+    return (
+      // Item, divider and conditional are siblings, as in GOV.UK Frontend's markup.
+      <Fragment key={option.value}>
+        {option.value === exclusive ? <div className={`govuk-${kind}__divider`}>{dividerText}</div> : null}
+        <div className={`govuk-${kind}__item`}>
+          <input
+            className={`govuk-${kind}__input`}
+            id={id}
+            name={name}
+            type={kind === "checkboxes" ? "checkbox" : "radio"}
+            value={option.value}
+            defaultChecked={typedChecked(typed, name, option.value, checked(option.value))}
+            aria-describedby={option.hint ? `${id}-item-hint` : undefined}
+            data-behaviour={option.value === exclusive ? "exclusive" : undefined}
+          />
+          <label className={`govuk-label govuk-${kind}__label`} htmlFor={id}>
+            {option.label}
+          </label>
+          {option.hint ? (
+            <div id={`${id}-item-hint`} className={`govuk-hint govuk-${kind}__hint`}>
+              {option.hint}
+            </div>
+          ) : null}
+        </div>
+        {option.conditional ? <div className={`govuk-${kind}__conditional`}>{option.conditional}</div> : null}
+      </Fragment>
+    );
+  });
+}
+
 function ChoiceGroup({
   kind,
   checked,
@@ -35,41 +88,11 @@ function ChoiceGroup({
   ...props
 }: GroupProps & { kind: "checkboxes" | "radios"; checked: (value: string) => boolean; inline?: boolean; exclusive?: string; dividerText?: ReactNode }) {
   const { name, idPrefix = name, hint, error, options, small, describedBy, legend, legendSize, isPageHeading, optional } = props;
-  const typed = useTyped();
   const modifiers = `${small ? ` govuk-${kind}--small` : ""}${inline ? ` govuk-${kind}--inline` : ""}`;
   return (
     <Fieldset id={idPrefix} hint={hint} error={error} extraDescribedBy={describedBy} legend={legend} legendSize={legendSize} isPageHeading={isPageHeading} optional={optional}>
       <div className={`govuk-${kind}${modifiers}`} data-module={`govuk-${kind}`}>
-        {options.map((option, i) => {
-          const id = optionId(idPrefix, i);
-          return (
-            // Item, divider and conditional are siblings, as in GOV.UK Frontend's markup.
-            <Fragment key={option.value}>
-              {option.value === exclusive ? <div className={`govuk-${kind}__divider`}>{dividerText}</div> : null}
-              <div className={`govuk-${kind}__item`}>
-                <input
-                  className={`govuk-${kind}__input`}
-                  id={id}
-                  name={name}
-                  type={kind === "checkboxes" ? "checkbox" : "radio"}
-                  value={option.value}
-                  defaultChecked={typedChecked(typed, name, option.value, checked(option.value))}
-                  aria-describedby={option.hint ? `${id}-item-hint` : undefined}
-                  data-behaviour={option.value === exclusive ? "exclusive" : undefined}
-                />
-                <label className={`govuk-label govuk-${kind}__label`} htmlFor={id}>
-                  {option.label}
-                </label>
-                {option.hint ? (
-                  <div id={`${id}-item-hint`} className={`govuk-hint govuk-${kind}__hint`}>
-                    {option.hint}
-                  </div>
-                ) : null}
-              </div>
-              {option.conditional ? <div className={`govuk-${kind}__conditional`}>{option.conditional}</div> : null}
-            </Fragment>
-          );
-        })}
+        <ChoiceItems kind={kind} name={name} idPrefix={idPrefix} options={options} checked={checked} exclusive={exclusive} dividerText={dividerText} />
       </div>
     </Fieldset>
   );
@@ -84,7 +107,19 @@ export function Checkboxes(props: GroupProps & { values: readonly string[]; excl
   return <ChoiceGroup {...props} kind="checkboxes" checked={(value) => props.values.includes(value)} />;
 }
 
-/** A single checkbox (a consent), with its own error. */
-export function SingleCheckbox({ name, label, legend, error, checked }: { name: string; label: ReactNode; legend: ReactNode; error?: string; checked: boolean }) {
-  return <Checkboxes name={name} legend={legend} legendSize="s" error={error} options={[{ value: "yes", label }]} values={checked ? ["yes"] : []} />;
+/**
+ * A single checkbox (a consent) with its own legend and error; without a legend, a small checkbox
+ * whose label says it all (a staff form's "also close the linked cases"). Its value is "yes" unless given.
+ */
+export function SingleCheckbox({ name, label, legend, error, checked, value = "yes" }: { name: string; label: ReactNode; legend?: ReactNode; error?: string; checked: boolean; value?: string }) {
+  if (legend === undefined) {
+    return (
+      <div className="govuk-form-group">
+        <div className="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
+          <ChoiceItems kind="checkboxes" name={name} idPrefix={name} options={[{ value, label }]} checked={() => checked} />
+        </div>
+      </div>
+    );
+  }
+  return <Checkboxes name={name} legend={legend} legendSize="s" error={error} options={[{ value, label }]} values={checked ? [value] : []} />;
 }

@@ -15,3 +15,5 @@ export { SummaryList, type SummaryRow } from "./summary-list";
 export { Table, type Cell, type Column, type Row } from "./table";
 export { Textarea, TextInput } from "./text-input";
 export { JOURNEY_FORM_ID, SWITCH_FIELD, typedChecked, typedValue, useTyped } from "./typed";
+export { asRadios, ChooseOne, GroupedRadios, RADIOS_AT_MOST, type OptionGroup } from "./grouped-radios";
+export { FilterBar, type Filter } from "./filter-bar";

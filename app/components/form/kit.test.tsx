@@ -1,17 +1,9 @@
 // The form kit's id scheme, which error-summary links, e2e selectors and axe rely on: the first
 // option's id is the field's name, the others `<name>-2`…, hints and errors `<id>-hint`/`-error`.
-import type { ReactNode } from "react";
-import { renderToString } from "react-dom/server";
-import { createRoutesStub } from "react-router";
 import { describe, expect, it } from "vitest";
+import { attr, html, ids } from "./test-html";
 import { Checkboxes, ConfirmationPanel, DateInput, ErrorSummary, Radios, Table, TextInput } from "./index";
 
-function html(node: ReactNode): string {
-  const Stub = createRoutesStub([{ path: "/", Component: () => <>{node}</> }]);
-  return renderToString(<Stub initialEntries={["/"]} />);
-}
-const ids = (markup: string) => [...markup.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
-const attr = (markup: string, id: string, name: string) => new RegExp(`<[^>]* id="${id}"[^>]*>`).exec(markup)?.[0].match(new RegExp(` ${name}="([^"]*)"`))?.[1];
 
 const options = [
   { value: "yes", label: "Yes" },

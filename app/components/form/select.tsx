@@ -7,6 +7,7 @@ type SelectOption = { value: string; label: string };
 
 export function Select({
   id,
+  name = id,
   label,
   hint,
   error,
@@ -15,8 +16,12 @@ export function Select({
   value,
   placeholder,
   isPageHeading,
+  after,
+  labelHidden,
 }: {
   id: string;
+  /** When several selects share a name (one per form on the page); the id by default. */
+  name?: string;
   label: ReactNode;
   hint?: ReactNode;
   error?: string;
@@ -24,12 +29,17 @@ export function Select({
   /** Options in labelled groups (shown after `options`). */
   groups?: { label: string; options: SelectOption[] }[];
   value?: string;
-  placeholder: string;
+  /** The empty first option ("Choose…"); none when every option is a fair default. */
+  placeholder?: string;
   isPageHeading?: boolean;
+  /** A button or text beside the select, inside its form group (a one-field staff form). */
+  after?: ReactNode;
+  /** The label is for screen readers only (a select in a table row that its row header names). */
+  labelHidden?: boolean;
 }) {
   const typed = useTyped();
   const labelElement = (
-    <label className={`govuk-label${isPageHeading ? " govuk-label--l" : ""}`} htmlFor={id}>
+    <label className={`govuk-label${isPageHeading ? " govuk-label--l" : ""}${labelHidden ? " govuk-visually-hidden" : ""}`} htmlFor={id}>
       {label}
     </label>
   );
@@ -47,12 +57,12 @@ export function Select({
       <select
         className={`govuk-select${error ? " govuk-select--error" : ""}`}
         id={id}
-        name={id}
-        defaultValue={typedValue(typed, id, value ?? "")}
+        name={name}
+        defaultValue={typedValue(typed, name, value ?? "")}
         aria-describedby={describedBy(hint && `${id}-hint`, error && `${id}-error`)}
         aria-invalid={error ? true : undefined}
       >
-        <option value="">{placeholder}</option>
+        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {optionList(options)}
         {groups.map((g) => (
           <optgroup key={g.label} label={g.label}>
@@ -60,6 +70,7 @@ export function Select({
           </optgroup>
         ))}
       </select>
+      {after ? <> {after}</> : null}
     </FormGroup>
   );
 }

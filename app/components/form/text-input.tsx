@@ -28,7 +28,7 @@ function LabelledField({ id, label, hint, error, isPageHeading, optional, childr
 }
 
 export function TextInput(
-  props: FieldProps & { type?: "text" | "email" | "password" | "tel"; autoComplete?: string; spellCheck?: boolean; width?: string; maxLength?: number },
+  props: FieldProps & { type?: "text" | "email" | "password" | "tel" | "date" | "search"; autoComplete?: string; spellCheck?: boolean; width?: string; maxLength?: number; inputMode?: "numeric" },
 ) {
   const { id, name = id, error, hint, type = "text", width } = props;
   const typed = useTyped();
@@ -43,6 +43,7 @@ export function TextInput(
         defaultValue={type === "password" ? props.defaultValue : typedValue(typed, name, props.defaultValue)}
         autoComplete={props.autoComplete}
         spellCheck={props.spellCheck}
+        inputMode={props.inputMode}
         aria-describedby={describedBy(hint && `${id}-hint`, error && `${id}-error`)}
         aria-invalid={error ? true : undefined}
       />

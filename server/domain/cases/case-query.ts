@@ -3,7 +3,7 @@
 import { z } from "zod";
 import type { Prisma as PrismaNamespace, PrismaClient } from "../../../generated/prisma/client.js";
 import { CASE_TYPES } from "./case-types.js";
-import { clockCounts, countableFromTable, countCases, SEARCH_COUNT_CAP } from "./case-counts.js";
+import { countableFromTable, countCases, openQueueLines, SEARCH_COUNT_CAP, type ClockCount } from "./case-counts.js";
 import { QUEUE_CLOCK_STATES, clockBoundaries, queueClockState, summariseQueues, type QueueClockState } from "./queue-counts.js";
 import { CASE_STATUSES } from "./status.js";
 import { CASE_LANGUAGES } from "./welsh.js";
@@ -114,9 +114,9 @@ export const caseListSelect = {
   nextDueAt: true,
   closedAt: true,
   outcome: true,
-  assignedTo: { select: { id: true, name: true } },
-  // Flags show wherever staff deal with the customer, the list included.
-  parties: { where: { role: "customer" }, select: { party: { select: { flags: { where: { clearedAt: null }, select: { kind: true } } } } } },
+  // The officer's name and the customer's flags come from one more statement for the whole page
+  // (pageDetails): as relations here, Prisma would ask four more, one after another.
+  assignedToId: true,
 } as const;
 
 export type CaseListRow = {
@@ -278,6 +278,32 @@ async function keysetPage(prisma: PrismaClient, where: PrismaNamespace.CaseWhere
   return { rows: forward ? page : page.reverse(), more };
 }
 
+/**
+ * For one page of cases: the names of their officers and their customers' live flags (flags show
+ * wherever staff deal with the customer, the list included). One statement for both.
+ */
+async function pageDetails(prisma: PrismaClient, rows: readonly SelectedRow[]) {
+  const caseIds = rows.map((r) => r.id);
+  const officerIds = [...new Set(rows.map((r) => r.assignedToId).filter((id): id is string => id !== null))];
+  const names = new Map<string, string>();
+  const flags = new Map<string, Set<string>>();
+  if (caseIds.length === 0) return { names, flags };
+  const found = await prisma.$queryRawUnsafe<{ id: string; name: string | null; kind: string | null }[]>(
+    `SELECT cp."caseId"::text AS id, NULL::text AS name, f."kind"::text AS kind
+       FROM "CaseParty" cp JOIN "PartyFlag" f ON f."partyId" = cp."partyId" AND f."clearedAt" IS NULL
+      WHERE cp."caseId" = ANY($1::uuid[]) AND cp."role" = 'customer'
+     UNION ALL
+     SELECT s."id"::text, s."name", NULL FROM "StaffUser" s WHERE s."id" = ANY($2::uuid[])`,
+    caseIds,
+    officerIds,
+  );
+  for (const r of found) {
+    if (r.kind === null) names.set(r.id, r.name ?? "");
+    else flags.set(r.id, (flags.get(r.id) ?? new Set<string>()).add(r.kind));
+  }
+  return { names, flags };
+}
+
 /** Case ids whose customer's name contains the search (trigram index on "Party"."name" where PostgreSQL has pg_trgm). */
 async function searchByName(prisma: PrismaClient, q: string): Promise<{ ids: string[]; capped: boolean }> {
   if (q.length < 2) return { ids: [], capped: false };
@@ -314,12 +340,18 @@ export type CaseListPage = {
  * counting the open caseload on every render. Pages follow cursors (`after`/`before`); a page
  * number without a cursor (old links, the API) is fetched by offset.
  */
-export async function listCases(prisma: PrismaClient, filters: CaseFilters, now: Date, pageSize = CASE_PAGE_SIZE, { count = true }: { count?: boolean } = {}): Promise<CaseListPage> {
+export async function listCases(
+  prisma: PrismaClient,
+  filters: CaseFilters,
+  now: Date,
+  pageSize = CASE_PAGE_SIZE,
+  { count = true, queueLines }: { count?: boolean; queueLines?: Promise<ClockCount[]> } = {},
+): Promise<CaseListPage> {
   const { where, nameCapped } = await caseListWhere(prisma, filters, now);
   const after = decodeCursor(filters.sort, filters.after);
   const before = after ? null : decodeCursor(filters.sort, filters.before);
   // `whole`: these rows are everything the filters match (the first page, nothing beyond it).
-  const fetchRows = async (): Promise<{ rows: SelectedRow[]; page: number; next: string | null; previous: string | null; whole: boolean }> => {
+  const fetchPage = async (): Promise<{ rows: SelectedRow[]; page: number; next: string | null; previous: string | null; whole: boolean }> => {
     if (!after && !before && filters.page > 1) {
       const rows = await prisma.case.findMany({ where, orderBy: orderBy(filters.sort), skip: (filters.page - 1) * pageSize, take: pageSize + 1, select: caseListSelect });
       const shown = rows.slice(0, pageSize);
@@ -341,16 +373,21 @@ export async function listCases(prisma: PrismaClient, filters: CaseFilters, now:
       whole: first && !got.more,
     };
   };
+  const fetchRows = async () => {
+    const got = await fetchPage();
+    return { ...got, details: await pageDetails(prisma, got.rows) };
+  };
   let counted: { total: number; capped: boolean } | null;
   let fetched: Awaited<ReturnType<typeof fetchRows>>;
   if (count && !countableFromTable(filters)) {
     // A search, a flag or one officer: the rows first, and when the first page holds them all it
     // is the count (exact), so the usual narrow search costs one query, not two.
     fetched = await fetchRows();
-    counted = fetched.whole ? { total: fetched.rows.length, capped: false } : await countCases(prisma, filters, where, now);
+    counted = fetched.whole ? { total: fetched.rows.length, capped: false } : await countCases(prisma, filters, where, now, queueLines);
   } else {
-    [counted, fetched] = await Promise.all([count ? countCases(prisma, filters, where, now) : Promise.resolve(null), fetchRows()]);
+    [counted, fetched] = await Promise.all([count ? countCases(prisma, filters, where, now, queueLines) : Promise.resolve(null), fetchRows()]);
   }
+  const { names, flags } = fetched.details;
   return {
     total: counted?.total ?? fetched.rows.length,
     totalCapped: (counted?.capped ?? false) || nameCapped,
@@ -371,10 +408,10 @@ export async function listCases(prisma: PrismaClient, filters: CaseFilters, now:
       nextDueAt: r.nextDueAt?.toISOString() ?? null,
       closedAt: r.closedAt?.toISOString() ?? null,
       outcome: r.outcome,
-      officer: r.assignedTo?.name ?? null,
-      officerId: r.assignedTo?.id ?? null,
+      officer: r.assignedToId ? (names.get(r.assignedToId) ?? null) : null,
+      officerId: r.assignedToId,
       clock: r.status === "closed" ? null : queueClockState(r.nextDueAt, now),
-      flags: [...new Set(r.parties.flatMap((p) => p.party.flags.map((f) => f.kind)))].sort(),
+      flags: [...(flags.get(r.id) ?? [])].sort(),
     })),
   };
 }
@@ -393,8 +430,8 @@ export function pageLinks(filters: CaseFilters, list: Pick<CaseListPage, "page" 
 }
 
 /** Open cases per work queue by the state of their nearest clock, from the counts the database keeps. */
-export async function queueCounts(prisma: PrismaClient, now: Date) {
-  const lines = await clockCounts(prisma, { status: "open" }, now, true);
+export async function queueCounts(prisma: PrismaClient, now: Date, open: Promise<ClockCount[]> = openQueueLines(prisma, now)) {
+  const lines = await open;
   return summariseQueues(
     WORK_QUEUE_IDS,
     lines.flatMap((l) => [

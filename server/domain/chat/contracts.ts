@@ -15,29 +15,37 @@ export * from "./events.js";
 
 const id = z.uuid();
 const clientId = z.string().regex(/^[\w-]{8,64}$/);
-const text = z.string().trim().min(1).max(MAX_MESSAGE_CHARS);
+
+/** A UTF-16 surrogate without its other half: no keyboard types one, and PostgreSQL refuses it in JSON. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** Free text a person typed: refused (invalid_payload) if it is not well-formed Unicode, rather than failing at the database. */
+export const isWellFormedText = (value: string) => !LONE_SURROGATE.test(value);
+const typed = (max: number, min = 0) => z.string().trim().min(min).max(max).refine(isWellFormedText);
+const text = typed(MAX_MESSAGE_CHARS, 1);
+/** A message number: the database column is a 32-bit integer, so a larger one is refused here, not there. */
+const seq = z.number().int().min(0).max(2_147_483_647);
 const lang = z.enum(["en", "cy"]);
 
 export const StartChatSchema = z.object({
   lang,
   topic: z.enum(TOPICS),
-  name: z.string().trim().max(100).optional().transform((v) => v || undefined),
+  name: typed(100).optional().transform((v) => v || undefined),
   email: z.union([z.literal(""), z.email().max(254)]).optional().transform((v) => v || undefined),
   transcriptConsent: z.boolean(),
   // As long as a random UUID at least: it lets whoever holds it into the browser's chat.
   browserId: z.string().regex(/^[\w-]{22,64}$/).optional(),
 });
-export const ResumeSchema = z.object({ token: z.string().min(10).max(400), lastSeq: z.number().int().min(0) });
+export const ResumeSchema = z.object({ token: z.string().min(10).max(400), lastSeq: seq });
 export const SendMessageSchema = z.object({ conversationId: id, clientId, text });
 export const ConversationRefSchema = z.object({ conversationId: id });
 export const TypingSchema = z.object({ conversationId: id, typing: z.boolean() });
-export const ReceiptSchema = z.object({ conversationId: id, upToSeq: z.number().int().min(0), state: z.enum(["delivered", "read"]) });
-export const RateSchema = z.object({ conversationId: id, rating: z.number().int().min(1).max(5), comment: z.string().trim().max(1000).optional() });
+export const ReceiptSchema = z.object({ conversationId: id, upToSeq: seq, state: z.enum(["delivered", "read"]) });
+export const RateSchema = z.object({ conversationId: id, rating: z.number().int().min(1).max(5), comment: typed(1000).optional() });
 export const EmailTranscriptSchema = z.object({ conversationId: id, email: z.email().max(254) });
 export const LeaveMessageSchema = z.object({
   lang,
   topic: z.enum(TOPICS),
-  name: z.string().trim().min(1).max(100),
+  name: typed(100, 1),
   email: z.email().max(254),
   text,
   idempotencyKey: clientId,
@@ -45,7 +53,7 @@ export const LeaveMessageSchema = z.object({
 export const StatusSchema = z.object({ lang }).optional();
 
 export const AvailabilitySchema = z.object({ available: z.boolean() });
-export const AdviserSyncSchema = z.object({ lastSeqs: z.record(z.string(), z.number().int().min(0)).default({}) });
+export const AdviserSyncSchema = z.object({ lastSeqs: z.record(z.string(), seq).default({}) });
 export const NoteSchema = z.object({ conversationId: id, clientId, text });
 export const TransferSchema = z.object({
   conversationId: id,
@@ -53,14 +61,14 @@ export const TransferSchema = z.object({
 });
 export const BehaviourSchema = z.object({
   conversationId: id,
-  description: z.string().trim().min(1).max(MAX_MESSAGE_CHARS),
+  description: typed(MAX_MESSAGE_CHARS, 1),
   requestRestriction: z.boolean(),
   endChat: z.boolean().default(true),
 });
 export const CreateCaseSchema = z.object({
   conversationId: id,
   type: z.enum(["ENQ", "RFA", "FS50", "FER", "ELE", "RCC"]),
-  summary: z.string().trim().min(1).max(5000),
+  summary: typed(5000, 1),
 });
 export const WatchSchema = z.object({ conversationId: id });
 /** Events that carry nothing (a null or missing payload arrives as undefined). */
