@@ -16,6 +16,8 @@ describe("isWellFormedText", () => {
     ["a low surrogate alone", "x\ude00y", false],
     ["a high surrogate at the end", "x\ud83d", false],
     ["two high surrogates", "\ud83d\ud83d\ude00", false],
+    ["a NUL", "x\u0000y", false],
+    ["a tab and new lines", "a\tb\r\nc", true],
   ])("%s", (_name, value, expected) => {
     expect(isWellFormedText(value)).toBe(expected);
   });
@@ -26,6 +28,8 @@ describe("customer event schemas", () => {
     ["chat:leave-message", leave, true],
     ["chat:leave-message", { ...leave, text: "x\ud83dy" }, false],
     ["chat:leave-message", { ...leave, name: "Si\udc00n" }, false],
+    ["chat:leave-message", { ...leave, text: "Helo\u0000" }, false],
+    ["chat:start", { lang: "en", topic: "foi", name: "A\u0000B", transcriptConsent: false }, false],
     ["message:send", { conversationId, clientId: "abcdefgh", text: "x\ud83dy" }, false],
     ["message:send", { conversationId, clientId: "abcdefgh", text: "x😀y" }, true],
     ["chat:start", { lang: "en", topic: "foi", name: "\ud800", transcriptConsent: false }, false],

@@ -16,10 +16,13 @@ export * from "./events.js";
 const id = z.uuid();
 const clientId = z.string().regex(/^[\w-]{8,64}$/);
 
-/** A UTF-16 surrogate without its other half: no keyboard types one, and PostgreSQL refuses it in JSON. */
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/**
+ * A UTF-16 surrogate without its other half, or a NUL: no keyboard types either, and PostgreSQL
+ * refuses both (in JSON and in text), which came back as "internal" (issue 12's hostile run).
+ */
+const UNSTORABLE_CHARACTER = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|\u0000/;
 /** Free text a person typed: refused (invalid_payload) if it is not well-formed Unicode, rather than failing at the database. */
-export const isWellFormedText = (value: string) => !LONE_SURROGATE.test(value);
+export const isWellFormedText = (value: string) => !UNSTORABLE_CHARACTER.test(value);
 const typed = (max: number, min = 0) => z.string().trim().min(min).max(max).refine(isWellFormedText);
 const text = typed(MAX_MESSAGE_CHARS, 1);
 /** A message number: the database column is a 32-bit integer, so a larger one is refused here, not there. */
