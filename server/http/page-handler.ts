@@ -7,10 +7,11 @@
 // and language cookies) and served again with this response's own CSP nonce and CSRF token put
 // back in place of the placeholders it was rendered with. Anyone with a session, any other
 // method and any other route render as before, streamed.
-import { createReadableStreamFromReadable, writeReadableStreamToWritable } from "@react-router/node";
+import { writeReadableStreamToWritable } from "@react-router/node";
 import type { NextFunction, Request, Response } from "express";
 import { createRequestHandler, type AppLoadContext, type ServerBuild } from "react-router";
 import { currentRequestContext } from "./request-context";
+import { requestBodyStream } from "./request-body";
 
 export const PAGE_CACHE_HEADER = "x-page-cache-ttl";
 /** Cookies that never change what a public page shows. */
@@ -150,7 +151,8 @@ function toFetchRequest(req: Request, res: Response): globalThis.Request {
   const host = forwarded ?? req.get("host") ?? "localhost";
   const init: RequestInit & { duplex?: "half" } = { method: req.method, headers, signal: controller.signal };
   if (req.method !== "GET" && req.method !== "HEAD") {
-    init.body = createReadableStreamFromReadable(req);
+    // Not @react-router/node's stream: a body the page leaves unread must not stall the connection.
+    init.body = requestBodyStream(req, res);
     init.duplex = "half";
   }
   return new Request(`${req.protocol}://${host}${req.originalUrl}`, init);
