@@ -43,7 +43,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const [queues, list, officers] = await Promise.all([
     queueCounts(prisma, at, open),
     listCases(prisma, filters, at, CASE_PAGE_SIZE, { queueLines: open }),
-    prisma.staffUser.findMany({ where: { active: true }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    // Plain SQL: through Prisma's query builder this six-row read cost twice the CPU.
+    prisma.$queryRaw<{ id: string; name: string }[]>`SELECT "id"::text AS "id", "name" FROM "StaffUser" WHERE "active" ORDER BY "name"`,
     audit(prisma, { actorId: staff.id, action: "case.list", entityType: "CaseList", entityId: filters.queue ?? "all", data: { page: filters.page } }),
   ]);
   // Only what the page shows goes to the browser (the rows also carry ids, channels and dates for
