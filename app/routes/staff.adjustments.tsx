@@ -18,7 +18,7 @@ import { requireCapability } from "~/lib/permissions.server";
 import { useLang, useLocalePath } from "~/lib/use-lang";
 import { audit } from "../../server/audit";
 import { isHeadOfCustomerContact } from "../../server/domain/adjustments/access";
-import { acknowledgeHeadNotice } from "../../server/domain/adjustments/service";
+import { acknowledgeHeadNotice } from "../../server/adjustments";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const staff = await requireCapability(request, context, "adjustment.read");

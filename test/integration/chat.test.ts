@@ -388,6 +388,17 @@ describe("live chat", () => {
     await manager.post("/staff/sign-in", { email: MANAGER[0], password: MANAGER[1] });
     expect((await manager.get("/staff/chat/behaviour")).status).toBe(200);
     expect(manager.lastHtml).toContain("Repeated threats");
+    // A flag without its restriction, or a reason over the limit, is said against its box (the form kit's fields and error summary).
+    for (const [fields, box, message] of [
+      [{ restriction: "", note: "" }, "restriction", "Enter the restriction to record"],
+      [{ restriction: "Written contact only", note: "x".repeat(2001) }, "note", "The reason must be 2,000 characters or fewer"],
+    ] as const) {
+      const refused = await manager.post("/staff/chat/behaviour", { reportId, decision: "approve_flag", ...fields });
+      expect(refused.headers.get("location")).toBe(`/staff/chat/behaviour?error=${box}&report=${reportId}`);
+      await manager.get(refused.headers.get("location")!);
+      expect(manager.lastHtml).toContain(`<a href="#${box}-${reportId}">${message}</a>`);
+      expect(manager.lastHtml).toContain(`id="${box}-${reportId}-error"`);
+    }
     const res = await manager.post("/staff/chat/behaviour", { reportId, decision: "approve_flag", restriction: "Written contact only", note: "" });
     expect(res.status).toBe(302);
 

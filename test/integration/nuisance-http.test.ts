@@ -56,6 +56,14 @@ async function finish(client: BrowserLikeClient, p: string, you: Record<string, 
   // One service named, one service described (not "these free services" for the TPS alone).
   const aboutHtml = withoutScripts(client.lastHtml);
   if (aboutHtml.includes("(TPS)?") && !aboutHtml.includes("(FPS)")) expect(aboutHtml).toMatch(p ? /Gyda’r gwasanaeth rhad ac am ddim hwn/ : /This free service is where/);
+  // A registration date without its month: the message names the date, the summary links to the
+  // month box and only that box is marked.
+  const noMonth = await client.post(`${p}/report-nuisance/about-you`, { tps: "yes", "registered-day": "3", "registered-month": "", "registered-year": "2020", consent: "no", askedToStop: "yes" });
+  expect(noMonth.status).toBe(400);
+  const noMonthHtml = withoutScripts(client.lastHtml);
+  expect(noMonthHtml).toContain(`<a href="#registered-month">${p ? "Rhaid i’r dyddiad y gwnaethoch gofrestru gynnwys mis" : "The date you registered must include a month"}</a>`);
+  expect(noMonthHtml).toMatch(/class="[^"]*govuk-input--error[^"]*" id="registered-month"/);
+  expect(noMonthHtml).not.toMatch(/class="[^"]*govuk-input--error[^"]*" id="registered-(day|year)"/);
   expect((await client.post(`${p}/report-nuisance/about-you`, { tps: "yes", "registered-day": "", "registered-month": "", "registered-year": "", consent: "no", askedToStop: "yes" })).headers.get("location")).toBe(`${p}/report-nuisance/your-details`);
   await client.get(`${p}/report-nuisance/your-details`);
   expect((await client.post(`${p}/report-nuisance/your-details`, you)).headers.get("location")).toBe(`${p}/report-nuisance/check`);

@@ -17,3 +17,4 @@ export { Textarea, TextInput } from "./text-input";
 export { JOURNEY_FORM_ID, SWITCH_FIELD, typedChecked, typedValue, useTyped } from "./typed";
 export { asRadios, ChooseOne, GroupedRadios, RADIOS_AT_MOST, type OptionGroup } from "./grouped-radios";
 export { FilterBar, type Filter } from "./filter-bar";
+export { IntentForm, StaffActionForm } from "./intent-form";
