@@ -3,7 +3,7 @@
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
 import { z } from "zod";
-import { Button, CsrfInput, ErrorSummary, Radios, Table, TextInput } from "~/components/form";
+import { Button, CsrfInput, ErrorSummary, Radios, SummaryList, Table, TextInput } from "~/components/form";
 import { PageTitle } from "~/components/layout";
 import { formatDate, formatDateTime } from "~/lib/format";
 import { readForm } from "~/lib/forms.server";
@@ -137,24 +137,21 @@ export default function Offender() {
       </p>
       <span className="govuk-caption-l">{t(`dimension.${dimension}`)}</span>
       <h1 className="govuk-heading-l" data-testid="offender-label">{label}</h1>
-      <dl className="govuk-summary-list">
-        {[
-          ["d7", detail.d7],
-          ["d30", detail.d30],
-          ["d90", detail.d90],
-          ["total", detail.total],
-          ["first", formatDateTime(detail.firstSeen, lang)],
-          ["last", formatDateTime(detail.lastSeen, lang)],
-          ["tps", `${Math.round(detail.tpsShare * 100)}%`],
-          ["kinds", detail.kinds.map((k) => t(`nuisance:kind.${k}`)).join(", ")],
-          ["topTopics", detail.topTopics.map((x) => `${t(`nuisance:topic.${x.topic}`)} (${x.count})`).join(", ")],
-        ].map(([k, v]) => (
-          <div key={k as string} className="govuk-summary-list__row">
-            <dt className="govuk-summary-list__key">{t(`list.${k}`)}</dt>
-            <dd className="govuk-summary-list__value" data-testid={`offender-${k}`}>{v}</dd>
-          </div>
-        ))}
-      </dl>
+      <SummaryList
+        rows={(
+          [
+            ["d7", detail.d7],
+            ["d30", detail.d30],
+            ["d90", detail.d90],
+            ["total", detail.total],
+            ["first", formatDateTime(detail.firstSeen, lang)],
+            ["last", formatDateTime(detail.lastSeen, lang)],
+            ["tps", `${Math.round(detail.tpsShare * 100)}%`],
+            ["kinds", detail.kinds.map((k) => t(`nuisance:kind.${k}`)).join(", ")],
+            ["topTopics", detail.topTopics.map((x) => `${t(`nuisance:topic.${x.topic}`)} (${x.count})`).join(", ")],
+          ] as const
+        ).map(([k, v]) => ({ id: k, key: t(`list.${k}`), value: <span data-testid={`offender-${k}`}>{v}</span> }))}
+      />
       <p className="govuk-body">
         <a className="govuk-link" href={to(`${offenderPath(dimension, key)}/csv`)} download>{t("offender.exportCsv")}</a>
       </p>
