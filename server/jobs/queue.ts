@@ -7,6 +7,7 @@ import type { PGlite } from "@electric-sql/pglite";
 import PgBoss from "pg-boss";
 import type { Logger } from "pino";
 import { JOB_CATALOGUE, type JobDefinition } from "./catalogue.js";
+import { useCheapCronCheck } from "./cron-slot.js";
 
 /** pg-boss owns this schema (creates and migrates it at start); Prisma's migrations never touch it. */
 export const JOBS_SCHEMA = "pgboss";
@@ -68,6 +69,8 @@ export function createJobQueue<C extends Catalogue = typeof JOB_CATALOGUE>(optio
   const catalogue = (options.catalogue ?? JOB_CATALOGUE) as C;
   const { logger } = options;
   if (!options.pglite && !options.connectionString) throw new Error("createJobQueue needs pglite or connectionString");
+  // pg-boss's own check of each timetable blocked the main thread for 30-700 ms every 15 s (cron-slot.ts).
+  useCheapCronCheck();
   const boss = new PgBoss({
     ...(options.pglite ? { db: pgliteExecutor(options.pglite) } : { connectionString: options.connectionString, max: 4, application_name: "doorstep-jobs" }),
     schema: JOBS_SCHEMA,
