@@ -469,4 +469,17 @@ describe("one waiting chat per browser", () => {
     expect(d.conversationId).not.toBe(a.conversationId);
     await endAll([tabD, d.conversationId]);
   });
+
+  it("one connection holds one place in the queue: starting again, without a browser id or with a new one each time, gives back its chat (issue 12)", async () => {
+    const script = track(customerSocket(server.url));
+    await connected(script);
+    const first = await start(script);
+    const again = await Promise.all([start(script), start(script, { browserId: `browser-${Date.now().toString(36)}-aaaaaaaaaaaaaaaa` }), start(script, { browserId: `browser-${Date.now().toString(36)}-bbbbbbbbbbbbbbbb` })]);
+    expect(again.map((v) => v.conversationId)).toEqual([first.conversationId, first.conversationId, first.conversationId]);
+    // Once it has ended, that connection may start a new one.
+    await endAll([script, first.conversationId]);
+    const fresh = await start(script);
+    expect(fresh.conversationId).not.toBe(first.conversationId);
+    await endAll([script, fresh.conversationId]);
+  });
 });
