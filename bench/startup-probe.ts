@@ -36,6 +36,12 @@ for (let i = 0; i < RATE * SECONDS; i++) {
   );
 }
 await Promise.all(pending);
+if (process.env.PROFILE_OUT) {
+  // The CPU profile of the whole run, when the profiler is preloaded (/work/lead-tools/preload.cjs style).
+  server.process.kill("SIGUSR2");
+  await new Promise((r) => setTimeout(r, 500));
+  await fetch(`${origin.origin}/healthz`);
+}
 await server.stop();
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 const all = samples.map((s) => s.ms).sort((a, b) => a - b);

@@ -159,6 +159,10 @@ describe("nuisance journey without JavaScript", () => {
     const reply = [...html.matchAll(/data-testid="wants-reply">([\s\S]*?)<\/span>/g)].map((m) => m[1]!).find((r) => r.includes(name)) ?? "";
     expect(reply).toContain("Wants a reply");
     expect(reply).toContain(`${name}, 07700 900555`);
+    // The reports to open a case from are the kit's checkboxes in one fieldset: the first box's id is
+    // the field's name, so the error summary's "#reports" lands on it.
+    expect(html).toMatch(/<input class="govuk-checkboxes__input" id="reports" type="checkbox" name="reports"/);
+    expect(html).toMatch(/<fieldset class="govuk-fieldset"><legend class="govuk-fieldset__legend govuk-fieldset__legend--s">[^<]+<\/legend><div class="ds-table-wrap"><table class="govuk-table" data-testid="offender-contacts">/);
   });
 
   it("?kind= from the concerns assistant starts the report on that kind; silent calls point to Ofcom", async () => {
