@@ -25,7 +25,10 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "unit", include: ["app/**/*.test.{ts,tsx}", "server/**/*.test.ts", "widget/**/*.test.ts", "shared/**/*.test.ts"] },
+        // isolate: false: the unit files share their worker's modules instead of each starting a
+        // fresh one (none mocks modules or changes the environment; every file passes either way).
+        // Measured: the unit project alone 94 s of CPU isolated, 61 s shared.
+        test: { name: "unit", include: ["app/**/*.test.{ts,tsx}", "server/**/*.test.ts", "widget/**/*.test.ts", "shared/**/*.test.ts"], isolate: false },
       },
       {
         extends: true,

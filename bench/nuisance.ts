@@ -7,9 +7,15 @@
 // are prepared first through the journey's own pages, then the POSTs are timed on their own.
 // Environment: BENCH_DATABASE_URL (admin URL of a local PostgreSQL); BENCH_NUISANCE_LOADED_URL (a
 // database already filled by `npm run seed:load`, to skip loading); BENCH_NUISANCE_CONTACTS
-// (contacts to load for the list measurement, default 1000000); BENCH_NUISANCE_SECONDS (default 4).
+// (contacts to load for the list measurement, default 1000000); BENCH_NUISANCE_SECONDS (default 4);
+// BENCH_NUISANCE_ENGINES (default "pglite,postgres": the engines to measure the form on);
+// BENCH_NUISANCE_LIST=0 (skip the offender list). With PROFILE_OUT and the CPU profiler preloaded
+// in the server (NODE_OPTIONS="--require …/preload.cjs"), the profile written covers only the
+// saturation run. The server's own CPU per report (from /proc) is printed beside the rate: it
+// depends much less on the machine's load than the rate does.
 import { randomBytes } from "node:crypto";
 import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { performance } from "node:perf_hooks";
@@ -23,6 +29,17 @@ const RESULTS_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), "re
 const SECONDS = Number(process.env.BENCH_NUISANCE_SECONDS ?? 4);
 const CONCURRENCY = 10;
 const PACED_RATE = 50;
+const ENGINES = (process.env.BENCH_NUISANCE_ENGINES ?? "pglite,postgres").split(",");
+
+/** CPU seconds (user + system) the process has used so far, from /proc (Linux). */
+function cpuSeconds(pid: number | undefined): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
 
 type Draft = { client: BrowserLikeClient; csrf: string; key: string; address: string };
 
@@ -147,9 +164,21 @@ async function measureEngine(label: string, env: Record<string, string>) {
     const satDrafts = await prepareMany(url, Math.ceil(SECONDS * 250), 0);
     const pacedDrafts = await prepareMany(url, SECONDS * PACED_RATE, 500_000);
     console.log(`${label}: prepared ${satDrafts.length + pacedDrafts.length} drafts in ${((performance.now() - prepStart) / 1000).toFixed(1)} s`);
+    const pid = server.process.pid;
+    // The profile (when the profiler is preloaded) starts again here and is written after the run.
+    if (process.env.PROFILE_OUT) {
+      server.process.kill("SIGUSR2");
+      // The profile of the preparation is written synchronously on the server's main thread: wait for it.
+      await new Promise((r) => setTimeout(r, 200));
+      await fetch(`${url}/healthz`);
+    }
+    const cpuBefore = cpuSeconds(pid);
     const sat = await saturate(url, satDrafts);
+    const cpuAfter = cpuSeconds(pid);
+    if (process.env.PROFILE_OUT) server.process.kill("SIGUSR2");
+    const cpuMs = cpuBefore !== null && cpuAfter !== null && sat.ok + sat.errors > 0 ? round(((cpuAfter - cpuBefore) * 1000) / (sat.ok + sat.errors)) : null;
     const pace = await paced(url, pacedDrafts, PACED_RATE);
-    console.log(`${label}: saturation ${sat.rps} reports/s (${sat.ok} ok, ${sat.errors} errors${sat.exhausted ? ", ran out of prepared drafts" : ""}), p95 ${round(sat.p95)} ms; at ${PACED_RATE}/s p50 ${pace.p50} ms p95 ${pace.p95} ms, ${pace.errors} errors`);
+    console.log(`${label}: saturation ${sat.rps} reports/s (${sat.ok} ok, ${sat.errors} errors${sat.exhausted ? ", ran out of prepared drafts" : ""}), p95 ${round(sat.p95)} ms, server CPU ${cpuMs} ms per report; at ${PACED_RATE}/s p50 ${pace.p50} ms p95 ${pace.p95} ms, ${pace.errors} errors`);
     return { sat, pace };
   } finally {
     await server?.stop();
@@ -254,12 +283,14 @@ async function offenderList(adminUrl: string): Promise<{ p50: number | null; p95
 
 const update: Flat = {};
 const notes: string[] = [];
-const pglite = await measureEngine("PGlite", {});
-update.reports_per_s_pglite = pglite.sat.rps;
-update.report_p95_ms_at_50rps_pglite = pglite.pace.p95;
+const pglite = ENGINES.includes("pglite") ? await measureEngine("PGlite", {}) : null;
+if (pglite) {
+  update.reports_per_s_pglite = pglite.sat.rps;
+  update.report_p95_ms_at_50rps_pglite = pglite.pace.p95;
+}
 const adminUrl = process.env.BENCH_DATABASE_URL;
 const why = adminUrl ? await unavailableReason(adminUrl) : "BENCH_DATABASE_URL is not set";
-if (adminUrl && !why) {
+if (adminUrl && !why && ENGINES.includes("postgres")) {
   const db = await createBenchDatabase(adminUrl);
   try {
     const pg = await measureEngine("PostgreSQL", { DATABASE_URL: db.url, SESSION_SECRET: randomBytes(32).toString("hex") });
@@ -272,7 +303,7 @@ if (adminUrl && !why) {
   } finally {
     await db.drop();
   }
-  const list = await offenderList(adminUrl);
+  const list = process.env.BENCH_NUISANCE_LIST === "0" ? null : await offenderList(adminUrl);
   if (list) {
     update.offender_list_p95_ms = list.p95;
     update.offender_list_p50_ms = list.p50;
@@ -280,8 +311,8 @@ if (adminUrl && !why) {
     console.log(`offender list over ${list.contacts.toLocaleString("en-GB")} contacts (${list.groups.toLocaleString("en-GB")} numbers): p50 ${list.p50} ms, p95 ${list.p95} ms`);
   }
 } else {
-  notes.push(`PostgreSQL not measured (${why}).`);
-  update.report_p95_ms_at_50rps = pglite.pace.p95;
+  notes.push(`PostgreSQL not measured (${why ?? "not in BENCH_NUISANCE_ENGINES"}).`);
+  if (pglite) update.report_p95_ms_at_50rps = pglite.pace.p95;
 }
 update.nuisance_bench_load = (await import("node:os")).loadavg().map((l) => l.toFixed(2)).join(" ");
 update.nuisance_bench_seconds = SECONDS;

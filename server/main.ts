@@ -48,6 +48,10 @@ export async function startServer(options: { viteDevServer?: ViteDevServer; clie
   const build = vite
     ? () => vite.ssrLoadModule("virtual:react-router/server-build") as Promise<ServerBuild>
     : () => import("virtual:react-router/server-build") as unknown as Promise<ServerBuild>;
+  // The pages' build is loaded before the server answers: loaded by the first page request, its
+  // modules' evaluation (pdf-lib's fonts among them) held the main thread for about a second
+  // while the first visitors queued behind it (issue 15).
+  if (!vite) await build();
   const app = createApp({
     services,
     build,
@@ -79,6 +83,10 @@ export async function startServer(options: { viteDevServer?: ViteDevServer; clie
   // Mail in (docs/decisions/0014-correspondence.md): the SMTP receiver and/or the IMAP poller, when configured.
   const inbound = await startInboundMail(services);
 
+  // On PGlite every statement runs on this thread: pg-boss creating or checking its schema took
+  // the first seconds after the server answered, and every page waited behind it (issue 15). So
+  // there the queue's own start comes before listening; a failure is still only logged below.
+  if (services.db.engine === "pglite") await jobs.start().catch(() => undefined);
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
   const address = httpServer.address();
   const port = typeof address === "object" && address ? address.port : config.port;

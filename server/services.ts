@@ -37,7 +37,7 @@ export async function createServices(config: Config, logger: Logger): Promise<Se
     logger,
     db,
     prisma: db.prisma,
-    sessions: createAppSessionStorage({ prisma: db.prisma, secret: config.sessionSecret, secure: config.cookieSecure }),
+    sessions: createAppSessionStorage({ prisma: db.prisma, sql: db.sql, secret: config.sessionSecret, secure: config.cookieSecure }),
     mailer,
     mailWorker: createMailWorker({ prisma: db.prisma, mailer, logger, decorate: createOutgoingDecorator({ prisma: db.prisma, replyTo: config.mailReplyTo }) }),
     limits,

@@ -4,7 +4,7 @@
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Form, useSearchParams } from "react-router";
-import { Button, CsrfInput, ErrorSummary, JOURNEY_FORM_ID } from "./form";
+import { Button, CsrfInput, ErrorSummary, type FieldError, JOURNEY_FORM_ID } from "./form";
 import { BackLink, PageTitle } from "./layout";
 
 /** Field name → message key (in the journey's namespace), as validate() gives them. */
@@ -14,6 +14,7 @@ export function JourneyPage({
   title,
   back,
   errors,
+  fieldErrors,
   children,
   submit,
   ns = "adjustments",
@@ -23,6 +24,8 @@ export function JourneyPage({
   title: string;
   back: string;
   errors: JourneyErrors;
+  /** The same errors as validate() gives them for the kit: a date's link goes to its first wrong box. */
+  fieldErrors?: readonly FieldError[];
   children: ReactNode;
   submit?: string;
   /** The namespace of the error keys and the page's text. */
@@ -34,7 +37,7 @@ export function JourneyPage({
 }) {
   const { t } = useTranslation(ns);
   const [params] = useSearchParams();
-  const summary = Object.entries(errors).map(([field, key]) => ({ field, message: t(key) }));
+  const summary = fieldErrors ? fieldErrors.map((e) => ({ field: e.field, message: t(e.key, e.params) })) : Object.entries(errors).map(([field, key]) => ({ field, message: t(key) }));
   // A change from the check page comes back to it; otherwise post to this page as it is (a
   // nuisance contact page carries its kind in the query).
   const action = params.get("change") ? "?change=1" : undefined;

@@ -5,7 +5,7 @@ import { data, redirect, type AppLoadContext } from "react-router";
 import { z } from "zod";
 import { can, type Capability, type StaffLike } from "../../server/auth/permissions";
 import { DECISION_TEXT_MAX } from "../../server/domain/adjustments/decision";
-import { acknowledgeHeadNotice, markTold, recordCheck, takeRequest, withdrawConsent } from "../../server/domain/adjustments/service";
+import { acknowledgeHeadNotice, markTold, recordCheck, takeRequest, withdrawConsent } from "../../server/adjustments";
 import { adjustmentDeps } from "./adjustments.server";
 import { throwAdjustmentError } from "./adjustments-staff.server";
 import { validate } from "./forms.server";

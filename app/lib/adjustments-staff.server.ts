@@ -7,7 +7,7 @@ import { decisionClockState, reviewComingDueBefore } from "../../server/domain/a
 import { ADJUSTMENT_STATUSES, canAppeal, canDecide, isAgreed, type AdjustmentStatus } from "../../server/domain/adjustments/decision";
 import { agreeableCodes, readNeeds } from "../../server/domain/adjustments/needs";
 import { parseAdjustmentReference } from "../../server/domain/adjustments/reference";
-import { AdjustmentError, readDifficulty } from "../../server/domain/adjustments/service";
+import { AdjustmentError, readDifficulty } from "../../server/adjustments";
 import { normaliseEmail } from "../../server/domain/cases/create-case";
 import { isIsoDate, londonDate } from "../../server/domain/cases/working-days";
 import { adjustmentDeps } from "./adjustments.server";

@@ -3,7 +3,7 @@
 import type { TFunction } from "i18next";
 import { emailStyleFor, renderHtml, renderText, type EmailBlock } from "../../server/domain/adjustments/email-format";
 import type { AgreeableCode, Need } from "../../server/domain/adjustments/codes";
-import type { AdjustmentTexts, DecisionForTexts, OutgoingEmail, RequestForTexts } from "../../server/domain/adjustments/service";
+import type { AdjustmentTexts, DecisionForTexts, OutgoingEmail, RequestForTexts } from "../../server/adjustments";
 import { flagSummary } from "../../server/domain/adjustments/summary";
 import { describeNeed, formatDue } from "./adjustments-labels";
 import { formatDate } from "./format";

@@ -1,7 +1,7 @@
 // Server side of the adjustments journey and staff pages: drafts, redirects, and the
 // service dependencies (database, clock, texts) for server/domain/adjustments.
 import { redirect, type AppLoadContext } from "react-router";
-import type { Deps } from "../../server/domain/adjustments/service";
+import type { Deps } from "../../server/adjustments";
 import type { AppSession } from "../../server/auth/sessions";
 import { afterStep, guardStep, stepPath, type Draft, type Step } from "./adjustments";
 import { createAdjustmentTexts } from "./adjustments-texts.server";

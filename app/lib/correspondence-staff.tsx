@@ -1,39 +1,9 @@
-// Staff correspondence screens' shared parts: the intake fields (new case by staff, and a case
-// created from a message) and a labelled select.
+// Staff correspondence screens' shared part: the intake fields (new case by staff, and a case
+// created from a message), built from the form kit.
 import { useTranslation } from "react-i18next";
-import { Textarea, TextInput } from "~/components/form";
+import { Select, Textarea, TextInput } from "~/components/form";
 import { CASE_TYPES, SECTORS } from "../../server/domain/cases/index.js";
 import { INTAKE_CHANNELS } from "../../server/correspondence/lists";
-
-export function Select({ id, label, options, value, error, hint, empty }: { id: string; label: string; options: { value: string; label: string }[]; value?: string; error?: string; hint?: string; empty?: string }) {
-  const { t } = useTranslation();
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
-  return (
-    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
-      <label className="govuk-label" htmlFor={id}>
-        {label}
-      </label>
-      {hint ? (
-        <div id={`${id}-hint`} className="govuk-hint">
-          {hint}
-        </div>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="govuk-error-message">
-          <span className="govuk-visually-hidden">{t("errorPrefix")}:</span> {error}
-        </p>
-      ) : null}
-      <select className={`govuk-select${error ? " govuk-select--error" : ""}`} id={id} name={id} defaultValue={value ?? ""} aria-describedby={describedBy}>
-        {empty !== undefined ? <option value="">{empty}</option> : null}
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
 
 /** The fields of a staff-created case. `fixedChannel` hides the channel (a case from an email is "email"). */
 export function IntakeFields({ errors, values, fixedChannel }: { errors: Record<string, string>; values: Record<string, string>; fixedChannel?: (typeof INTAKE_CHANNELS)[number] }) {
@@ -41,11 +11,11 @@ export function IntakeFields({ errors, values, fixedChannel }: { errors: Record<
   const err = (field: string) => (errors[field] ? t(errors[field]!) : undefined);
   return (
     <>
-      <Select id="type" label={t("intake.type")} value={values.type} error={err("type")} empty="" options={CASE_TYPES.map((c) => ({ value: c, label: `${c} – ${t(`domain:caseTypes.${c}`)}` }))} />
+      <Select id="type" label={t("intake.type")} value={values.type} error={err("type")} placeholder="" options={CASE_TYPES.map((c) => ({ value: c, label: `${c} – ${t(`domain:caseTypes.${c}`)}` }))} />
       {fixedChannel ? (
         <input type="hidden" name="channel" value={fixedChannel} />
       ) : (
-        <Select id="channel" label={t("intake.channel")} value={values.channel} error={err("channel")} empty="" options={INTAKE_CHANNELS.map((c) => ({ value: c, label: t(`intake.channels.${c}`) }))} />
+        <Select id="channel" label={t("intake.channel")} value={values.channel} error={err("channel")} placeholder="" options={INTAKE_CHANNELS.map((c) => ({ value: c, label: t(`intake.channels.${c}`) }))} />
       )}
       <Select id="language" label={t("intake.language")} value={values.language ?? "en"} error={err("language")} options={(["en", "cy"] as const).map((l) => ({ value: l, label: t(`intake.languages.${l}`) }))} />
       <TextInput id="name" label={t("intake.name")} error={err("name")} defaultValue={values.name} autoComplete="off" />
@@ -53,7 +23,7 @@ export function IntakeFields({ errors, values, fixedChannel }: { errors: Record<
       <TextInput id="phone" type="tel" label={t("intake.phone")} optional error={err("phone")} defaultValue={values.phone} autoComplete="off" />
       <Textarea id="address" label={t("intake.address")} optional rows={3} maxLength={500} limitText={t("intake.limit", { count: 500 })} error={err("address")} defaultValue={values.address} />
       <TextInput id="organisation" label={t("intake.organisation")} optional error={err("organisation")} defaultValue={values.organisation} />
-      <Select id="sector" label={t("intake.sector")} value={values.sector} empty={t("intake.sectorNone")} options={SECTORS.map((s) => ({ value: s, label: t(`domain:sectors.${s}`) }))} />
+      <Select id="sector" label={t("intake.sector")} value={values.sector} placeholder={t("intake.sectorNone")} options={SECTORS.map((s) => ({ value: s, label: t(`domain:sectors.${s}`) }))} />
       <TextInput id="eventOn" label={t("intake.eventOn")} hint={t("intake.eventOnHint")} optional error={err("eventOn")} defaultValue={values.eventOn} width="10" />
       <Textarea id="summary" label={t("intake.summary")} rows={6} maxLength={10000} limitText={t("intake.limit", { count: 10000 })} error={err("summary")} defaultValue={values.summary} />
     </>

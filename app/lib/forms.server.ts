@@ -17,18 +17,24 @@ const HONEYPOT_FIELD = "website";
 export const PUBLIC_POSTS = { points: 1000, duration: 10 * 60 };
 import { giveBackWithNotice, keepTypedOnLanguageSwitch } from "./typed.server";
 
+/**
+ * Counts one public form post from this address against PUBLIC_POSTS; over it, 429 (the root
+ * error page says so in the person's language, "tooManyRequests"). readForm does it for every
+ * public form; a route that reads its body otherwise (the tracking page's files) calls it itself.
+ */
+export async function countPublicPost(context: AppLoadContext): Promise<void> {
+  const limiter = context.services.limits.create({ keyPrefix: "public-form-ip", ...PUBLIC_POSTS, points: context.services.config.publicPostsPer10Min });
+  try {
+    await limiter.consume(context.clientIp);
+  } catch (error) {
+    if (!isLimited(error)) throw error;
+    throw data({ reason: "tooMany" }, { status: 429, headers: { "Retry-After": String(secondsToWait(error)) } });
+  }
+}
+
 export async function readForm(request: Request, context: AppLoadContext): Promise<FormData> {
   const pathname = new URL(request.url).pathname;
-  if (!/^(\/cy)?\/staff(\/|$)/.test(pathname)) {
-    const limiter = context.services.limits.create({ keyPrefix: "public-form-ip", ...PUBLIC_POSTS, points: context.services.config.publicPostsPer10Min });
-    try {
-      await limiter.consume(context.clientIp);
-    } catch (error) {
-      if (!isLimited(error)) throw error;
-      // The root error page says so in the person's language ("tooManyRequests").
-      throw data({ reason: "tooMany" }, { status: 429, headers: { "Retry-After": String(secondsToWait(error)) } });
-    }
-  }
+  if (!/^(\/cy)?\/staff(\/|$)/.test(pathname)) await countPublicPost(context);
   let formData: FormData;
   try {
     formData = await request.formData();

@@ -9,7 +9,7 @@ import { CASE_INTENT_NAMES, runCaseIntent } from "~/lib/case-intents.server";
 import { ADJUSTMENT_INTENT_NAMES, runAdjustmentIntent } from "~/lib/adjustment-intents.server";
 import { createAdjustmentTexts } from "~/lib/adjustments-texts.server";
 import { createCase } from "../../server/domain/cases";
-import { submitAdjustmentRequest } from "../../server/domain/adjustments/service";
+import { submitAdjustmentRequest } from "../../server/adjustments";
 import { createTestDatabase, type TestDatabase } from "../../test/support/database";
 
 const ROLES = {

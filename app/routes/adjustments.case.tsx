@@ -7,7 +7,7 @@ import { CaseSchema, previousStep, stepPath } from "~/lib/adjustments";
 import { journeyPage, saveAndContinue } from "~/lib/adjustments.server";
 import { readForm, validate } from "~/lib/forms.server";
 import { useLocalePath } from "~/lib/use-lang";
-import { findCaseByReference } from "../../server/domain/adjustments/service";
+import { findCaseByReference } from "../../server/adjustments";
 
 // The language switch here submits the form, so what was typed is kept (app/lib/typed.server.ts).
 export const handle = { keepTyped: true };

@@ -12,7 +12,7 @@ import { langFromPath, localePath } from "~/lib/lang";
 import { commitSession, getDraft, getSession, setDraft } from "~/lib/session.server";
 import { useLocalePath } from "~/lib/use-lang";
 import { correspondenceLanguage } from "../../server/domain/adjustments/needs";
-import { submitAdjustmentRequest } from "../../server/domain/adjustments/service";
+import { submitAdjustmentRequest } from "../../server/adjustments";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { session, draft, lang } = await journeyPage(request, context, "check");

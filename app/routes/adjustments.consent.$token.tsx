@@ -5,7 +5,7 @@ import { Button, ConfirmationPanel, CsrfInput } from "~/components/form";
 import { PageTitle } from "~/components/layout";
 import { adjustmentDeps } from "~/lib/adjustments.server";
 import { readForm } from "~/lib/forms.server";
-import { consentLinkReference, withdrawConsent } from "../../server/domain/adjustments/service";
+import { consentLinkReference, withdrawConsent } from "../../server/adjustments";
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   return { reference: await consentLinkReference(context.services.prisma, params.token ?? "") };

@@ -40,10 +40,11 @@ export default function AboutYou() {
   const loaded = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors: Record<string, string> = result && !result.ok ? result.errors : {};
+  const fieldErrors = result && !result.ok ? result.fieldErrors : undefined;
   const v: Record<string, string> = result && !result.ok ? result.values : loaded.values;
   const err = (field: string) => (errors[field] ? t(errors[field]) : undefined);
   return (
-    <JourneyPage ns="nuisance" title={t("about.title")} back={to(`${BASE}/contacts`)} errors={errors}>
+    <JourneyPage ns="nuisance" title={t("about.title")} back={to(`${BASE}/contacts`)} errors={errors} fieldErrors={fieldErrors}>
       <h1 className="govuk-heading-l">{t("about.title")}</h1>
       <Radios
         name="tps"
@@ -62,6 +63,7 @@ export default function AboutYou() {
         legend={`${t("about.registered")} (${t("common:optional")})`}
         hint={t("about.registeredHint")}
         error={err("registered")}
+        errorParts={fieldErrors?.find((e) => e.field.startsWith("registered"))?.parts}
         value={submittedDate(v, "registered")}
       />
       <Radios

@@ -43,7 +43,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   let stored;
   try {
     stored = await submitNuisanceReport(
-      { prisma: context.services.prisma, now: context.services.now },
+      { prisma: context.services.prisma, sql: context.services.db.sql, now: context.services.now },
       {
         language: lang,
         contacts: draft.contacts,

@@ -85,62 +85,35 @@ export default function StaffDashboard() {
               {tb("dashboard.performanceHeading")}
             </h2>
             <BarChart bars={figures.performance.map((p) => ({ label: tb(`dashboard.perfShort.${p.key}`), value: p.percent ?? 0 }))} max={100} unit="%" />
-            <table className="govuk-table">
-              <caption className="govuk-table__caption govuk-table__caption--s">{tb("dashboard.performanceCaption")}</caption>
-              <thead className="govuk-table__head">
-                <tr className="govuk-table__row">
-                  <th scope="col" className="govuk-table__header">{tb("dashboard.level")}</th>
-                  <th scope="col" className="govuk-table__header govuk-table__header--numeric">{tb("dashboard.met")}</th>
-                  <th scope="col" className="govuk-table__header govuk-table__header--numeric">{tb("dashboard.due")}</th>
-                  <th scope="col" className="govuk-table__header govuk-table__header--numeric">{tb("dashboard.share")}</th>
-                  <th scope="col" className="govuk-table__header govuk-table__header--numeric">{tb("dashboard.target")}</th>
-                </tr>
-              </thead>
-              <tbody className="govuk-table__body">
-                {figures.performance.map((p) => (
-                  <tr key={p.key} className="govuk-table__row" data-level={p.key}>
-                    <th scope="row" className="govuk-table__header">{tb(`dashboard.perf.${p.key}`)}</th>
-                    <td className="govuk-table__cell govuk-table__cell--numeric">{num(p.met)}</td>
-                    <td className="govuk-table__cell govuk-table__cell--numeric">{num(p.due)}</td>
-                    <td className={`govuk-table__cell govuk-table__cell--numeric${p.target !== null && p.percent !== null && p.percent < p.target ? " ds-overdue" : ""}`}>
-                      {p.percent === null ? "–" : `${p.percent}%`}
-                    </td>
-                    <td className="govuk-table__cell govuk-table__cell--numeric">{p.target === null ? "–" : `${p.target}%`}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <Table
+              caption={tb("dashboard.performanceCaption")}
+              captionSize="s"
+              columns={[{ label: tb("dashboard.level") }, ...(["met", "due", "share", "target"] as const).map((k) => ({ label: tb(`dashboard.${k}`), numeric: true }))]}
+              rows={figures.performance.map((p) => ({
+                key: p.key,
+                rowHeader: true,
+                data: { level: p.key },
+                cells: [
+                  tb(`dashboard.perf.${p.key}`),
+                  num(p.met),
+                  num(p.due),
+                  { cell: p.percent === null ? "–" : `${p.percent}%`, className: p.target !== null && p.percent !== null && p.percent < p.target ? "ds-overdue" : undefined },
+                  p.target === null ? "–" : `${p.target}%`,
+                ],
+              }))}
+            />
           </section>
 
           <section aria-labelledby="h-weekly" data-testid="dashboard-weekly">
             <h2 className="govuk-heading-m" id="h-weekly">
               {tb("dashboard.weeklyHeading")}
             </h2>
-            <table className="govuk-table">
-              <caption className="govuk-table__caption govuk-table__caption--s">{tb("dashboard.weeklyCaption")}</caption>
-              <thead className="govuk-table__head">
-                <tr className="govuk-table__row">
-                  <th scope="col" className="govuk-table__header">{tb("dashboard.weekOf")}</th>
-                  {figures.weeklySeries.map((s) => (
-                    <th key={s} scope="col" className="govuk-table__header govuk-table__header--numeric">
-                      {tb(`dashboard.weekly.${s}`)}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody className="govuk-table__body">
-                {figures.weekly.map((w) => (
-                  <tr key={w.key} className="govuk-table__row">
-                    <th scope="row" className="govuk-table__header">{w.key}</th>
-                    {figures.weeklySeries.map((s) => (
-                      <td key={s} className="govuk-table__cell govuk-table__cell--numeric">
-                        {num(w.counts[s] ?? 0)}
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <Table
+              caption={tb("dashboard.weeklyCaption")}
+              captionSize="s"
+              columns={[{ label: tb("dashboard.weekOf") }, ...figures.weeklySeries.map((s) => ({ label: tb(`dashboard.weekly.${s}`), numeric: true }))]}
+              rows={figures.weekly.map((w) => ({ key: w.key, rowHeader: true, cells: [w.key, ...figures.weeklySeries.map((s) => num(w.counts[s] ?? 0))] }))}
+            />
           </section>
 
           <section aria-labelledby="h-welsh" data-testid="dashboard-welsh">

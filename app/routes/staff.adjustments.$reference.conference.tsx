@@ -2,7 +2,7 @@
 // Customer Contact's decision (the decision stands, or changes and is decided again).
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
-import { Button, CsrfInput, DateInput, ErrorSummary, isoToParts, Radios, Textarea } from "~/components/form";
+import { Button, CsrfInput, DateInput, ErrorSummary, isoToParts, Radios, SummaryList, Textarea } from "~/components/form";
 import { PageTitle } from "~/components/layout";
 import { adjustmentForStaff, datePartsToIso, referenceParam, throwAdjustmentError } from "~/lib/adjustments-staff.server";
 import { adjustmentDeps } from "~/lib/adjustments.server";
@@ -12,7 +12,7 @@ import { langFromPath, localePath } from "~/lib/lang";
 import { requireCapability } from "~/lib/permissions.server";
 import { useLang, useLocalePath } from "~/lib/use-lang";
 import { CONFERENCE_OUTCOMES, DECISION_TEXT_MAX, type ConferenceOutcome } from "../../server/domain/adjustments/decision";
-import { openAppeal, updateConference } from "../../server/domain/adjustments/service";
+import { openAppeal, updateConference } from "../../server/adjustments";
 
 const ATTENDEES_MAX = 1000;
 
@@ -146,27 +146,24 @@ export default function Conference() {
         <>
           <h2 className="govuk-heading-m">{t("conference.previous")}</h2>
           {past.map((c) => (
-            <dl key={c.id} className="govuk-summary-list">
-              <div className="govuk-summary-list__row">
-                <dt className="govuk-summary-list__key">{t("conference.appeal")}</dt>
-                <dd className="govuk-summary-list__value ds-pre-wrap">{c.appeal}</dd>
-              </div>
-              <div className="govuk-summary-list__row">
-                <dt className="govuk-summary-list__key">{t("conference.heldOn")}</dt>
-                <dd className="govuk-summary-list__value">{c.heldOn ? formatDate(`${c.heldOn}T12:00:00Z`, lang) : "–"}</dd>
-              </div>
-              <div className="govuk-summary-list__row">
-                <dt className="govuk-summary-list__key">{t("conference.attendees")}</dt>
-                <dd className="govuk-summary-list__value ds-pre-wrap">{c.attendees ?? "–"}</dd>
-              </div>
-              <div className="govuk-summary-list__row">
-                <dt className="govuk-summary-list__key">{t("conference.outcome")}</dt>
-                <dd className="govuk-summary-list__value ds-pre-wrap">
-                  {t("conference.decidedOn", { date: formatDate(c.decidedAt!, lang), outcome: t(`conference.${c.outcome}`) })} ({c.decidedBy}){"\n"}
-                  {c.decision}
-                </dd>
-              </div>
-            </dl>
+            <SummaryList
+              key={c.id}
+              preWrap
+              rows={[
+                { key: t("conference.appeal"), value: c.appeal },
+                { key: t("conference.heldOn"), value: c.heldOn ? formatDate(`${c.heldOn}T12:00:00Z`, lang) : "–" },
+                { key: t("conference.attendees"), value: c.attendees ?? "–" },
+                {
+                  key: t("conference.outcome"),
+                  value: (
+                    <>
+                      {t("conference.decidedOn", { date: formatDate(c.decidedAt!, lang), outcome: t(`conference.${c.outcome}`) })} ({c.decidedBy}){"\n"}
+                      {c.decision}
+                    </>
+                  ),
+                },
+              ]}
+            />
           ))}
         </>
       ) : null}

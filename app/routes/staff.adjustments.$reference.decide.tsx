@@ -15,7 +15,7 @@ import { requireCapability } from "~/lib/permissions.server";
 import { useLang, useLocalePath } from "~/lib/use-lang";
 import { latestReviewDate } from "../../server/domain/adjustments/clocks";
 import { DECISION_OUTCOMES, DECISION_TEXT_MAX, type DecisionOutcome } from "../../server/domain/adjustments/decision";
-import { decideRequest } from "../../server/domain/adjustments/service";
+import { decideRequest } from "../../server/adjustments";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const staff = await requireCapability(request, context, "adjustment.decide");

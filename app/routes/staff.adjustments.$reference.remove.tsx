@@ -10,7 +10,7 @@ import { langFromPath, localePath } from "~/lib/lang";
 import { requireCapability } from "~/lib/permissions.server";
 import { useLocalePath } from "~/lib/use-lang";
 import { londonDate } from "../../server/domain/cases/working-days";
-import { removeRequest } from "../../server/domain/adjustments/service";
+import { removeRequest } from "../../server/adjustments";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const staff = await requireCapability(request, context, "adjustment.decide");
@@ -69,9 +69,7 @@ export default function Remove() {
           error={errors.requestedOn ? t(errors.requestedOn) : undefined}
           value={result?.values ?? { day: "", month: "", year: "" }}
         />
-        <button type="submit" className="govuk-button govuk-button--warning" data-module="govuk-button">
-          {t("remove.submit")}
-        </button>
+        <Button warning>{t("remove.submit")}</Button>
       </Form>
     </>
   );

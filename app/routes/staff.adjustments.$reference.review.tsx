@@ -11,7 +11,7 @@ import { langFromPath, localePath } from "~/lib/lang";
 import { requireCapability } from "~/lib/permissions.server";
 import { useLang, useLocalePath } from "~/lib/use-lang";
 import { latestReviewDate } from "../../server/domain/adjustments/clocks";
-import { recordReview } from "../../server/domain/adjustments/service";
+import { recordReview } from "../../server/adjustments";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const staff = await requireCapability(request, context, "adjustment.decide");

@@ -7,7 +7,7 @@ import { referenceParam, throwAdjustmentError } from "~/lib/adjustments-staff.se
 import { adjustmentDeps } from "~/lib/adjustments.server";
 import { requireCapability } from "~/lib/permissions.server";
 import { useLocalePath } from "~/lib/use-lang";
-import { readDifficulty } from "../../server/domain/adjustments/service";
+import { readDifficulty } from "../../server/adjustments";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const staff = await requireCapability(request, context, "adjustment.read");

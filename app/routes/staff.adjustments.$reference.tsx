@@ -2,8 +2,8 @@
 // check, the review, any appeal, and removal. The sensitive text shows only to those allowed.
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { Form, Link, useActionData, useLoaderData, useSearchParams, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
-import { Button, CsrfInput, ErrorSummary, Radios, Textarea } from "~/components/form";
+import { Link, useActionData, useLoaderData, useSearchParams, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
+import { Button, ErrorSummary, IntentForm, Radios, StaffActionForm, SuccessBanner, SummaryList, type SummaryRow, Textarea } from "~/components/form";
 import { ClockTag } from "~/components/clock-tag";
 import { PageTitle } from "~/components/layout";
 import { describeNeed } from "~/lib/adjustments-labels";
@@ -47,20 +47,17 @@ export default function AdjustmentDetail() {
   const date = (value: string | null) => (value ? formatDate(value, lang) : "–");
   const how = a.replyBy ? t(`adjustments:how.${a.replyBy}`) : "";
   const agreed = new Set(a.agreed);
+  const needList = (codes: string[]) => (
+    <ul className="govuk-list">
+      {codes.map((c) => (
+        <li key={c}>{label(c)}</li>
+      ))}
+    </ul>
+  );
   const label = (code: string) => (code === "other" ? `${t("adjustments:need.other")}: ${a.otherNeed ?? ""}` : describeNeed(a.needs.find((n) => n.code === code) ?? { code: code as never }, t));
-  const intent = (name: string, text: string, secondary = true) => (
-    <Form method="post" className="govuk-!-margin-bottom-4">
-      <CsrfInput />
-      <input type="hidden" name="intent" value={name} />
-      <Button secondary={secondary}>{text}</Button>
-    </Form>
-  );
-  const row = (key: string, labelText: string, value: ReactNode) => (
-    <div className="govuk-summary-list__row" data-row={key}>
-      <dt className="govuk-summary-list__key">{labelText}</dt>
-      <dd className="govuk-summary-list__value ds-pre-wrap">{value}</dd>
-    </div>
-  );
+  const row = (id: string, key: string, value: ReactNode): SummaryRow => ({ id, key, value });
+  // A list's rows, leaving out those that do not apply.
+  const rows = (...list: (SummaryRow | null)[]) => list.filter((r): r is SummaryRow => r !== null);
   return (
     <>
       <PageTitle title={t("detail.title", { reference: a.reference })} error={summary.length > 0} />
@@ -69,16 +66,7 @@ export default function AdjustmentDetail() {
       </Link>
       <ErrorSummary errors={summary} />
       {params.get("saved") && summary.length === 0 ? (
-        <div className="govuk-notification-banner govuk-notification-banner--success" role="status" aria-labelledby="saved-title">
-          <div className="govuk-notification-banner__header">
-            <h2 className="govuk-notification-banner__title" id="saved-title">
-              {t("detail.successTitle")}
-            </h2>
-          </div>
-          <div className="govuk-notification-banner__content">
-            <p className="govuk-notification-banner__heading">{t("detail.done")}</p>
-          </div>
-        </div>
+        <SuccessBanner title={t("detail.successTitle")}>{t("detail.done")}</SuccessBanner>
       ) : null}
       <span className="govuk-caption-l">{a.reference}</span>
       <h1 className="govuk-heading-l">
@@ -92,54 +80,60 @@ export default function AdjustmentDetail() {
       ) : (
         <>
           <h2 className="govuk-heading-m">{t("detail.requestHeading")}</h2>
-          <dl className="govuk-summary-list">
-            {row(
-              "needs",
-              t("detail.needs"),
-              <ul className="govuk-list">
-                {a.needs.map((n) => (
-                  <li key={n.code}>{describeNeed(n, t)}</li>
-                ))}
-              </ul>,
-            )}
-            {row("other", t("detail.other"), a.otherNeed ?? na)}
-            {row("duration", t("detail.duration"), a.duration ? t(`duration.${a.duration}`) : na)}
-            {row(
-              "case",
-              t("detail.case"),
-              a.caseReference ? (
-                <>
-                  <Link className="govuk-link" to={to(`/staff/cases/${a.caseReference}`)}>
-                    {a.caseReference}
-                  </Link>
-                  <br />
-                  <span className="govuk-body-s">{a.caseCustomerMatches ? t("detail.caseCustomerMatches") : t("detail.caseCustomerDiffers")}</span>
-                </>
-              ) : (
-                t("detail.noCase")
+          <SummaryList
+            preWrap
+            rows={rows(
+              row(
+                "needs",
+                t("detail.needs"),
+                <ul className="govuk-list">
+                  {a.needs.map((n) => (
+                    <li key={n.code}>{describeNeed(n, t)}</li>
+                  ))}
+                </ul>,
               ),
+              row("other", t("detail.other"), a.otherNeed ?? na),
+              row("duration", t("detail.duration"), a.duration ? t(`duration.${a.duration}`) : na),
+              row(
+                "case",
+                t("detail.case"),
+                a.caseReference ? (
+                  <>
+                    <Link className="govuk-link" to={to(`/staff/cases/${a.caseReference}`)}>
+                      {a.caseReference}
+                    </Link>
+                    <br />
+                    <span className="govuk-body-s">{a.caseCustomerMatches ? t("detail.caseCustomerMatches") : t("detail.caseCustomerDiffers")}</span>
+                  </>
+                ) : (
+                  t("detail.noCase")
+                ),
+              ),
+              row("received", t("detail.received"), formatDateTime(a.receivedAt, lang)),
+              row("language", t("detail.language"), t(`adjustments:languageName.${a.language}`)),
+              row(
+                "decisionDue",
+                t("detail.decisionDue"),
+                <>
+                  {formatDateTime(a.decisionDueAt, lang)} <ClockTag state={a.decisionState} />
+                </>,
+              ),
+              row("assignedTo", t("detail.assignedTo"), a.assignedTo ?? t("detail.nobody")),
             )}
-            {row("received", t("detail.received"), formatDateTime(a.receivedAt, lang))}
-            {row("language", t("detail.language"), t(`adjustments:languageName.${a.language}`))}
-            {row(
-              "decisionDue",
-              t("detail.decisionDue"),
-              <>
-                {formatDateTime(a.decisionDueAt, lang)} <ClockTag state={a.decisionState} />
-              </>,
-            )}
-            {row("assignedTo", t("detail.assignedTo"), a.assignedTo ?? t("detail.nobody"))}
-          </dl>
-          {a.can.take ? intent("take", t("detail.take")) : null}
+          />
+          {a.can.take ? <StaffActionForm intent="take" label={t("detail.take")} /> : null}
 
           <h2 className="govuk-heading-m">{t("detail.contactHeading")}</h2>
-          <dl className="govuk-summary-list">
-            {row("name", t("detail.name"), a.name ?? na)}
-            {row("email", t("detail.email"), a.email ?? na)}
-            {row("phone", t("detail.phone"), a.phone ?? na)}
-            {a.postalAddress ? row("address", t("detail.address"), a.postalAddress) : null}
-            {row("replyBy", t("detail.replyBy"), a.replyBy ? t(`replyBy.${a.replyBy}`) : na)}
-          </dl>
+          <SummaryList
+            preWrap
+            rows={rows(
+              row("name", t("detail.name"), a.name ?? na),
+              row("email", t("detail.email"), a.email ?? na),
+              row("phone", t("detail.phone"), a.phone ?? na),
+              a.postalAddress ? row("address", t("detail.address"), a.postalAddress) : null,
+              row("replyBy", t("detail.replyBy"), a.replyBy ? t(`replyBy.${a.replyBy}`) : na),
+            )}
+          />
 
           <h2 className="govuk-heading-m">{t("detail.difficultyHeading")}</h2>
           <div data-testid="difficulty">
@@ -153,7 +147,7 @@ export default function AdjustmentDetail() {
                   {a.difficulty}
                 </div>
                 <p className="govuk-body-s">{t("detail.difficultyConsent", { date: date(a.difficultyConsentAt) })}</p>
-                {a.can.act ? intent("withdrawConsent", t("detail.withdrawConsent")) : null}
+                {a.can.act ? <StaffActionForm intent="withdrawConsent" label={t("detail.withdrawConsent")} /> : null}
               </>
             ) : (
               <p className="govuk-body" data-testid="difficulty-hidden">
@@ -164,45 +158,23 @@ export default function AdjustmentDetail() {
 
           <h2 className="govuk-heading-m">{t("detail.decisionHeading")}</h2>
           {a.decidedAt ? (
-            <dl className="govuk-summary-list" data-testid="decision">
-              {row("decidedBy", t("detail.decisionHeading"), `${t(`status.${a.status}`)} – ${t("detail.decidedBy", { name: a.decidedBy ?? "", date: formatDateTime(a.decidedAt, lang) })}`)}
-              {a.status !== "declined" ? (
-                row(
-                  "agreed",
-                  t("detail.agreedList"),
-                  <ul className="govuk-list">
-                    {a.agreeable.filter((c) => agreed.has(c)).map((c) => (
-                      <li key={c}>{label(c)}</li>
-                    ))}
-                  </ul>,
-                )
-              ) : null}
-              {a.status === "partly_agreed" ? (
-                <>
-                  {row(
-                    "notAgreed",
-                    t("detail.notAgreedList"),
-                    <ul className="govuk-list">
-                      {a.agreeable.filter((c) => !agreed.has(c)).map((c) => (
-                        <li key={c}>{label(c)}</li>
-                      ))}
-                    </ul>,
-                  )}
-                  {row("instead", t("detail.instead"), a.instead)}
-                </>
-              ) : null}
-              {a.status === "declined" ? (
-                <>
-                  {row("reasons", t("detail.reasons"), a.reasons)}
-                  {row("alternatives", t("detail.alternatives"), a.alternatives)}
-                  {row("complain", t("detail.rightToComplain"), t("detail.yes"))}
-                </>
-              ) : null}
-              {row("told", t("detail.told"), a.decisionToldAt ? t("detail.toldAt", { how, date: formatDateTime(a.decisionToldAt, lang) }) : t("detail.notTold", { how }))}
-              {a.flagSummary ? row("flag", t("detail.flag"), t("detail.flagActive", { summary: lang === "cy" && a.flagSummaryCy ? a.flagSummaryCy : a.flagSummary })) : null}
-              {a.status !== "declined" ? row("review", t("detail.reviewDue"), a.reviewDueAt ? date(a.reviewDueAt) : t("detail.noReview")) : null}
-              {a.headNotifiedAt ? row("head", t("detail.headNotice"), `${t("detail.headNotified", { date: date(a.headNotifiedAt) })}${a.headSeenAt ? `; ${t("detail.headSeen", { date: date(a.headSeenAt) })}` : ""}`) : null}
-            </dl>
+            <SummaryList
+              testId="decision"
+              preWrap
+              rows={rows(
+                row("decidedBy", t("detail.decisionHeading"), `${t(`status.${a.status}`)} – ${t("detail.decidedBy", { name: a.decidedBy ?? "", date: formatDateTime(a.decidedAt, lang) })}`),
+                a.status !== "declined" ? row("agreed", t("detail.agreedList"), needList(a.agreeable.filter((c) => agreed.has(c)))) : null,
+                a.status === "partly_agreed" ? row("notAgreed", t("detail.notAgreedList"), needList(a.agreeable.filter((c) => !agreed.has(c)))) : null,
+                a.status === "partly_agreed" ? row("instead", t("detail.instead"), a.instead) : null,
+                a.status === "declined" ? row("reasons", t("detail.reasons"), a.reasons) : null,
+                a.status === "declined" ? row("alternatives", t("detail.alternatives"), a.alternatives) : null,
+                a.status === "declined" ? row("complain", t("detail.rightToComplain"), t("detail.yes")) : null,
+                row("told", t("detail.told"), a.decisionToldAt ? t("detail.toldAt", { how, date: formatDateTime(a.decisionToldAt, lang) }) : t("detail.notTold", { how })),
+                a.flagSummary ? row("flag", t("detail.flag"), t("detail.flagActive", { summary: lang === "cy" && a.flagSummaryCy ? a.flagSummaryCy : a.flagSummary })) : null,
+                a.status !== "declined" ? row("review", t("detail.reviewDue"), a.reviewDueAt ? date(a.reviewDueAt) : t("detail.noReview")) : null,
+                a.headNotifiedAt ? row("head", t("detail.headNotice"), `${t("detail.headNotified", { date: date(a.headNotifiedAt) })}${a.headSeenAt ? `; ${t("detail.headSeen", { date: date(a.headSeenAt) })}` : ""}`) : null,
+              )}
+            />
           ) : (
             <p className="govuk-body">{t("detail.notDecided")}</p>
           )}
@@ -213,8 +185,8 @@ export default function AdjustmentDetail() {
               </Link>
             </p>
           ) : null}
-          {a.can.tell ? intent("told", t("detail.markTold")) : null}
-          {a.can.seen ? intent("seen", t("register.markSeen")) : null}
+          {a.can.tell ? <StaffActionForm intent="told" label={t("detail.markTold")} /> : null}
+          {a.can.seen ? <StaffActionForm intent="seen" label={t("register.markSeen")} /> : null}
           {a.can.review ? (
             <p className="govuk-body">
               <Link className="govuk-link" to={to(`/staff/adjustments/${a.reference}/review`)}>
@@ -242,9 +214,7 @@ export default function AdjustmentDetail() {
                 </p>
               )}
               {a.can.check ? (
-                <Form method="post" noValidate>
-                  <CsrfInput />
-                  <input type="hidden" name="intent" value="check" />
+                <IntentForm intent="check" noValidate>
                   <Radios
                     name="worked"
                     legend={t("detail.checkWorked")}
@@ -267,7 +237,7 @@ export default function AdjustmentDetail() {
                     limitText={t("decide.textLimit", { limit: formatNumber(DECISION_TEXT_MAX, lang) })}
                   />
                   <Button secondary>{t("detail.recordCheck")}</Button>
-                </Form>
+                </IntentForm>
               ) : null}
             </>
           ) : null}

@@ -5,7 +5,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Form, Link, redirect, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
 import { ClockTag } from "~/components/clock-tag";
-import { CsrfInput, FilterBar, Table } from "~/components/form";
+import { Button, CsrfInput, FilterBar, Table } from "~/components/form";
 import { PageTitle } from "~/components/layout";
 import { describeNeed } from "~/lib/adjustments-labels";
 import { adjustmentRegister, referenceParam, throwAdjustmentError } from "~/lib/adjustments-staff.server";
@@ -18,7 +18,7 @@ import { requireCapability } from "~/lib/permissions.server";
 import { useLang, useLocalePath } from "~/lib/use-lang";
 import { audit } from "../../server/audit";
 import { isHeadOfCustomerContact } from "../../server/domain/adjustments/access";
-import { acknowledgeHeadNotice } from "../../server/domain/adjustments/service";
+import { acknowledgeHeadNotice } from "../../server/adjustments";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const staff = await requireCapability(request, context, "adjustment.read");
@@ -103,10 +103,10 @@ export default function Register() {
                 <Form method="post" className="govuk-!-display-inline-block govuk-!-margin-left-2">
                   <CsrfInput />
                   <input type="hidden" name="reference" value={r.reference} />
-                  <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0">
+                  <Button secondary>
                     {t("register.markSeen")}
                     <span className="govuk-visually-hidden"> {t("register.markSeenHidden", { reference: r.reference })}</span>
-                  </button>
+                  </Button>
                 </Form>
               )
             : undefined

@@ -4,9 +4,8 @@
 // is offered: large print, phone instead of writing (a call task instead), restricted contact.
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect, useActionData, useLoaderData, useSearchParams, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
-import { Button, CsrfInput, ErrorSummary, Textarea, TextInput } from "~/components/form";
+import { Button, CsrfInput, ErrorSummary, Select, Textarea, TextInput } from "~/components/form";
 import { PageTitle } from "~/components/layout";
-import { Select } from "~/lib/correspondence-staff";
 import { readForm, validate } from "~/lib/forms.server";
 import { langFromPath, localePath } from "~/lib/lang";
 import { requireCapability, requireOnCase } from "~/lib/permissions.server";
@@ -186,12 +185,12 @@ export default function WriteToCustomer() {
           <h2 className="govuk-heading-m">{t("write.chooseHeading")}</h2>
           <Form method="get">
             <Select id="template" label={t("write.template")} value={choice.template ?? undefined} options={["acknowledgement", "more_information", "outcome", "closing"].map((v) => ({ value: v, label: t(`write.templates.${v}`) }))} />
-            <Select id="outcome" label={t("write.outcome")} value={choice.outcome ?? undefined} empty="" options={outcomes.map((o) => ({ value: o, label: t(`domain:outcomes.${o}`, { defaultValue: o }) }))} />
+            <Select id="outcome" label={t("write.outcome")} value={choice.outcome ?? undefined} placeholder="" options={outcomes.map((o) => ({ value: o, label: t(`domain:outcomes.${o}`, { defaultValue: o }) }))} />
             <Select id="languages" label={t("write.languages")} value={choice.languages} options={["cy", "en", "both"].map((v) => ({ value: v, label: langName(v) }))} />
             <Select id="channel" label={t("write.channel")} value={choice.channel ?? undefined} options={allowed.map((c) => ({ value: c, label: t(`write.channels.${c}`) }))} />
-            <button type="submit" className="govuk-button govuk-button--secondary">
+            <Button secondary preventDoubleClick={false}>
               {t("write.start")}
-            </button>
+            </Button>
           </Form>
         </>
       ) : null}

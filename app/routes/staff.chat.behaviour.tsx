@@ -4,7 +4,7 @@
 import { useTranslation } from "react-i18next";
 import { Form, redirect, useLoaderData, useSearchParams, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
 import { z } from "zod";
-import { CsrfInput } from "~/components/form";
+import { Button, CsrfInput, ErrorSummary, Textarea, TextInput } from "~/components/form";
 import { PageTitle } from "~/components/layout";
 import { chatServices, SUPERVISOR_ROLES } from "~/lib/chat-staff.server";
 import { formatDateTime } from "~/lib/format";
@@ -59,7 +59,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { prisma, now } = chatServices(context);
   const back = localePath("/staff/chat/behaviour", langFromPath(new URL(request.url).pathname));
   const parsed = ReviewSchema.safeParse(Object.fromEntries(form));
-  if (!parsed.success) return redirect(`${back}?error=invalid`);
+  if (!parsed.success) {
+    // A reason over the limit is said against its box (the box states the limit, it does not cut pasted text).
+    const reportId = z.uuid().safeParse(form.get("reportId"));
+    if (reportId.success && parsed.error.issues.some((i) => i.path[0] === "note")) return redirect(`${back}?error=note&report=${reportId.data}`);
+    return redirect(`${back}?error=invalid`);
+  }
   const { reportId, decision, restriction, note } = parsed.data;
   if (decision === "approve_flag" && !restriction) return redirect(`${back}?error=restriction&report=${reportId}`);
   const report = await prisma.chatBehaviourReport.findUnique({ where: { id: reportId }, include: { conversation: { select: { customerEmail: true, customerName: true, language: true } } } });
@@ -86,10 +91,14 @@ export default function BehaviourReviews() {
   const lang = useLang();
   const { reports } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
-  const errorFor = params.get("error") === "restriction" ? params.get("report") : null;
+  // The one error a review can have, from the redirect after the post: which box of which report.
+  const errorField = params.get("error") === "restriction" ? "restriction" : params.get("error") === "note" ? "note" : null;
+  const errorFor = errorField ? params.get("report") : null;
+  const errorText = errorField === "note" ? t("behaviour.errors.noteTooLong") : t("behaviour.errors.restriction");
   return (
     <>
       <PageTitle title={t("behaviour.title")} error={Boolean(errorFor)} />
+      <ErrorSummary errors={errorFor ? [{ field: `${errorField}-${errorFor}`, message: errorText }] : []} />
       <h1 className="govuk-heading-l">{t("behaviour.title")}</h1>
       <p className="govuk-body">{t("behaviour.intro")}</p>
       {reports.length === 0 ? <p className="govuk-body">{t("behaviour.none")}</p> : null}
@@ -118,39 +127,28 @@ export default function BehaviourReviews() {
             <CsrfInput />
             <input type="hidden" name="reportId" value={r.id} />
             {r.hasEmail ? (
-              <div className={`govuk-form-group ${errorFor === r.id ? "govuk-form-group--error" : ""}`}>
-                <label className="govuk-label" htmlFor={`restriction-${r.id}`}>
-                  {t("behaviour.restriction")}
-                </label>
-                <div className="govuk-hint" id={`restriction-hint-${r.id}`}>
-                  {t("behaviour.restrictionHint")}
-                </div>
-                {errorFor === r.id ? (
-                  <p className="govuk-error-message" id={`restriction-error-${r.id}`}>
-                    {t("behaviour.errors.restriction")}
-                  </p>
-                ) : null}
-                <input className="govuk-input" id={`restriction-${r.id}`} name="restriction" maxLength={500} aria-describedby={`restriction-hint-${r.id}`} />
-              </div>
+              <TextInput
+                id={`restriction-${r.id}`}
+                name="restriction"
+                label={t("behaviour.restriction")}
+                hint={t("behaviour.restrictionHint")}
+                error={errorFor === r.id && errorField === "restriction" ? errorText : undefined}
+                maxLength={500}
+              />
             ) : null}
-            <div className="govuk-form-group">
-              <label className="govuk-label" htmlFor={`note-${r.id}`}>
-                {t("behaviour.note")}
-              </label>
-              <textarea className="govuk-textarea" id={`note-${r.id}`} name="note" rows={2} maxLength={2000} />
-            </div>
+            <Textarea id={`note-${r.id}`} name="note" label={t("behaviour.note")} rows={2} maxLength={2000} limitText={t("staff-cases:case.limit", { count: 2000 })} error={errorFor === r.id && errorField === "note" ? errorText : undefined} />
             <div className="govuk-button-group">
               {r.hasEmail ? (
-                <button className="govuk-button govuk-button--warning" name="decision" value="approve_flag">
+                <Button warning name="decision" value="approve_flag">
                   {t("behaviour.approve")}
-                </button>
+                </Button>
               ) : null}
-              <button className="govuk-button govuk-button--secondary" name="decision" value="approve">
+              <Button secondary name="decision" value="approve">
                 {t("behaviour.approveOnly")}
-              </button>
-              <button className="govuk-button govuk-button--secondary" name="decision" value="reject">
+              </Button>
+              <Button secondary name="decision" value="reject">
                 {t("behaviour.reject")}
-              </button>
+              </Button>
             </div>
           </Form>
         </section>

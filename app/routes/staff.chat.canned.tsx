@@ -77,9 +77,9 @@ function ReplyForm({ reply, failed }: { reply?: { id: string; language: "en" | "
           {reply ? t("canned.save") : t("canned.add")}
         </Button>
         {reply ? (
-          <button className="govuk-button govuk-button--warning" name="intent" value="delete">
+          <Button warning name="intent" value="delete" preventDoubleClick={false}>
             {t("canned.delete")}
-          </button>
+          </Button>
         ) : null}
       </div>
     </Form>

@@ -3,7 +3,7 @@
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
 import { z } from "zod";
-import { Button, CsrfInput, ErrorSummary, Radios, Table, TextInput } from "~/components/form";
+import { Button, ChoiceItems, CsrfInput, ErrorSummary, Fieldset, Radios, SummaryList, Table, TextInput } from "~/components/form";
 import { PageTitle } from "~/components/layout";
 import { formatDate, formatDateTime } from "~/lib/format";
 import { readForm } from "~/lib/forms.server";
@@ -126,8 +126,10 @@ export default function Offender() {
   const result = useActionData<typeof action>();
   const errors: Record<string, string> = result?.errors ?? {};
   const chosen = new Set(result?.values.reports ?? []);
-  const reports = [...new Map(contacts.map((c) => [c.reportId, c])).values()];
-  const summary = Object.entries(errors).map(([field, message]) => ({ field: field === "reports" ? `report-${reports[0]?.reportId ?? ""}` : field, message: t(message) }));
+  // One box per report (a report may have several contacts): its place among them numbers its id.
+  const reportIds = [...new Set(contacts.map((c) => c.reportId))];
+  // The first report's box has the field's name as its id (the kit's scheme), so "reports" links to it.
+  const summary = Object.entries(errors).map(([field, message]) => ({ field, message: t(message) }));
   return (
     <>
       <PageTitle title={t("offender.title", { label })} error={summary.length > 0} />
@@ -137,24 +139,21 @@ export default function Offender() {
       </p>
       <span className="govuk-caption-l">{t(`dimension.${dimension}`)}</span>
       <h1 className="govuk-heading-l" data-testid="offender-label">{label}</h1>
-      <dl className="govuk-summary-list">
-        {[
-          ["d7", detail.d7],
-          ["d30", detail.d30],
-          ["d90", detail.d90],
-          ["total", detail.total],
-          ["first", formatDateTime(detail.firstSeen, lang)],
-          ["last", formatDateTime(detail.lastSeen, lang)],
-          ["tps", `${Math.round(detail.tpsShare * 100)}%`],
-          ["kinds", detail.kinds.map((k) => t(`nuisance:kind.${k}`)).join(", ")],
-          ["topTopics", detail.topTopics.map((x) => `${t(`nuisance:topic.${x.topic}`)} (${x.count})`).join(", ")],
-        ].map(([k, v]) => (
-          <div key={k as string} className="govuk-summary-list__row">
-            <dt className="govuk-summary-list__key">{t(`list.${k}`)}</dt>
-            <dd className="govuk-summary-list__value" data-testid={`offender-${k}`}>{v}</dd>
-          </div>
-        ))}
-      </dl>
+      <SummaryList
+        rows={(
+          [
+            ["d7", detail.d7],
+            ["d30", detail.d30],
+            ["d90", detail.d90],
+            ["total", detail.total],
+            ["first", formatDateTime(detail.firstSeen, lang)],
+            ["last", formatDateTime(detail.lastSeen, lang)],
+            ["tps", `${Math.round(detail.tpsShare * 100)}%`],
+            ["kinds", detail.kinds.map((k) => t(`nuisance:kind.${k}`)).join(", ")],
+            ["topTopics", detail.topTopics.map((x) => `${t(`nuisance:topic.${x.topic}`)} (${x.count})`).join(", ")],
+          ] as const
+        ).map(([k, v]) => ({ id: k, key: t(`list.${k}`), value: <span data-testid={`offender-${k}`}>{v}</span> }))}
+      />
       <p className="govuk-body">
         <a className="govuk-link" href={to(`${offenderPath(dimension, key)}/csv`)} download>{t("offender.exportCsv")}</a>
       </p>
@@ -206,57 +205,51 @@ export default function Offender() {
         <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
         <h2 className="govuk-heading-m">{t("offender.contactsHeading", { count: contacts.length })}</h2>
         {contacts.length >= CONTACT_LIMIT ? <p className="govuk-body">{t("offender.latestOnly", { limit: CONTACT_LIMIT })}</p> : null}
-        <div className={`govuk-form-group${errors.reports ? " govuk-form-group--error" : ""}`}>
-          <fieldset className="govuk-fieldset">
-            <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{t("open.chooseReports")}</legend>
-            {errors.reports ? <p className="govuk-error-message">{t(errors.reports)}</p> : null}
-            <div className="ds-table-wrap">
-              <table className="govuk-table" data-testid="offender-contacts">
-                <caption className="govuk-table__caption govuk-visually-hidden">{t("offender.contactsHeading", { count: contacts.length })}</caption>
-                <thead className="govuk-table__head">
-                  <tr className="govuk-table__row">
-                    <th scope="col" className="govuk-table__header">{t("offender.evidence")}</th>
-                    <th scope="col" className="govuk-table__header">{t("offender.when")}</th>
-                    <th scope="col" className="govuk-table__header">{t("offender.kind")}</th>
-                    <th scope="col" className="govuk-table__header">{t("offender.from")}</th>
-                    <th scope="col" className="govuk-table__header">{t("offender.company")}</th>
-                    <th scope="col" className="govuk-table__header">{t("offender.said")}</th>
-                  </tr>
-                </thead>
-                <tbody className="govuk-table__body">
-                  {contacts.map((c, i) => {
-                    const firstOfReport = contacts.findIndex((x) => x.reportId === c.reportId) === i;
-                    return (
-                      <tr key={c.id} className="govuk-table__row">
-                        <td className="govuk-table__cell">
-                          {firstOfReport ? (
-                            <div className="govuk-checkboxes govuk-checkboxes--small">
-                              <div className="govuk-checkboxes__item">
-                                <input className="govuk-checkboxes__input" id={`report-${c.reportId}`} name="reports" type="checkbox" value={c.reportId} defaultChecked={chosen.size ? chosen.has(c.reportId) : true} />
-                                <label className="govuk-label govuk-checkboxes__label" htmlFor={`report-${c.reportId}`}>{c.reference}</label>
-                              </div>
-                            </div>
-                          ) : (
-                            <span className="govuk-body-s">{c.reference}</span>
-                          )}
-                        </td>
-                        <td className="govuk-table__cell">{c.timeKnown ? formatDateTime(c.occurredAt, lang) : formatDate(c.occurredAt, lang)}</td>
-                        <td className="govuk-table__cell">{t(`nuisance:kind.${c.kind}`)}<br /><span className="govuk-body-s">{t(`nuisance:topic.${c.topic}`)}</span></td>
-                        <td className="govuk-table__cell">
-                          {c.fromTyped ?? t(`offender.fromStatus.${c.fromStatus}`)}
-                          {c.fromUnparsed ? <strong className="govuk-tag govuk-tag--grey">{t("offender.unparsed")}</strong> : null}
-                          {c.tpsRegistered ? <><br /><strong className="govuk-tag govuk-tag--blue">TPS</strong></> : null}
-                          {/* A reporter who asked for a reply (issue 13: it showed nowhere). */}
-                          {c.replyTo ? (
-                            <span className="govuk-!-display-block" data-testid="wants-reply">
-                              <strong className="govuk-tag govuk-tag--yellow">{t("offender.wantsReply")}</strong>
-                              <br />
-                              {[c.replyTo.name, c.replyTo.email, c.replyTo.phone].filter(Boolean).join(", ")}
-                            </span>
-                          ) : null}
-                        </td>
-                        <td className="govuk-table__cell">{c.company ?? ""}</td>
-                        <td className="govuk-table__cell ds-pre-wrap">
+        {/* One fieldset for the choice, the table inside it; the first box's id is the field's name, so the error summary lands on it. */}
+        <Fieldset id="reports" legend={t("open.chooseReports")} legendSize="s" error={errors.reports ? t(errors.reports) : undefined}>
+          <div className="ds-table-wrap">
+            <Table
+              testId="offender-contacts"
+              caption={t("offender.contactsHeading", { count: contacts.length })}
+              captionSize="hidden"
+              columns={(["evidence", "when", "kind", "from", "company", "said"] as const).map((c) => ({ label: t(`offender.${c}`) }))}
+              rows={contacts.map((c, i) => {
+                const firstOfReport = contacts.findIndex((x) => x.reportId === c.reportId) === i;
+                const box = reportIds.indexOf(c.reportId);
+                return {
+                  key: c.id,
+                  cells: [
+                    firstOfReport ? (
+                      <div className="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
+                        <ChoiceItems kind="checkboxes" name="reports" idPrefix="reports" first={box} options={[{ value: c.reportId, label: c.reference }]} checked={(id) => (chosen.size ? chosen.has(id) : true)} />
+                      </div>
+                    ) : (
+                      <span className="govuk-body-s">{c.reference}</span>
+                    ),
+                    c.timeKnown ? formatDateTime(c.occurredAt, lang) : formatDate(c.occurredAt, lang),
+                    <>
+                      {t(`nuisance:kind.${c.kind}`)}
+                      <br />
+                      <span className="govuk-body-s">{t(`nuisance:topic.${c.topic}`)}</span>
+                    </>,
+                    <>
+                      {c.fromTyped ?? t(`offender.fromStatus.${c.fromStatus}`)}
+                      {c.fromUnparsed ? <strong className="govuk-tag govuk-tag--grey">{t("offender.unparsed")}</strong> : null}
+                      {c.tpsRegistered ? <><br /><strong className="govuk-tag govuk-tag--blue">TPS</strong></> : null}
+                      {/* A reporter who asked for a reply (issue 13: it showed nowhere). */}
+                      {c.replyTo ? (
+                        <span className="govuk-!-display-block" data-testid="wants-reply">
+                          <strong className="govuk-tag govuk-tag--yellow">{t("offender.wantsReply")}</strong>
+                          <br />
+                          {[c.replyTo.name, c.replyTo.email, c.replyTo.phone].filter(Boolean).join(", ")}
+                        </span>
+                      ) : null}
+                    </>,
+                    c.company ?? "",
+                    {
+                      className: "ds-pre-wrap",
+                      cell: (
+                        <>
                           {c.subject ? <>{c.subject}<br /></> : null}
                           {c.message ?? ""}
                           {c.message && c.description ? <br /> : null}
@@ -267,15 +260,15 @@ export default function Offender() {
                               <a className="govuk-link" href={to(`/staff/offenders/eml/${c.emlId}`)} download>{t("offender.eml", { name: c.emlName })}</a>
                             </>
                           ) : null}
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </div>
-          </fieldset>
-        </div>
+                        </>
+                      ),
+                    },
+                  ],
+                };
+              })}
+            />
+          </div>
+        </Fieldset>
         <h2 className="govuk-heading-m">{t("open.heading")}</h2>
         <p className="govuk-body">{t("open.intro")}</p>
         <Radios

@@ -2,7 +2,7 @@
 // released (each section in full), then download it as JSON. Works without JavaScript.
 import { useTranslation } from "react-i18next";
 import { data, useActionData, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
-import { Button, CsrfInput, ErrorSummary, TextInput } from "~/components/form";
+import { Button, CsrfInput, ErrorSummary, SummaryList, TextInput } from "~/components/form";
 import { PageTitle } from "~/components/layout";
 import { formatNumber } from "~/lib/format";
 import { readForm, validate } from "~/lib/forms.server";
@@ -66,14 +66,7 @@ export default function SubjectAccess() {
               </strong>
             </div>
           ) : null}
-          <dl className="govuk-summary-list">
-            {preview.sections.map((s) => (
-              <div className="govuk-summary-list__row" key={s.key} data-section={s.key}>
-                <dt className="govuk-summary-list__key">{t(`sections.${s.key}`)}</dt>
-                <dd className="govuk-summary-list__value">{t("records", { count: s.count, formatted: formatNumber(s.count, lang) })}</dd>
-              </div>
-            ))}
-          </dl>
+          <SummaryList rows={preview.sections.map((s) => ({ id: s.key, key: t(`sections.${s.key}`), value: t("records", { count: s.count, formatted: formatNumber(s.count, lang) }) }))} />
           {preview.sections
             .filter((s) => s.count > 0)
             .map((s) => (

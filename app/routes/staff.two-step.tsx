@@ -3,7 +3,7 @@
 // shown once. Reached half-way through sign-in (required outside demo mode) or when signed in.
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
-import { Button, CsrfInput, ErrorSummary, TextInput } from "~/components/form";
+import { Button, CsrfInput, ErrorSummary, SummaryList, TextInput } from "~/components/form";
 import { PageTitle } from "~/components/layout";
 import { readForm } from "~/lib/forms.server";
 import { langFromPath, localePath } from "~/lib/lang";
@@ -130,18 +130,12 @@ export default function TwoStep() {
                 {/* The key in words too, for anyone who cannot scan (or see) the QR code. */}
                 <h2 className="govuk-heading-s govuk-!-margin-top-4">{t("setup.manualHeading")}</h2>
                 <p className="govuk-body">{t("setup.manual")}</p>
-                <dl className="govuk-summary-list">
-                  <div className="govuk-summary-list__row">
-                    <dt className="govuk-summary-list__key">{t("setup.accountLabel")}</dt>
-                    <dd className="govuk-summary-list__value">{loaded.account}</dd>
-                  </div>
-                  <div className="govuk-summary-list__row">
-                    <dt className="govuk-summary-list__key">{t("setup.keyLabel")}</dt>
-                    <dd className="govuk-summary-list__value">
-                      <code data-testid="totp-key">{loaded.key}</code>
-                    </dd>
-                  </div>
-                </dl>
+                <SummaryList
+                  rows={[
+                    { key: t("setup.accountLabel"), value: loaded.account },
+                    { key: t("setup.keyLabel"), value: <code data-testid="totp-key">{loaded.key}</code> },
+                  ]}
+                />
               </li>
               <li>{t("setup.step3")}</li>
             </ol>

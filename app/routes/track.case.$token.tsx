@@ -6,6 +6,7 @@
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, useActionData, useLoaderData, useParams, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
 import { Button, CsrfInput, FileUpload } from "~/components/form";
+import { countPublicPost } from "~/lib/forms.server";
 import { addedRedirect, TRACK_MESSAGE_MAX, TrackAddedList, TrackLinkExpired, TrackMessageField, TrackPageFrame, TrackSentEmails } from "~/lib/track-page";
 import { useLocalePath } from "~/lib/use-lang";
 import { receiveUploads } from "../../server/concerns/uploads";
@@ -31,6 +32,9 @@ export async function loader({ context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { prisma, now, config } = context.services;
+  // Its body is read by receiveUploads, not readForm: the per-address limit on public form posts
+  // is counted here, first, as readForm does (issue 12: messages at machine speed were unlimited).
+  await countPublicPost(context);
   const access = await accessFor(prisma, params.token ?? "", now());
   const found = access ? await caseForAccess(prisma, access) : null;
   if (!access || !found) throw data({ reason: "notFound" }, { status: 404 });

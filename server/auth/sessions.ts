@@ -2,7 +2,7 @@
 // The cookie holds a random token; the database keeps only its SHA-256.
 import { createHash, randomBytes } from "node:crypto";
 import { createSessionStorage, type Session, type SessionStorage } from "react-router";
-import type { Prisma } from "../db";
+import { sqlThroughPrisma, type Prisma, type Sql } from "../db";
 import { cookieNames } from "../http/csrf";
 import { createSignedCookie } from "../http/signed-cookie";
 
@@ -29,8 +29,13 @@ export type AppSessionStorage = SessionStorage<SessionData, SessionData>;
 
 const hash = (token: string) => createHash("sha256").update(token).digest("hex");
 
-export function createAppSessionStorage(options: { prisma: Prisma; secret: string; secure: boolean; now?: () => Date }): AppSessionStorage {
-  const { prisma } = options;
+/**
+ * Every statement here runs on every request that carries a session, so it goes through `sql`
+ * (the driver directly, server/db.ts) rather than Prisma: Prisma's own CPU per query was most of
+ * what a form step cost (issue 15). Each read or write is one statement.
+ */
+export function createAppSessionStorage(options: { prisma: Prisma; sql?: Sql; secret: string; secure: boolean; now?: () => Date }): AppSessionStorage {
+  const sql = options.sql ?? sqlThroughPrisma(options.prisma);
   const now = options.now ?? (() => new Date());
   const cookie = createSignedCookie(cookieNames(options.secure).session, {
     httpOnly: true,
@@ -40,54 +45,56 @@ export function createAppSessionStorage(options: { prisma: Prisma; secret: strin
     secrets: [options.secret],
   });
   const idleFor = (data: SessionData) => (data.staffUserId ? STAFF_IDLE_MS : PUBLIC_IDLE_MS);
+  const iso = (ms: number) => new Date(ms).toISOString();
 
   return createSessionStorage<SessionData, SessionData>({
     cookie,
     async createData(data) {
       const token = randomBytes(32).toString("base64url");
-      const at = now();
-      await prisma.session.create({
-        data: {
-          id: hash(token),
-          staffUserId: data.staffUserId ?? null,
-          data: data as object,
-          createdAt: at,
-          lastSeenAt: at,
-          expiresAt: new Date(at.getTime() + idleFor(data)),
-          absoluteExpiresAt: new Date(at.getTime() + ABSOLUTE_MS),
-        },
-      });
+      const at = now().getTime();
+      await sql.query(
+        `INSERT INTO "Session" ("id", "staffUserId", "data", "createdAt", "lastSeenAt", "expiresAt", "absoluteExpiresAt")
+         VALUES ($1, $2::uuid, $3::jsonb, $4::timestamptz, $4::timestamptz, $5::timestamptz, $6::timestamptz)`,
+        [hash(token), data.staffUserId ?? null, JSON.stringify(data), iso(at), iso(at + idleFor(data)), iso(at + ABSOLUTE_MS)],
+      );
       return token;
     },
     async readData(token) {
       if (typeof token !== "string" || token.length > 100) return null;
-      const row = await prisma.session.findUnique({ where: { id: hash(token) } });
+      const id = hash(token);
+      const at = now().getTime();
+      // The sliding expiry is written at most once a minute, in the same statement as the read
+      // (the SELECT sees the row as it was before the UPDATE: one round trip either way).
+      const rows = await sql.query<{ data: SessionData; expiresAt: Date; absoluteExpiresAt: Date }>(
+        `WITH touched AS (
+           UPDATE "Session"
+           SET "lastSeenAt" = $2::timestamptz,
+               "expiresAt" = $2::timestamptz + (CASE WHEN "staffUserId" IS NULL THEN $4::int ELSE $5::int END) * interval '1 millisecond'
+           WHERE "id" = $1 AND "lastSeenAt" < $3::timestamptz AND "expiresAt" > $2::timestamptz AND "absoluteExpiresAt" > $2::timestamptz
+           RETURNING 1
+         )
+         SELECT "data", "expiresAt", "absoluteExpiresAt" FROM "Session" WHERE "id" = $1`,
+        [id, iso(at), iso(at - TOUCH_EVERY_MS), PUBLIC_IDLE_MS, STAFF_IDLE_MS],
+      );
+      const row = rows[0];
       if (!row) return null;
-      const at = now();
-      if (row.expiresAt <= at || row.absoluteExpiresAt <= at) {
-        await prisma.session.deleteMany({ where: { id: row.id } });
+      if (new Date(row.expiresAt).getTime() <= at || new Date(row.absoluteExpiresAt).getTime() <= at) {
+        await sql.query(`DELETE FROM "Session" WHERE "id" = $1`, [id]);
         return null;
       }
-      if (at.getTime() - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
-        const data = row.data as SessionData;
-        await prisma.$executeRaw`
-          UPDATE "Session" SET "lastSeenAt" = ${at.toISOString()}::timestamptz, "expiresAt" = ${new Date(at.getTime() + idleFor(data)).toISOString()}::timestamptz
-          WHERE "id" = ${row.id}`;
-      }
-      return row.data as SessionData;
+      return row.data;
     },
     async updateData(token, data) {
-      const at = now();
-      // One statement: Prisma's updateMany sends BEGIN, UPDATE, COMMIT, three round trips on
-      // every form step (issue 15).
-      await prisma.$executeRaw`
-        UPDATE "Session"
-        SET "data" = ${JSON.stringify(data)}::jsonb, "staffUserId" = ${data.staffUserId ?? null}::uuid,
-            "lastSeenAt" = ${at.toISOString()}::timestamptz, "expiresAt" = ${new Date(at.getTime() + idleFor(data)).toISOString()}::timestamptz
-        WHERE "id" = ${hash(token)}`;
+      const at = now().getTime();
+      await sql.query(
+        `UPDATE "Session"
+         SET "data" = $2::jsonb, "staffUserId" = $3::uuid, "lastSeenAt" = $4::timestamptz, "expiresAt" = $5::timestamptz
+         WHERE "id" = $1`,
+        [hash(token), JSON.stringify(data), data.staffUserId ?? null, iso(at), iso(at + idleFor(data))],
+      );
     },
     async deleteData(token) {
-      await prisma.session.deleteMany({ where: { id: hash(token) } });
+      await sql.query(`DELETE FROM "Session" WHERE "id" = $1`, [hash(token)]);
     },
   });
 }

@@ -13,7 +13,8 @@ import { appendMessage, messagesAfter, toMessageView } from "./store.js";
 import { chatT, enquiryAcknowledgement, transcriptLabels } from "./texts.js";
 import { verifyConversationToken } from "./tokens.js";
 
-export type CustomerSocketData = { ip: string; conversations: Set<string>; lastTyping: number };
+/** `started`: the chat this socket started (or rejoined from another tab) last. */
+export type CustomerSocketData = { ip: string; conversations: Set<string>; lastTyping: number; started?: string };
 
 const TYPING_EVERY_MS = 1000;
 /** First key of the two-key advisory locks on a browser (the dispatcher's one-key lock is apart). */
@@ -41,11 +42,22 @@ export function registerCustomerHandlers(ctx: ChatContext, socket: Socket) {
 
   on("chat:start", async (input) => {
     const at = now();
+    // One place in the queue per connection (issue 12): a socket whose chat is still waiting or
+    // open gets that chat back, as a second tab does, however often it asks or whatever browser
+    // id it sends, so one connection cannot fill the queue and turn everyone else away.
+    if (data.started) {
+      const mine = await prisma.chatConversation.findUnique({ where: { id: data.started } });
+      if (mine && (mine.status === "queued" || mine.status === "active")) return ctx.customerView(mine, 0);
+    }
+    const browserKey = input.browserId ? createHash("sha256").update(input.browserId).digest("hex") : null;
+    // A new place in the queue counts against the address's hour (server/limits/public.ts), so
+    // new connections cannot fill it either; a second tab rejoining its browser's chat does not count.
+    const rejoining = browserKey !== null && (await prisma.chatConversation.count({ where: { browserKey, status: { in: ["queued", "active"] } } })) > 0;
+    if (!rejoining && !(await publicLimits(ctx.limits, { perAddress: config.publicAddressQuotas }).chatStart(data.ip))) throw new ChatError("rate_limited");
     // Join the conversation's room before the row exists: a dispatch running at the same moment
     // (on any instance) may assign this one at once, and its "chat:assigned" must reach this socket.
     const id = randomUUID();
     await join(id);
-    const browserKey = input.browserId ? createHash("sha256").update(input.browserId).digest("hex") : null;
     // One waiting or open chat per browser: looked up and created under a lock on this browser's
     // key, so two tabs starting at the same moment (on any instances) still make one chat.
     const { created, existing } = await prisma.$transaction(async (tx) => {
@@ -78,10 +90,12 @@ export function registerCustomerHandlers(ctx: ChatContext, socket: Socket) {
       data.conversations.delete(id);
       await socket.leave(customerRoom(id));
       await join(created.id);
+      data.started = created.id;
       await prisma.chatConversation.updateMany({ where: { id: created.id, status: { in: ["queued", "active"] } }, data: { customerSeenAt: at } });
       logger.info({ conversationId: created.id, event: "chat.joined_from_another_tab" }, "chat joined from another tab");
       return ctx.customerView(created, 0);
     }
+    data.started = id;
     logger.info({ conversationId: id, event: "chat.started" }, "chat started");
     // Read again: if it was assigned meanwhile, the acknowledgement says so (the client ignores
     // an "assigned" event that overtook it, as it does not know the conversation yet).

@@ -19,6 +19,7 @@ import { serveBrowserTranslations } from "../i18n/browser-translations";
 import { csrfCookie, readCookieLeniently } from "./csrf";
 import { healthCheck } from "./health";
 import { createPageHandler } from "./page-handler";
+import { closeAfterAnswer } from "./request-body";
 import { runWithRequestContext } from "./request-context";
 
 export type AppOptions = {
@@ -182,8 +183,9 @@ function rejectOversizedForms(limitFor: (path: string) => number) {
     const chunked = req.headers["transfer-encoding"] !== undefined;
     if ((Number.isFinite(length) && length > limit) || (chunked && !Number.isFinite(length))) {
       res.locals.bodyTooLarge = true;
-      res.setHeader("Connection", "close");
-      req.resume();
+      // Connection: close, the body read and discarded, and a lingering close so a client still
+      // sending it reads the 413 instead of a reset.
+      closeAfterAnswer(req, res);
       req.method = "GET";
       delete req.headers["content-length"];
       delete req.headers["content-type"];

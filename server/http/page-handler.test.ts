@@ -35,3 +35,57 @@ describe("reactRouterHandler", () => {
     expect(calls).toBe(3);
   });
 });
+
+describe("createPageHandler's cache of anonymous pages", () => {
+  it("renders a page once for visitors who arrive together, each answered with their own nonce and token", async () => {
+    const express = (await import("express")).default;
+    const { createPageHandler } = await import("./page-handler");
+    let renders = 0;
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const pageBuild = {
+      ...build,
+      entry: {
+        module: {
+          default: async (_request: Request, status: number, _headers: Headers, _context: unknown, load: { nonce: string; csrfToken: string }) => {
+            renders++;
+            await held; // the first render is still going when the others arrive
+            return new Response(`<p nonce="${load.nonce}">${load.csrfToken}</p>`, { status, headers: { "content-type": "text/html", "x-page-cache-ttl": "60" } });
+          },
+        },
+      },
+      routes: { root: { id: "root", path: "", module: { default: () => null } } },
+    } as unknown as ServerBuild;
+    const app = express();
+    let n = 0;
+    app.use((_req, res, next) => {
+      n++;
+      res.locals.nonce = `nonce${n}`;
+      res.locals.csrfToken = `token${n}`;
+      next();
+    });
+    app.use(
+      createPageHandler({
+        build: async () => pageBuild,
+        mode: "production",
+        cacheEntries: 10,
+        serverTiming: false,
+        getLoadContext: (_req, res) => ({ nonce: res.locals.nonce, csrfToken: res.locals.csrfToken }) as never,
+      }),
+    );
+    const server = app.listen(0);
+    try {
+      const url = `http://127.0.0.1:${(server.address() as { port: number }).port}/`;
+      const answers = Array.from({ length: 5 }, () => fetch(url).then((r) => r.text()));
+      await expect.poll(() => renders).toBe(1);
+      await new Promise((r) => setTimeout(r, 50)); // the others are waiting, not rendering
+      release();
+      const bodies = await Promise.all(answers);
+      expect(renders).toBe(1);
+      expect(new Set(bodies).size).toBe(5);
+      for (const body of bodies) expect(body).toMatch(/^<p nonce="nonce(\d)">token\1<\/p>$/);
+    } finally {
+      server.close();
+    }
+  });
+});

@@ -7,10 +7,11 @@
 // and language cookies) and served again with this response's own CSP nonce and CSRF token put
 // back in place of the placeholders it was rendered with. Anyone with a session, any other
 // method and any other route render as before, streamed.
-import { createReadableStreamFromReadable, writeReadableStreamToWritable } from "@react-router/node";
+import { writeReadableStreamToWritable } from "@react-router/node";
 import type { NextFunction, Request, Response } from "express";
 import { createRequestHandler, type AppLoadContext, type ServerBuild } from "react-router";
 import { currentRequestContext } from "./request-context";
+import { requestBodyStream } from "./request-body";
 
 export const PAGE_CACHE_HEADER = "x-page-cache-ttl";
 /** Cookies that never change what a public page shows. */
@@ -73,6 +74,7 @@ export function createPageHandler(options: PageHandlerOptions) {
   const handleRequest = reactRouterHandler(options.build, options.mode);
   const now = options.now ?? Date.now;
   const cache = new Map<string, CachedPage>();
+  const rendering = new Map<string, Promise<CachedPage | null>>();
 
   const remember = (key: string, page: CachedPage) => {
     cache.delete(key);
@@ -105,35 +107,63 @@ export function createPageHandler(options: PageHandlerOptions) {
           return sendPage(res, hit);
         }
         if (hit) cache.delete(key);
+        // The same page already being rendered for someone else (the first visitors after a
+        // start or an expiry arrive together): wait for that one instead of rendering it again,
+        // which at 100 requests/s stacked up hundreds of identical renders behind the first.
+        const pending = rendering.get(key);
+        if (pending) {
+          const shared = await pending;
+          if (shared) {
+            timing(res, "hit");
+            return sendPage(res, shared);
+          }
+        }
       }
-      const context = options.getLoadContext(req, res);
-      const response = await handleRequest(toFetchRequest(req, res), key ? { ...context, nonce: NONCE_PLACEHOLDER, csrfToken: CSRF_PLACEHOLDER } : context);
-      const ttl = Number(response.headers.get(PAGE_CACHE_HEADER));
-      response.headers.delete(PAGE_CACHE_HEADER);
-      if (!key) {
-        timing(res, "none");
-        return await sendStreamed(res, response);
+      let settle: ((page: CachedPage | null) => void) | undefined;
+      if (key && !rendering.has(key)) rendering.set(key, new Promise<CachedPage | null>((resolve) => (settle = resolve)));
+      try {
+        await render(req, res, key, (page) => settle?.(page));
+      } finally {
+        if (settle) {
+          settle(null);
+          rendering.delete(key!);
+        }
       }
-      // Rendered with placeholders: always answered from the whole text, cached or not.
-      const isHtml = /^text\/html/.test(response.headers.get("content-type") ?? "");
-      if (!isHtml) {
-        timing(res, "none");
-        return await sendStreamed(res, response);
-      }
-      const page: CachedPage = {
-        status: response.status,
-        headers: [...response.headers.entries()].filter(([name]) => name !== "content-length"),
-        body: await response.text(),
-        expiresAt: now() + ttl * 1000,
-      };
-      const cacheable = ttl > 0 && response.status === 200 && !response.headers.has("set-cookie");
-      if (cacheable) remember(key, page);
-      timing(res, cacheable ? "miss" : "none");
-      sendPage(res, page);
     } catch (error) {
       next(error);
     }
   };
+
+  /** Renders through React Router; `shared` is told the page when it may be served to others too. */
+  async function render(req: Request, res: Response, key: string | undefined, shared: (page: CachedPage) => void) {
+    const context = options.getLoadContext(req, res);
+    const response = await handleRequest(toFetchRequest(req, res), key ? { ...context, nonce: NONCE_PLACEHOLDER, csrfToken: CSRF_PLACEHOLDER } : context);
+    const ttl = Number(response.headers.get(PAGE_CACHE_HEADER));
+    response.headers.delete(PAGE_CACHE_HEADER);
+    if (!key) {
+      timing(res, "none");
+      return await sendStreamed(res, response);
+    }
+    // Rendered with placeholders: always answered from the whole text, cached or not.
+    const isHtml = /^text\/html/.test(response.headers.get("content-type") ?? "");
+    if (!isHtml) {
+      timing(res, "none");
+      return await sendStreamed(res, response);
+    }
+    const page: CachedPage = {
+      status: response.status,
+      headers: [...response.headers.entries()].filter(([name]) => name !== "content-length"),
+      body: await response.text(),
+      expiresAt: now() + ttl * 1000,
+    };
+    const cacheable = ttl > 0 && response.status === 200 && !response.headers.has("set-cookie");
+    if (cacheable) {
+      remember(key, page);
+      shared(page);
+    }
+    timing(res, cacheable ? "miss" : "none");
+    sendPage(res, page);
+  }
 }
 
 function toFetchRequest(req: Request, res: Response): globalThis.Request {
@@ -150,7 +180,8 @@ function toFetchRequest(req: Request, res: Response): globalThis.Request {
   const host = forwarded ?? req.get("host") ?? "localhost";
   const init: RequestInit & { duplex?: "half" } = { method: req.method, headers, signal: controller.signal };
   if (req.method !== "GET" && req.method !== "HEAD") {
-    init.body = createReadableStreamFromReadable(req);
+    // Not @react-router/node's stream: a body the page leaves unread must not stall the connection.
+    init.body = requestBodyStream(req, res);
     init.duplex = "half";
   }
   return new Request(`${req.protocol}://${host}${req.originalUrl}`, init);

@@ -3,12 +3,11 @@
 // each cron slot once), failures retry with exponential back-off, and both stay visible to staff
 // (/staff/jobs). On PostgreSQL pg-boss has its own small pool; on PGlite it shares the embedded
 // database through executeSql. See docs/decisions/0009-job-queue.md.
-import { createRequire } from "node:module";
 import type { PGlite } from "@electric-sql/pglite";
 import PgBoss from "pg-boss";
 import type { Logger } from "pino";
 import { JOB_CATALOGUE, type JobDefinition } from "./catalogue.js";
-import { cronDueWithinMinute } from "./cron-due.js";
+import { useCheapCronCheck } from "./cron-slot.js";
 
 /** pg-boss owns this schema (creates and migrates it at start); Prisma's migrations never touch it. */
 export const JOBS_SCHEMA = "pgboss";
@@ -66,37 +65,12 @@ function isTurnTaken(error: unknown): boolean {
   return /duplicate key value violates unique constraint "?job_i[23]"?/.test(message);
 }
 
-type TimekeeperPrototype = { shouldSendIt?: (this: { clockSkew?: number }, cron: string, tz: string) => boolean; quickCronCheck?: true };
-
-/**
- * pg-boss asks "is this timetable due?" with cron-parser walking back to the previous slot, 50-150 ms
- * of blocked event loop every 15 s for our timetables (server/jobs/cron-due.ts). Its timekeeper is
- * not replaceable through options, so its one method is, on the class pg-boss itself loads (the
- * same module file): same question, same answers, asked the short way. An expression the short
- * way does not cover, or a pg-boss without that method, keeps pg-boss's own check.
- * Returns whether the short check is in place (checked by server/jobs/cron-due.test.ts).
- */
-export function useQuickCronCheck(logger?: Pick<Logger, "warn">): boolean {
-  const timekeeper = createRequire(import.meta.url)("pg-boss/src/timekeeper.js") as { prototype?: TimekeeperPrototype };
-  const proto = timekeeper.prototype;
-  if (!proto || typeof proto.shouldSendIt !== "function") {
-    logger?.warn("pg-boss has changed: its own timetable check is used (slow, see server/jobs/cron-due.ts)");
-    return false;
-  }
-  if (proto.quickCronCheck) return true;
-  const original = proto.shouldSendIt;
-  proto.shouldSendIt = function (cron, tz) {
-    return cronDueWithinMinute(cron, tz, Date.now() + (this.clockSkew ?? 0)) ?? original.call(this, cron, tz);
-  };
-  proto.quickCronCheck = true;
-  return true;
-}
-
 export function createJobQueue<C extends Catalogue = typeof JOB_CATALOGUE>(options: JobQueueOptions<C>) {
   const catalogue = (options.catalogue ?? JOB_CATALOGUE) as C;
   const { logger } = options;
-  useQuickCronCheck(logger);
   if (!options.pglite && !options.connectionString) throw new Error("createJobQueue needs pglite or connectionString");
+  // pg-boss's own check of each timetable blocked the main thread for 30-700 ms every 15 s (cron-slot.ts).
+  useCheapCronCheck();
   const boss = new PgBoss({
     ...(options.pglite ? { db: pgliteExecutor(options.pglite) } : { connectionString: options.connectionString, max: 4, application_name: "doorstep-jobs" }),
     schema: JOBS_SCHEMA,

@@ -52,6 +52,18 @@ describe("publicLimits", () => {
     await limits.close();
   });
 
+  it("counts new chats per address an hour, another address apart; not in demo mode", async () => {
+    const limits = createLimits({ secret: "t" });
+    const p = publicLimits(limits);
+    const n = PUBLIC_LIMITS.chatStartsPerAddress.points;
+    const results = [];
+    for (let i = 0; i < n + 1; i++) results.push(await p.chatStart("203.0.113.40"));
+    expect(results).toEqual([...Array(n).fill(true), false]);
+    expect(await p.chatStart("203.0.113.41")).toBe(true);
+    expect(await publicLimits(limits, { perAddress: false }).chatStart("203.0.113.40")).toBe(true);
+    await limits.close();
+  });
+
   it("counts submissions per address and says when to come back", async () => {
     const limits = createLimits({ secret: "t" });
     const p = publicLimits(limits);

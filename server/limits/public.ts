@@ -31,6 +31,12 @@ export const PUBLIC_LIMITS = {
    * included: room for replacing a few, not for churning storage through remove-and-upload.
    */
   uploadFilesPerSubmission: { points: 20, duration: 86_400 },
+  /**
+   * New chats (a place in the chat queue) started from one address an hour. A second tab of the
+   * same browser rejoins its chat and is not counted. Without it, a script makes new connections
+   * and fills the queue, so every real customer is told it is full.
+   */
+  chatStartsPerAddress: { points: 10, duration: 3_600 },
 } as const;
 
 /**
@@ -68,6 +74,7 @@ export function publicLimits(limits: Limits, options: { perAddress: boolean; sub
   const uploadFiles = limits.create({ keyPrefix: "upload-files-ip", ...PUBLIC_LIMITS.uploadFilesPerAddress });
   const uploadsInto = limits.create({ keyPrefix: "upload-files-submission", ...PUBLIC_LIMITS.uploadFilesPerSubmission });
   const trackLinks = limits.create({ keyPrefix: "track-link-recipient", ...PUBLIC_LIMITS.trackLinksPerRecipient });
+  const chatStarts = limits.create({ keyPrefix: "chat-start-ip", ...PUBLIC_LIMITS.chatStartsPerAddress });
   const within = async (attempt: () => Promise<unknown>) => {
     try {
       await attempt();
@@ -101,6 +108,11 @@ export function publicLimits(limits: Limits, options: { perAddress: boolean; sub
         ...(options.perAddress ? [within(() => uploadFiles.consume(address, files)), within(() => uploadBytes.consume(address, Math.max(1, bytes)))] : []),
       ]);
       return results.every(Boolean);
+    },
+    /** True when this address may start one more chat this hour (and counts it). */
+    async chatStart(address: string): Promise<boolean> {
+      if (!options.perAddress) return true;
+      return within(() => chatStarts.consume(address));
     },
     /** True when one more tracking link may go to this recipient today (and counts it). */
     async trackLink(email: string): Promise<boolean> {

@@ -25,6 +25,15 @@ import { askQuestion, baseUrl, mailDir, newAddress, unique, Visitor } from "./su
 const CASES = Number(process.env.HOSTILE_CASES ?? 1000);
 const WARM_UP = Math.min(Number(process.env.HOSTILE_WARM_UP ?? 30), CASES);
 const SEED = Number(process.env.HOSTILE_SEED ?? 20261206);
+/**
+ * HOSTILE_ROUNDS=2 runs every form and event twice on the same server, measuring the heap after
+ * each round: a leak grows again in the second round, a bounded cache or pool does not.
+ */
+const ROUNDS = Math.max(1, Number(process.env.HOSTILE_ROUNDS ?? 1));
+/** The heap after GC may grow at most this much from the end of the first round to the end of the last. */
+const ROUND_GROWTH_TOLERANCE = 10 * 1024 * 1024;
+/** The name a form or event is counted under: with several rounds, each round on its own line. */
+const inRound = (name: string, round: number) => (ROUNDS > 1 ? `${name} [round ${round}]` : name);
 /** A folder: heap snapshots of the server at the baseline and after the run (compare with heap-diff.ts). */
 const SNAPSHOTS = process.env.HOSTILE_HEAP_SNAPSHOTS;
 /** Heap after a full GC may end at most this much above the warmed-up baseline. */
@@ -51,7 +60,7 @@ const socketCounts = new Map<
   }
 >();
 const failures: string[] = [];
-const memory: { baseline?: Memory; after?: Memory } = {};
+const memory: { baseline?: Memory; after?: Memory; rounds: Memory[] } = { rounds: [] };
 const rowNotes: string[] = [];
 
 const targets: Targets = { references: [], emails: [], tokens: [] };
@@ -104,7 +113,7 @@ async function prepare(target: Target, n: number, lang: "en" | "cy") {
 }
 
 /** Runs `n` generated cases against one public form, from a pool of prepared visitors. */
-async function attackForm(target: Target, n: number, r: Rng) {
+async function attackForm(target: Target, n: number, r: Rng, label = target.name) {
   const pool = target.name === "/staff/sign-in" ? 2 : 8;
   const visitors = await Promise.all(Array.from({ length: pool }, (_, i) => prepare(target, i, i % 2 === 0 ? "en" : "cy")));
   // A token from before any session (stale) and one from another browser's session.
@@ -151,7 +160,7 @@ async function attackForm(target: Target, n: number, r: Rng) {
           failures.push(`${target.name} case ${i} seed ${seed} (${c.family}): request failed: ${(error as Error).message} (${cause?.code ?? cause?.message ?? "no cause"}) ${pathname.slice(0, 120)}`);
           continue;
         }
-        const k = counts(target.name);
+        const k = counts(label);
         k.total++;
         if (res.status >= 500) {
           k.server5xx++;
@@ -309,7 +318,7 @@ async function stillAnswering(slot: { s: Socket; address: string }): Promise<boo
   return false;
 }
 
-async function attackEvent(event: (typeof EVENTS)[number], n: number, r: Rng) {
+async function attackEvent(event: (typeof EVENTS)[number], n: number, r: Rng, label = event.name) {
   const pool = 8;
   const sockets: { s: Socket; address: string; own: Conversation | null }[] = [];
   for (let i = 0; i < pool; i++) {
@@ -328,7 +337,7 @@ async function attackEvent(event: (typeof EVENTS)[number], n: number, r: Rng) {
     noAck: 0,
     closed: 0,
   };
-  socketCounts.set(event.name, c);
+  socketCounts.set(label, c);
   const before = await rowCounts();
   await Promise.all(
     sockets.map(async (slot, si) => {
@@ -388,7 +397,7 @@ async function attackEvent(event: (typeof EVENTS)[number], n: number, r: Rng) {
 
 // ── the run ────────────────────────────────────────────────────────────────
 
-describe(`generated hostile requests (seed ${SEED}, ${CASES} per form and event, ${engine})`, () => {
+describe(`generated hostile requests (seed ${SEED}, ${CASES} per form and event${ROUNDS > 1 ? ` × ${ROUNDS} rounds` : ""}, ${engine})`, () => {
   const r = rng(SEED);
 
   it("other people's data to aim at: a case, its owner's address and a live tracking link", async () => {
@@ -424,26 +433,38 @@ describe(`generated hostile requests (seed ${SEED}, ${CASES} per form and event,
     expect(failures).toEqual([]);
   }, 600_000);
 
-  for (const event of EVENTS) {
-    it(`socket event ${event.name}: ${CASES} cases`, async () => {
-      const from = failures.length;
-      await attackEvent(event, CASES, r);
-      const c = socketCounts.get(event.name)!;
-      await progress(`event ${event.name}: ${c.total} cases, data ${c.data}, typed errors ${JSON.stringify(c.errors)}, no answer ${c.noAck}, closed ${c.closed}, failures ${failures.length - from}`);
-      expect(failures.slice(from)).toEqual([]);
-      expect(socketCounts.get(event.name)!.total).toBe(CASES);
-    }, 600_000);
-  }
+  for (let round = 1; round <= ROUNDS; round++) {
+    const inThis = ROUNDS > 1 ? ` (round ${round} of ${ROUNDS})` : "";
+    for (const event of EVENTS) {
+      it(`socket event ${event.name}: ${CASES} cases${inThis}`, async () => {
+        const from = failures.length;
+        const label = inRound(event.name, round);
+        await attackEvent(event, CASES, r, label);
+        const c = socketCounts.get(label)!;
+        await progress(`event ${label}: ${c.total} cases, data ${c.data}, typed errors ${JSON.stringify(c.errors)}, no answer ${c.noAck}, closed ${c.closed}, failures ${failures.length - from}`);
+        expect(failures.slice(from)).toEqual([]);
+        expect(c.total).toBe(CASES);
+      }, 600_000);
+    }
 
-  for (const target of TARGETS) {
-    it(`form ${target.name}: ${CASES} cases`, async () => {
-      const from = failures.length;
-      await attackForm(target, CASES, r);
-      const c = counts(target.name);
-      await progress(`form ${target.name}: ${c.total} cases, 2xx ${c.ok2xx}, 3xx ${c.redirect3xx}, 4xx ${JSON.stringify(c.refused4xx)}, 5xx ${c.server5xx}, wrong language ${c.wrongLanguage}, failures ${failures.length - from}`);
-      expect(failures.slice(from)).toEqual([]);
-      expect(counts(target.name).total).toBe(CASES);
-    }, 600_000);
+    for (const target of TARGETS) {
+      it(`form ${target.name}: ${CASES} cases${inThis}`, async () => {
+        const from = failures.length;
+        const label = inRound(target.name, round);
+        await attackForm(target, CASES, r, label);
+        const c = counts(label);
+        await progress(`form ${label}: ${c.total} cases, 2xx ${c.ok2xx}, 3xx ${c.redirect3xx}, 4xx ${JSON.stringify(c.refused4xx)}, 5xx ${c.server5xx}, wrong language ${c.wrongLanguage}, failures ${failures.length - from}`);
+        expect(failures.slice(from)).toEqual([]);
+        expect(c.total).toBe(CASES);
+      }, 600_000);
+    }
+
+    if (ROUNDS > 1)
+      it(`memory after round ${round}`, async () => {
+        const now = await serverMemory();
+        memory.rounds.push(now);
+        await progress(`round ${round} done`);
+      }, 120_000);
   }
 
   it(`memory: heap after a full GC back within ${mb(HEAP_TOLERANCE.bytes)} MB or ${HEAP_TOLERANCE.ratio * 100}% of the baseline`, async () => {
@@ -452,10 +473,16 @@ describe(`generated hostile requests (seed ${SEED}, ${CASES} per form and event,
     const { baseline, after } = memory;
     expect(baseline).toBeDefined();
     expect(after!.heapUsed, `heap ${mb(baseline!.heapUsed)} → ${mb(after!.heapUsed)} MB`).toBeLessThanOrEqual(allowedHeap(baseline!));
+    // Run twice, the same load must leave the same heap: what a leak would add, it adds again.
+    if (memory.rounds.length >= 2) {
+      const first = memory.rounds[0]!.heapUsed;
+      const last = memory.rounds.at(-1)!.heapUsed;
+      expect(last - first, `heap after round 1 ${mb(first)} MB, after round ${memory.rounds.length} ${mb(last)} MB`).toBeLessThanOrEqual(ROUND_GROWTH_TOLERANCE);
+    }
   }, 120_000);
 
   afterAll(() => {
-    const lines = [`hostile requests: seed ${SEED}, engine ${engine}, ${CASES} per form/event`];
+    const lines = [`hostile requests: seed ${SEED}, engine ${engine}, ${CASES} per form/event${ROUNDS > 1 ? `, ${ROUNDS} rounds` : ""}`];
     lines.push("form | cases | 2xx | 3xx | 4xx (by status) | 5xx | 4xx not in the person's language");
     for (const [name, c] of formCounts) lines.push(`${name} | ${c.total} | ${c.ok2xx} | ${c.redirect3xx} | ${JSON.stringify(c.refused4xx)} | ${c.server5xx} | ${c.wrongLanguage}`);
     lines.push("socket event | cases | data | typed errors | no answer | connection closed");
@@ -465,6 +492,7 @@ describe(`generated hostile requests (seed ${SEED}, ${CASES} per form and event,
     if (memory.baseline && memory.after) {
       const { baseline: b, after: a } = memory;
       lines.push(`memory after GC: heapUsed ${mb(b.heapUsed)} → ${mb(a.heapUsed)} MB; rss ${mb(b.rss)} → ${mb(a.rss)} MB; external ${mb(b.external)} → ${mb(a.external)} MB`);
+      if (memory.rounds.length > 1) lines.push(`heap after GC by round: ${memory.rounds.map((m, i) => `round ${i + 1} ${mb(m.heapUsed)} MB (rss ${mb(m.rss)})`).join(", ")}`);
     }
     lines.push(
       engine === "postgres"

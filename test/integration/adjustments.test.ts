@@ -3,11 +3,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { caseForStaff } from "../../app/lib/cases.server";
 import { createAdjustmentTexts } from "../../app/lib/adjustments-texts.server";
+import { activeFlagsForEmail, activeFlagsForParty } from "../../server/domain/adjustments";
 import {
   AdjustmentError,
   acknowledgeHeadNotice,
-  activeFlagsForEmail,
-  activeFlagsForParty,
   consentLinkReference,
   decideRequest,
   findCaseByReference,
@@ -23,7 +22,7 @@ import {
   withdrawConsent,
   type Deps,
   type SubmitInput,
-} from "../../server/domain/adjustments";
+} from "../../server/adjustments";
 import { adjustmentDecisionDueAt, createCase } from "../../server/domain/cases";
 import { createTestDatabase, ENGINES, type TestDatabase } from "../support/database";
 

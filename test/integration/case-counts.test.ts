@@ -243,6 +243,54 @@ describe.each(ENGINES)("case list counts on %s", (engine) => {
     expect(seen).toHaveLength(total);
     expect(new Set(seen).size).toBe(total);
   });
+
+  // The list reads its rows, officers and flags in one SQL statement of its own (not Prisma's
+  // query builder); Prisma's reading of caseWhere is the oracle: the same cases in the same
+  // order, each with its officer's name and its customer's live flags only, for every filter
+  // and order, on the first page and on a page reached by a cursor.
+  it("shows each filter's rows with their officer and their customer's live flags, as Prisma reads caseWhere", async () => {
+    const p = db.prisma;
+    const [first, second] = await p.case.findMany({ where: { status: { not: "closed" } }, orderBy: [...ORDER.due] as never, take: 2, select: { id: true } });
+    await p.case.update({ where: { id: first!.id }, data: { assignedToId: officer } });
+    const customer = await p.party.create({
+      data: { kind: "person", name: "Two flags", flags: { create: [{ kind: "restricted_contact", summary: "Post only" }, { kind: "reasonable_adjustment", summary: "Large print" }, { kind: "no_further_contact", summary: "Lifted", clearedAt: NOW }] } },
+    });
+    const representative = await p.party.create({ data: { kind: "person", name: "Rep", flags: { create: { kind: "no_further_contact", summary: "Not the customer" } } } });
+    await p.caseParty.createMany({ data: [{ caseId: first!.id, partyId: customer.id, role: "customer" }, { caseId: second!.id, partyId: representative.id, role: "representative" }] });
+    const shown = (rows: { reference: string; officer: string | null; flags: string[] }[]) => rows.map((r) => ({ reference: r.reference, officer: r.officer, flags: r.flags }));
+    const oracle = async (f: CaseFilters, cursorFrom?: string) => {
+      const all = await p.case.findMany({
+        where: caseWhere(f, NOW, f.q === "two flags" ? [first!.id] : []),
+        orderBy: [...ORDER[f.sort]] as never,
+        select: { reference: true, assignedTo: { select: { name: true } }, parties: { where: { role: "customer" }, select: { party: { select: { flags: { where: { clearedAt: null }, select: { kind: true } } } } } } },
+      });
+      const from = cursorFrom ? all.findIndex((c) => c.reference === cursorFrom) + 1 : 0;
+      return all.slice(from, from + 50).map((c) => ({
+        reference: c.reference,
+        officer: c.assignedTo?.name ?? null,
+        flags: [...new Set(c.parties.flatMap((cp) => cp.party.flags.map((fl) => fl.kind)))].sort(),
+      }));
+    };
+    let compared = 0;
+    // Each filter in one order, the orders taken in turn (every filter in every order cost seconds).
+    const all = [...cases, { officer }, { q: "Organisation 17", status: "all" }, { q: "two flags" }, { q: "rfa0000100", status: "all" }];
+    for (const [i, raw] of all.entries()) {
+      for (const sort of [["due", "received", "reference"][i % 3]!]) {
+        const f = filters({ ...raw, sort });
+        const page = await listCases(p, f, NOW);
+        expect({ raw, sort, rows: shown(page.rows) }).toEqual({ raw, sort, rows: await oracle(f) });
+        compared += page.rows.length;
+        if (!page.next) continue;
+        const next = await listCases(p, { ...f, page: 2, after: page.next }, NOW);
+        expect({ raw, sort, rows: shown(next.rows) }).toEqual({ raw, sort, rows: await oracle(f, page.rows.at(-1)!.reference) });
+      }
+    }
+    expect(compared).toBeGreaterThan(500);
+    // The flagged customer's case shows both live flags, not the lifted one nor the representative's.
+    const top = await listCases(p, filters({}), NOW);
+    expect([top.rows[0]!.officer, top.rows[0]!.flags]).toEqual(["Officer", ["reasonable_adjustment", "restricted_contact"]]);
+    expect(top.rows[1]!.flags).not.toContain("no_further_contact");
+  });
 });
 
 // The trigram indexes live only in a migration (schema.prisma cannot hold them while PGlite runs

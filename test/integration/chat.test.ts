@@ -388,6 +388,17 @@ describe("live chat", () => {
     await manager.post("/staff/sign-in", { email: MANAGER[0], password: MANAGER[1] });
     expect((await manager.get("/staff/chat/behaviour")).status).toBe(200);
     expect(manager.lastHtml).toContain("Repeated threats");
+    // A flag without its restriction, or a reason over the limit, is said against its box (the form kit's fields and error summary).
+    for (const [fields, box, message] of [
+      [{ restriction: "", note: "" }, "restriction", "Enter the restriction to record"],
+      [{ restriction: "Written contact only", note: "x".repeat(2001) }, "note", "The reason must be 2,000 characters or fewer"],
+    ] as const) {
+      const refused = await manager.post("/staff/chat/behaviour", { reportId, decision: "approve_flag", ...fields });
+      expect(refused.headers.get("location")).toBe(`/staff/chat/behaviour?error=${box}&report=${reportId}`);
+      await manager.get(refused.headers.get("location")!);
+      expect(manager.lastHtml).toContain(`<a href="#${box}-${reportId}">${message}</a>`);
+      expect(manager.lastHtml).toContain(`id="${box}-${reportId}-error"`);
+    }
     const res = await manager.post("/staff/chat/behaviour", { reportId, decision: "approve_flag", restriction: "Written contact only", note: "" });
     expect(res.status).toBe(302);
 
@@ -457,5 +468,18 @@ describe("one waiting chat per browser", () => {
     const d = await start(tabD, { browserId });
     expect(d.conversationId).not.toBe(a.conversationId);
     await endAll([tabD, d.conversationId]);
+  });
+
+  it("one connection holds one place in the queue: starting again, without a browser id or with a new one each time, gives back its chat (issue 12)", async () => {
+    const script = track(customerSocket(server.url));
+    await connected(script);
+    const first = await start(script);
+    const again = await Promise.all([start(script), start(script, { browserId: `browser-${Date.now().toString(36)}-aaaaaaaaaaaaaaaa` }), start(script, { browserId: `browser-${Date.now().toString(36)}-bbbbbbbbbbbbbbbb` })]);
+    expect(again.map((v) => v.conversationId)).toEqual([first.conversationId, first.conversationId, first.conversationId]);
+    // Once it has ended, that connection may start a new one.
+    await endAll([script, first.conversationId]);
+    const fresh = await start(script);
+    expect(fresh.conversationId).not.toBe(first.conversationId);
+    await endAll([script, fresh.conversationId]);
   });
 });

@@ -10,7 +10,7 @@ import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { attachmentFile } from "../../server/concerns/uploads";
 import { createImapPoller } from "../../server/correspondence/imap-poller";
-import type { InboundDeps } from "../../server/correspondence/inbound";
+import { INBOUND_LIMITS, type InboundDeps } from "../../server/correspondence/inbound";
 import { createOutgoingDecorator, withReferenceTag } from "../../server/correspondence/outgoing";
 import { startSmtpReceiver, type SmtpReceiver } from "../../server/correspondence/smtp-receiver";
 import { createCase } from "../../server/domain/cases";
@@ -156,6 +156,14 @@ describe.each(ENGINES)("correspondence on %s", (engine) => {
       // Acknowledged in both languages, without a reference.
       const ack = await db.prisma.emailMessage.findFirstOrThrow({ where: { to: "new@example.com", kind: "correspondence_acknowledgement" } });
       expect(ack.text).toContain("Rydym wedi cael eich e-bost");
+    });
+
+    it("acknowledges one sender at most a few times a day, however many messages they send", async () => {
+      const from = `flood-${engine}@example.com`;
+      const sent = INBOUND_LIMITS.acksPerSenderPerDay + 2;
+      for (let i = 0; i < sent; i++) await transport.sendMail({ from, to: "casework@casework.test", subject: `Flood ${i} ${engine}`, text: "again" });
+      for (let i = 0; i < sent; i++) expect((await inbound(`Flood ${i} ${engine}`))[0]).toMatchObject({ status: "triage" });
+      expect(await db.prisma.emailMessage.count({ where: { to: from, kind: "correspondence_acknowledgement" } })).toBe(INBOUND_LIMITS.acksPerSenderPerDay);
     });
 
     it("holds a reply to someone else's case for staff instead of merging it (a forged reference)", async () => {

@@ -56,6 +56,14 @@ async function finish(client: BrowserLikeClient, p: string, you: Record<string, 
   // One service named, one service described (not "these free services" for the TPS alone).
   const aboutHtml = withoutScripts(client.lastHtml);
   if (aboutHtml.includes("(TPS)?") && !aboutHtml.includes("(FPS)")) expect(aboutHtml).toMatch(p ? /Gyda’r gwasanaeth rhad ac am ddim hwn/ : /This free service is where/);
+  // A registration date without its month: the message names the date, the summary links to the
+  // month box and only that box is marked.
+  const noMonth = await client.post(`${p}/report-nuisance/about-you`, { tps: "yes", "registered-day": "3", "registered-month": "", "registered-year": "2020", consent: "no", askedToStop: "yes" });
+  expect(noMonth.status).toBe(400);
+  const noMonthHtml = withoutScripts(client.lastHtml);
+  expect(noMonthHtml).toContain(`<a href="#registered-month">${p ? "Rhaid i’r dyddiad y gwnaethoch gofrestru gynnwys mis" : "The date you registered must include a month"}</a>`);
+  expect(noMonthHtml).toMatch(/class="[^"]*govuk-input--error[^"]*" id="registered-month"/);
+  expect(noMonthHtml).not.toMatch(/class="[^"]*govuk-input--error[^"]*" id="registered-(day|year)"/);
   expect((await client.post(`${p}/report-nuisance/about-you`, { tps: "yes", "registered-day": "", "registered-month": "", "registered-year": "", consent: "no", askedToStop: "yes" })).headers.get("location")).toBe(`${p}/report-nuisance/your-details`);
   await client.get(`${p}/report-nuisance/your-details`);
   expect((await client.post(`${p}/report-nuisance/your-details`, you)).headers.get("location")).toBe(`${p}/report-nuisance/check`);
@@ -151,6 +159,10 @@ describe("nuisance journey without JavaScript", () => {
     const reply = [...html.matchAll(/data-testid="wants-reply">([\s\S]*?)<\/span>/g)].map((m) => m[1]!).find((r) => r.includes(name)) ?? "";
     expect(reply).toContain("Wants a reply");
     expect(reply).toContain(`${name}, 07700 900555`);
+    // The reports to open a case from are the kit's checkboxes in one fieldset: the first box's id is
+    // the field's name, so the error summary's "#reports" lands on it.
+    expect(html).toMatch(/<input class="govuk-checkboxes__input" id="reports" type="checkbox" name="reports"/);
+    expect(html).toMatch(/<fieldset class="govuk-fieldset"><legend class="govuk-fieldset__legend govuk-fieldset__legend--s">[^<]+<\/legend><div class="ds-table-wrap"><table class="govuk-table" data-testid="offender-contacts">/);
   });
 
   it("?kind= from the concerns assistant starts the report on that kind; silent calls point to Ofcom", async () => {

@@ -4,7 +4,7 @@
 // inside the period stay. Runs the retention-adjustments job's own function on both engines.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAdjustmentTexts } from "../../app/lib/adjustments-texts.server";
-import { submitAdjustmentRequest } from "../../server/domain/adjustments/service";
+import { submitAdjustmentRequest } from "../../server/adjustments";
 import { JOB_CATALOGUE } from "../../server/jobs/catalogue";
 import { TIMETABLE } from "../../server/jobs/background";
 import { purgeAdjustments, retentionPolicies, runRetention } from "../../server/retention/retention";

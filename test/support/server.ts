@@ -5,8 +5,8 @@
 // TEST_INSTANCES=2 starts that many instances behind the cluster proxy (scripts/cluster.ts)
 // instead of one: the end-to-end suite does so in CI.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { createHash, randomBytes } from "node:crypto";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -37,14 +37,83 @@ const environments = new Map<string, Record<string, string>>();
 /** The environment of a server started here, by its URL. */
 export const serverEnv = (url: string) => environments.get(url);
 
-/** A fresh, empty PostgreSQL database on the TEST_DATABASE_URL server; drop() removes it. */
-export async function createPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+/**
+ * What the committed migrations and the Prisma/PGlite versions make: the key of a migrated copy.
+ * `prisma migrate deploy` costs ~13 s of CPU per run (its WebAssembly schema engine), and a test
+ * run starts a dozen servers, so it runs once per key and every server starts from a copy.
+ */
+function migrationsKey(): string {
+  const dir = path.resolve("prisma/migrations");
+  const hash = createHash("sha256");
+  for (const name of readdirSync(dir).sort()) {
+    hash.update(name);
+    if (!name.endsWith(".toml")) hash.update(readFileSync(path.join(dir, name, "migration.sql")));
+  }
+  for (const pkg of ["prisma", "@electric-sql/pglite"]) hash.update(readFileSync(path.resolve("node_modules", pkg, "package.json")));
+  return hash.digest("hex").slice(0, 16);
+}
+
+function migrateDeploy(env: Record<string, string | undefined>) {
+  const migrate = spawnSync("npx", ["prisma", "migrate", "deploy"], { env: { ...process.env, ...env }, encoding: "utf8" });
+  if (migrate.status !== 0) throw new Error(`prisma migrate deploy failed:\n${migrate.stdout}\n${migrate.stderr}`);
+}
+
+/** A PGlite data directory with every migration applied, made once per key in the temp folder. */
+function migratedPGliteDir(): string {
+  const dir = path.join(tmpdir(), `doorstep-test-server-pglite-${migrationsKey()}`);
+  if (existsSync(dir)) return dir;
+  // Made under another name and renamed: a worker making it at the same moment never copies half of one.
+  const partial = mkdtempSync(`${dir}.partial-`);
+  try {
+    migrateDeploy({ DATABASE_URL: "", PGLITE_DIR: partial });
+    try {
+      renameSync(partial, dir);
+    } catch (error) {
+      if (!existsSync(dir)) throw error; // another worker won the race: use theirs
+    }
+  } finally {
+    rmSync(partial, { recursive: true, force: true });
+  }
+  return dir;
+}
+
+/** Makes the migrated template database on the TEST_DATABASE_URL server once per key, under a lock. */
+async function migratedTemplate(base: string): Promise<string> {
+  const template = `doorstep_template_${migrationsKey()}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  try {
+    // One maker across workers and processes; the others wait and then find it made.
+    await admin.query("SELECT pg_advisory_lock(hashtext($1))", [template]);
+    const { rowCount } = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [template]);
+    if (!rowCount) {
+      const partial = `${template}_partial`;
+      await admin.query(`DROP DATABASE IF EXISTS ${partial} WITH (FORCE)`);
+      await admin.query(`CREATE DATABASE ${partial}`);
+      const url = new URL(base);
+      url.pathname = `/${partial}`;
+      migrateDeploy({ DATABASE_URL: url.toString() });
+      await admin.query(`ALTER DATABASE ${partial} RENAME TO ${template}`);
+    }
+    await admin.query("SELECT pg_advisory_unlock(hashtext($1))", [template]);
+  } finally {
+    await admin.end();
+  }
+  return template;
+}
+
+/**
+ * A fresh PostgreSQL database on the TEST_DATABASE_URL server; drop() removes it. Empty, or with
+ * `migrated` a copy of the migrated template (what `prisma migrate deploy` would make, without its cost).
+ */
+export async function createPostgresDatabase(options: { migrated?: boolean } = {}): Promise<{ url: string; drop(): Promise<void> }> {
   const base = process.env.TEST_DATABASE_URL;
   if (!base) throw new Error("TEST_DATABASE_URL is not set: start PostgreSQL with .ci/start-postgres.sh");
+  const template = options.migrated ? await migratedTemplate(base) : undefined;
   const name = `doorstep_server_${randomBytes(6).toString("hex")}`;
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.query(template ? `CREATE DATABASE ${name} TEMPLATE ${template}` : `CREATE DATABASE ${name}`);
   await admin.end();
   const url = new URL(base);
   url.pathname = `/${name}`;
@@ -77,7 +146,7 @@ export async function startTestServer(extraEnv: Record<string, string> = {}, opt
   const engine = options.engine ?? defaultEngine();
   const dataDir = mkdtempSync(path.join(tmpdir(), "doorstep-server-"));
   const port = await freePort();
-  const database = engine === "postgres" ? await createPostgresDatabase() : undefined;
+  const database = engine === "postgres" ? await createPostgresDatabase({ migrated: true }) : undefined;
   const env: Record<string, string> = {
     ...process.env,
     NODE_ENV: "production",
@@ -93,8 +162,8 @@ export async function startTestServer(extraEnv: Record<string, string> = {}, opt
     SEED_DEMO_DATA: "true",
     ...extraEnv,
   } as Record<string, string>;
-  const migrate = spawnSync("npx", ["prisma", "migrate", "deploy"], { env, encoding: "utf8" });
-  if (migrate.status !== 0) throw new Error(`prisma migrate deploy failed:\n${migrate.stdout}\n${migrate.stderr}`);
+  // The database arrives migrated: PostgreSQL as a copy of the template, PGlite as a copy of a migrated data directory.
+  if (!database) cpSync(migratedPGliteDir(), env.PGLITE_DIR!, { recursive: true });
   const child = spawn(process.execPath, ["server.js"], { env, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   child.stdout!.on("data", (chunk) => (output += chunk));
@@ -145,10 +214,10 @@ export async function startTestServer(extraEnv: Record<string, string> = {}, opt
 
 /** Several instances on a fresh PostgreSQL database behind the cluster proxy, as one TestServer. */
 async function startTestCluster(instances: number, extraEnv: Record<string, string>): Promise<TestServer> {
-  const database = await createPostgresDatabase();
+  const database = await createPostgresDatabase({ migrated: true });
   let cluster: Cluster;
   try {
-    cluster = await startCluster({ databaseUrl: database.url, instances, env: { LOG_LEVEL: "warn", SEED_DEMO_DATA: "true", ...extraEnv } });
+    cluster = await startCluster({ databaseUrl: database.url, migrate: false, instances, env: { LOG_LEVEL: "warn", SEED_DEMO_DATA: "true", ...extraEnv } });
   } catch (error) {
     await database.drop();
     throw error;

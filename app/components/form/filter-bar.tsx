@@ -11,7 +11,7 @@ type Common = { name: string; /** The field's id when it is not its name. */ id?
 
 export type Filter =
   | (Common & { kind: "select"; value: string | undefined; options: { value: string; label: string }[]; /** The empty option ("All statuses"); none when a value is always chosen. */ all?: string })
-  | (Common & { kind: "text"; value: string | undefined; search?: boolean; numeric?: boolean; width?: string })
+  | (Common & { kind: "text"; value: string | undefined; search?: boolean; numeric?: boolean; width?: string; maxLength?: number })
   | (Common & { kind: "checkbox"; checked: boolean; value?: string });
 
 function FilterField({ filter: f }: { filter: Filter }) {
@@ -21,16 +21,30 @@ function FilterField({ filter: f }: { filter: Filter }) {
       return <Select id={id} name={f.name} label={f.label} hint={f.hint} options={f.options} value={f.value ?? ""} placeholder={f.all} />;
     case "text":
       return (
-        <TextInput id={id} name={f.name} label={f.label} hint={f.hint} type={f.search ? "search" : "text"} inputMode={f.numeric ? "numeric" : undefined} width={f.width} defaultValue={f.value ?? ""} spellCheck={false} />
+        <TextInput id={id} name={f.name} label={f.label} hint={f.hint} type={f.search ? "search" : "text"} inputMode={f.numeric ? "numeric" : undefined} width={f.width} maxLength={f.maxLength} defaultValue={f.value ?? ""} spellCheck={false} />
       );
     case "checkbox":
       return <SingleCheckbox name={f.name} label={f.label} checked={f.checked} value={f.value} />;
   }
 }
 
-export function FilterBar({ filters, submitLabel, keep = {}, actions }: { filters: Filter[]; submitLabel: string; /** Hidden values carried along (the sort order). */ keep?: Record<string, string>; actions?: ReactNode }) {
+export function FilterBar({
+  filters,
+  submitLabel,
+  keep = {},
+  actions,
+  label,
+}: {
+  filters: Filter[];
+  submitLabel: string;
+  /** Hidden values carried along (the sort order). */
+  keep?: Record<string, string>;
+  actions?: ReactNode;
+  /** The form's name for screen readers (its heading's words), making it a landmark. */
+  label?: string;
+}) {
   return (
-    <Form method="get" className="govuk-!-margin-bottom-6" data-testid="filter-bar">
+    <Form method="get" className="govuk-!-margin-bottom-6" data-testid="filter-bar" aria-label={label}>
       <div className="ds-filters">
         {filters.map((f) => (
           <div key={f.name} className="ds-filter">

@@ -43,6 +43,7 @@ export function TextInput(
         defaultValue={type === "password" ? props.defaultValue : typedValue(typed, name, props.defaultValue)}
         autoComplete={props.autoComplete}
         spellCheck={props.spellCheck}
+        maxLength={props.maxLength}
         inputMode={props.inputMode}
         aria-describedby={describedBy(hint && `${id}-hint`, error && `${id}-error`)}
         aria-invalid={error ? true : undefined}

@@ -1,8 +1,8 @@
 // "What to do next" on a staff case: only the actions this person may take on this case now
 // (allocate, take, prepare, progress, close, change type, reopen, no further contact).
 import { useTranslation } from "react-i18next";
-import { Button, Select, SingleCheckbox, Textarea } from "~/components/form";
-import { CaseSection, IntentForm, type CasePart } from "./frame";
+import { Button, IntentForm, Select, SingleCheckbox, StaffActionForm, Textarea } from "~/components/form";
+import { CaseSection, type CasePart } from "./frame";
 
 export function CaseActions({ page, result: { errors, values } }: CasePart) {
   const { t } = useTranslation("staff-cases");
@@ -30,21 +30,13 @@ export function CaseActions({ page, result: { errors, values } }: CasePart) {
         </IntentForm>
       ) : null}
       {open && c.assignedToId !== me && may.take ? (
-        <IntentForm intent="take">
-          <Button secondary>{t("actions.take")}</Button>
-        </IntentForm>
+        <StaffActionForm intent="take" label={t("actions.take")} />
       ) : null}
       {may.prepare && allowed.includes("start") ? (
-        <IntentForm intent="prepare">
-          <p className="govuk-body">{t("actions.prepareHint")}</p>
-          <Button>{t("actions.prepare")}</Button>
-        </IntentForm>
+        <StaffActionForm intent="prepare" label={t("actions.prepare")} hint={t("actions.prepareHint")} primary />
       ) : null}
       {may.progress && c.status === "under_way" && !c.clocks.find((k) => k.name === "answerBy")?.doneAt ? (
-        <IntentForm intent="progress">
-          <p className="govuk-body">{t("actions.progressHint")}</p>
-          <Button secondary>{t("actions.progress")}</Button>
-        </IntentForm>
+        <StaffActionForm intent="progress" label={t("actions.progress")} hint={t("actions.progressHint")} />
       ) : null}
       {open && may.close ? (
         <IntentForm intent="close">
@@ -72,10 +64,7 @@ export function CaseActions({ page, result: { errors, values } }: CasePart) {
       ) : null}
       {c.status === "closed" && may.reopen ? (
         allowed.includes("reopen") ? (
-          <IntentForm intent="reopen">
-            <p className="govuk-body">{t("actions.reopenHint")}</p>
-            <Button secondary>{t("actions.reopen")}</Button>
-          </IntentForm>
+          <StaffActionForm intent="reopen" label={t("actions.reopen")} hint={t("actions.reopenHint")} />
         ) : (
           <p className="govuk-body" data-testid="reopen-tomorrow">
             {t("actions.reopenTomorrow")}

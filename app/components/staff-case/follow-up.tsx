@@ -2,10 +2,10 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { ClockTag } from "~/components/clock-tag";
-import { Button, Textarea, TextInput } from "~/components/form";
+import { Button, IntentForm, Textarea, TextInput } from "~/components/form";
 import { formatDateTime } from "~/lib/format";
 import { useLang, useLocalePath } from "~/lib/use-lang";
-import { CaseSection, IntentForm, type CasePart } from "./frame";
+import { CaseSection, type CasePart } from "./frame";
 
 export function CaseLinks({ page, result: { errors, values } }: CasePart) {
   const { t } = useTranslation("staff-cases");

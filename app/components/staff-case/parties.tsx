@@ -1,11 +1,11 @@
 // The case's clocks and parties as tables, with the restricted-contact arrangement under the parties.
 import { useTranslation } from "react-i18next";
 import { ClockTag } from "~/components/clock-tag";
-import { Button, Table, Textarea, TextInput } from "~/components/form";
+import { Button, IntentForm, StaffActionForm, Table, Textarea, TextInput } from "~/components/form";
 import { formatDate } from "~/lib/format";
 import type { StaffCaseView } from "~/lib/staff-case.server";
 import { useLang } from "~/lib/use-lang";
-import { CaseSection, IntentForm, type CasePart } from "./frame";
+import { CaseSection, type CasePart } from "./frame";
 
 export function CaseClocks({ c }: { c: StaffCaseView }) {
   const { t } = useTranslation("staff-cases");
@@ -61,9 +61,7 @@ export function CaseParties({ page, result: { errors, values } }: CasePart) {
               <Button secondary>{t("restrict.set")}</Button>
             </IntentForm>
             {restricted.length > 0 && may.lift ? (
-              <IntentForm intent="lift">
-                <Button secondary>{t("restrict.lift")}</Button>
-              </IntentForm>
+              <StaffActionForm intent="lift" label={t("restrict.lift")} />
             ) : null}
           </div>
         </details>

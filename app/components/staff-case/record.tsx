@@ -1,7 +1,7 @@
 // Recording on a staff case: a contact (call, letter…), a complaint about our service, a note.
 import { useTranslation } from "react-i18next";
-import { Button, Select, SingleCheckbox, Textarea, TextInput } from "~/components/form";
-import { CaseSection, IntentForm, type CasePart } from "./frame";
+import { Button, IntentForm, Select, SingleCheckbox, Textarea, TextInput } from "~/components/form";
+import { CaseSection, type CasePart } from "./frame";
 
 export function CaseContact({ page, result: { errors, values, intent } }: CasePart) {
   const { t } = useTranslation("staff-cases");

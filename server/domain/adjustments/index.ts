@@ -1,5 +1,6 @@
-// Service adjustments: the request form's choices, the clocks, decisions, access rules,
-// accessible emails, the flag text, and (service.ts, flags.ts) the database work.
+// Service adjustments' pure rules: the request form's choices, the clocks, decisions, access
+// rules, accessible emails and the flag text. The transactions that apply them are in
+// server/adjustments/ (one module per use case); flags.ts re-exports the parties' flag reader.
 export * from "./needs.js";
 export * from "./reference.js";
 export * from "./clocks.js";
@@ -7,5 +8,4 @@ export * from "./decision.js";
 export * from "./access.js";
 export * from "./email-format.js";
 export * from "./summary.js";
-export * from "./service.js";
 export * from "./flags.js";

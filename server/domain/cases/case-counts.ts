@@ -11,7 +11,7 @@
 // counted directly; a search that matches a great many stops counting at SEARCH_COUNT_CAP.
 // Only types from the Prisma client: this module sits behind the cases barrel that client
 // bundles import (filtersToQuery etc.), so a value import would pull the Prisma runtime in.
-import type { Prisma, PrismaClient } from "../../../generated/prisma/client.js";
+import type { PrismaClient } from "../../../generated/prisma/client.js";
 import type { CaseFilters } from "./case-query.js";
 import { clockBoundaries } from "./queue-counts.js";
 
@@ -95,7 +95,8 @@ const pick = (line: Pick<ClockCount, "total" | "overdue" | "dueSoon" | "onTime">
 export async function countCases(
   prisma: PrismaClient,
   filters: CaseFilters,
-  where: Prisma.CaseWhereInput,
+  /** The filters as SQL on "Case" c and its parameters (caseListCondition). */
+  where: { sql: string; params: readonly unknown[] },
   now: Date,
   /** The open-queue lines this page already asked for (openQueueLines): the default list's total is their sum, not another count. */
   queueLines?: Promise<ClockCount[]>,
@@ -110,9 +111,13 @@ export async function countCases(
   }
   if (filters.q) {
     // A word in many titles would otherwise count them all; the page shows 50 anyway.
-    const ids = await prisma.case.findMany({ where, select: { id: true }, take: SEARCH_COUNT_CAP + 1 });
-    return ids.length > SEARCH_COUNT_CAP ? { total: SEARCH_COUNT_CAP, capped: true } : { total: ids.length, capped: false };
+    const [{ n }] = await prisma.$queryRawUnsafe<[{ n: number }]>(
+      `SELECT count(*)::int AS n FROM (SELECT 1 FROM "Case" c WHERE ${where.sql} LIMIT ${SEARCH_COUNT_CAP + 1}) x`,
+      ...where.params,
+    );
+    return n > SEARCH_COUNT_CAP ? { total: SEARCH_COUNT_CAP, capped: true } : { total: n, capped: false };
   }
   // One officer's caseload or the flagged customers' cases: few rows, counted exactly.
-  return { total: await prisma.case.count({ where }), capped: false };
+  const [{ n }] = await prisma.$queryRawUnsafe<[{ n: number }]>(`SELECT count(*)::int AS n FROM "Case" c WHERE ${where.sql}`, ...where.params);
+  return { total: n, capped: false };
 }

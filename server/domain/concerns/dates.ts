@@ -50,6 +50,17 @@ export function parseDateParts(input: DateParts): ParsedDate {
   return { ok: true, iso: `${raw.year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}` };
 }
 
+/**
+ * Where a date that could not be read went wrong, for its message and its error summary link:
+ * `code` ends the message key ("incomplete_day_month" names the missing boxes, as GOV.UK's
+ * "The date must include a day and month"), `box` is the first wrong box (the link's target) and
+ * `parts` the boxes to mark.
+ */
+export function dateFailure(parsed: Extract<ParsedDate, { ok: false }>): { code: string; box: DatePart; parts: DatePart[] } {
+  const code = parsed.error === "incomplete" ? `incomplete_${parsed.missing!.join("_")}` : parsed.error;
+  return { code, box: parsed.parts[0]!, parts: parsed.parts };
+}
+
 /** The three boxes for a stored date, to show it again. */
 export function dateToParts(iso: IsoDate | undefined | null): Required<{ [K in DatePart]: string }> {
   const match = iso ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso) : null;

@@ -5,7 +5,7 @@
 import { z } from "zod";
 import type { IsoDate } from "../cases/working-days.js";
 import { EXCEPTIONS, NO_EXCEPTION, type Answers } from "./answers.js";
-import { checkPastDate, parseDateParts, type DatePart } from "./dates.js";
+import { checkPastDate, dateFailure, parseDateParts, type DatePart } from "./dates.js";
 import { dateFloor } from "./journey.js";
 import { isEeaCountry } from "./remit.js";
 import { sectorFits } from "./sectors.js";
@@ -26,8 +26,8 @@ export type DateRules = {
 export function checkDateParts(boxes: { day?: string; month?: string; year?: string }, rules: DateRules): { ok: true; iso: IsoDate } | ({ ok: false } & DateProblem) {
   const parsed = parseDateParts(boxes);
   if (!parsed.ok) {
-    const key = parsed.error === "incomplete" ? `errors.date.incomplete_${parsed.missing!.join("_")}` : `errors.date.${parsed.error}`;
-    return { ok: false, key, box: parsed.parts[0]!, parts: parsed.parts };
+    const { code, box, parts } = dateFailure(parsed);
+    return { ok: false, key: `errors.date.${code}`, box, parts };
   }
   const problem = checkPastDate(parsed.iso, { today: rules.today, notBefore: rules.floor?.date ?? null });
   if (problem === "future") return { ok: false, key: `errors.date.future.${rules.dateOf}`, box: "day" };

@@ -18,13 +18,25 @@ describe("the About you page", () => {
   it.each<[string, Record<string, string>, string, string]>([
     ["no TPS answer", { consent: "no", askedToStop: "yes" }, "tps", "errors.tps.required"],
     ["no consent answer", { tps: "no", askedToStop: "yes" }, "consent", "errors.consent.required"],
-    ["a registration date tomorrow", { ...about, ...date("11", "3", "2026") }, "registered", "errors.registered.future"],
-    ["31 February", { ...about, ...date("31", "2", "2026") }, "registered", "errors.date.not_real"],
-    ["no year", { ...about, ...date("3", "2", "") }, "registered", "errors.date.incomplete"],
   ])("%s is refused on %s", (_name, form, field, message) => {
     const result = aboutYouPage(today).safeParse(form);
     expect(result.success).toBe(false);
     expect(result.error!.issues.find((i) => i.path[0] === field)?.message).toBe(message);
+  });
+
+  // Each message names the date, and the issue its box: the error summary links to the first
+  // wrong box (`registered-<box>`) and only the wrong boxes are marked (none listed: all three).
+  it.each<[string, Record<string, string>, string, { box: string; parts?: string[] }]>([
+    ["a registration date tomorrow", { ...about, ...date("11", "3", "2026") }, "errors.registered.future", { box: "day" }],
+    ["31 February", { ...about, ...date("31", "2", "2026") }, "errors.registered.not_real", { box: "day", parts: ["day"] }],
+    ["month 13", { ...about, ...date("3", "13", "2026") }, "errors.registered.not_real", { box: "month", parts: ["month"] }],
+    ["no year", { ...about, ...date("3", "2", "") }, "errors.registered.incomplete_year", { box: "year", parts: ["year"] }],
+    ["only a year", { ...about, ...date("", "", "2026") }, "errors.registered.incomplete_day_month", { box: "day", parts: ["day", "month"] }],
+    ["a 2-digit year", { ...about, ...date("3", "2", "26") }, "errors.registered.year_format", { box: "year", parts: ["year"] }],
+  ])("%s: the date you registered, at its box", (_name, form, message, params) => {
+    const issue = aboutYouPage(today).safeParse(form).error?.issues.find((i) => i.path[0] === "registered");
+    expect(issue?.message).toBe(message);
+    expect((issue as { params?: unknown } | undefined)?.params).toEqual(params);
   });
 });
 

@@ -4,7 +4,7 @@
 // nuisance namespace.
 import { z } from "zod";
 import type { IsoDate } from "../cases/working-days.js";
-import { parseDateParts } from "../concerns/dates.js";
+import { dateFailure, parseDateParts } from "../concerns/dates.js";
 
 export const PREFERENCE_ANSWERS = ["yes", "no", "not_sure"] as const;
 export const CONSENT_ANSWERS = ["no", "consented", "customer", "not_sure"] as const;
@@ -30,13 +30,16 @@ export function aboutYouPage(today: IsoDate) {
       let registeredOn: IsoDate | null = null;
       const parts = { day: v["registered-day"], month: v["registered-month"], year: v["registered-year"] };
       if (v.tps === "yes" && (parts.day || parts.month || parts.year)) {
+        // Each message names the date ("The date you registered …") and the issue names its box,
+        // so the error summary links to the first wrong box and only the wrong ones are marked.
         const parsed = parseDateParts(parts);
         if (!parsed.ok) {
-          ctx.addIssue({ code: "custom", message: `errors.date.${parsed.error}`, path: ["registered"] });
+          const { code, box, parts: wrong } = dateFailure(parsed);
+          ctx.addIssue({ code: "custom", message: `errors.registered.${code}`, path: ["registered"], params: { box, parts: wrong } });
           return z.NEVER;
         }
         if (parsed.iso > today) {
-          ctx.addIssue({ code: "custom", message: "errors.registered.future", path: ["registered"] });
+          ctx.addIssue({ code: "custom", message: "errors.registered.future", path: ["registered"], params: { box: "day" } });
           return z.NEVER;
         }
         registeredOn = parsed.iso;
