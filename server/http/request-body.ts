@@ -76,8 +76,12 @@ export function requestBodyStream(req: IncomingMessage, res: ServerResponse): Re
   return stream;
 }
 
-/** How long, at most, the client may go on sending after an answer that closes the connection. */
-export const LINGER = { totalMs: 10_000, idleMs: 2_000 };
+/**
+ * How long the client may go on sending after an answer that closes the connection: nginx's
+ * defaults (lingering_timeout 5 s, lingering_time 30 s). A busy client may pause for a second or
+ * two between writes; cut off then, it loses the answer it has not read yet.
+ */
+export const LINGER = { totalMs: 30_000, idleMs: 5_000 };
 
 /**
  * Answers with `Connection: close` and closes gently (RFC 9112 §9.6, "lingering close").
