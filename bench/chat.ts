@@ -8,7 +8,7 @@
 // straight into its own throwaway database.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { appendFileSync, readFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
@@ -48,7 +48,19 @@ const newAddress = () => {
   return `10.65.${(n >> 8) & 255}.${n & 255}`;
 };
 /** Progress on stderr with the wall clock, so a profile or a log can be lined up with the phases. */
-const phase = (what: string) => console.error(`[bench:chat ${new Date().toISOString()}] ${what}`);
+const phase = (what: string) => {
+  console.error(`[bench:chat ${new Date().toISOString()}] ${what}`);
+  trace({ mark: what });
+};
+/**
+ * BENCH_CHAT_TRACE=<file>: every message's latency with its wall-clock time and direction, and
+ * the phases and drops, one JSON line each, to line the slow tail up with what the server was
+ * doing then (a GC, a sweep, the reconnecting clients).
+ */
+const TRACE = process.env.BENCH_CHAT_TRACE;
+const trace = (entry: Record<string, unknown>) => {
+  if (TRACE) appendFileSync(TRACE, `${JSON.stringify({ t: Math.round(nowMs()), ...entry })}\n`);
+};
 
 /** Runs `fn` over items with at most `limit` at once. */
 async function pool<T, R>(items: T[], limit: number, fn: (item: T, i: number) => Promise<R>): Promise<R[]> {
@@ -96,7 +108,10 @@ async function runLoad(opts: { customerUrl: string; adviserUrl: string; adviserS
       a.on("message:new", ({ conversationId, message }: { conversationId: string; message: ChatMessageView }) => {
         if (message.author !== "customer") return;
         const sentAt = Number(/^t=(\d+(?:\.\d+)?)/.exec(message.text)?.[1]);
-        if (sentAt) latencies.push(nowMs() - sentAt);
+        if (sentAt) {
+          latencies.push(nowMs() - sentAt);
+          trace({ ms: Math.round((nowMs() - sentAt) * 10) / 10, dir: "to-adviser" });
+        }
         void call(a, "message:send", { conversationId, clientId: `r-${replyN++}-${Date.now()}`, text: `t=${nowMs()}` }).catch(() => undefined);
       });
     }
@@ -126,7 +141,10 @@ async function runLoad(opts: { customerUrl: string; adviserUrl: string; adviserS
       c.socket.on("message:new", ({ message }: { message: ChatMessageView }) => {
         c.seen.set(message.seq, (c.seen.get(message.seq) ?? 0) + 1);
         const sentAt = Number(/^t=(\d+(?:\.\d+)?)/.exec(message.text)?.[1]);
-        if (sentAt && message.author === "adviser") latencies.push(nowMs() - sentAt);
+        if (sentAt && message.author === "adviser") {
+          latencies.push(nowMs() - sentAt);
+          trace({ ms: Math.round((nowMs() - sentAt) * 10) / 10, dir: "to-customer" });
+        }
       });
     customers.forEach(attach);
     const dropping = opts.real ? customers.filter((_c, i) => i % 10 === 5) : [];
@@ -144,8 +162,10 @@ async function runLoad(opts: { customerUrl: string; adviserUrl: string; adviserS
     const drops = (async () => {
       if (dropping.length === 0) return;
       await sleep(Math.min(4000, SECONDS * 300));
+      trace({ mark: `drop ${dropping.length}` });
       for (const c of dropping) c.socket.disconnect();
       await sleep(1500);
+      trace({ mark: "reconnect" });
       await pool(dropping, 25, async (c) => {
         const lastSeq = Math.max(0, ...[...c.seen.keys()]);
         // The same person coming back: the same address.
@@ -159,6 +179,7 @@ async function runLoad(opts: { customerUrl: string; adviserUrl: string; adviserS
         // The outbox resends everything whose acknowledgement it did not see: the same client ids again.
         for (const clientId of [...c.sentIds].slice(-3)) await call(socket, "message:send", { conversationId: c.view.conversationId, clientId, text: "t=0" });
       });
+      trace({ mark: "reconnected" });
     })();
     await Promise.all([...senders, drops]);
     await sleep(3000);

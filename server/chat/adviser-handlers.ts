@@ -3,7 +3,7 @@
 // each event asks server/auth/permissions.ts for its capability (ADVISER_SOCKET_EVENTS).
 import type { Socket } from "socket.io";
 import { audit } from "../audit.js";
-import { ADVISER_SOCKET_EVENTS, can } from "../auth/permissions.js";
+import { ADVISER_SOCKET_EVENTS, can, STAFF_ROLES } from "../auth/permissions.js";
 import { createCase, type CaseType } from "../domain/cases/index.js";
 import { ADVISER_EVENT_SCHEMAS, type AdviserClientEvents } from "../domain/chat/contracts.js";
 import { transcriptText } from "../domain/chat/transcript.js";
@@ -22,6 +22,8 @@ export type AdviserSocketData = {
 };
 
 const TYPING_EVERY_MS = 1000;
+/** The roles whose capability sends messages and notes (both are "chat.answer"), from the one permissions module. */
+const ANSWER_ROLES = STAFF_ROLES.filter((role) => can({ roles: [role] }, ADVISER_SOCKET_EVENTS["message:send"]) && can({ roles: [role] }, ADVISER_SOCKET_EVENTS["note:add"]));
 
 export function registerAdviserHandlers(ctx: ChatContext, socket: Socket) {
   const { prisma, logger, now, out, coordinator } = ctx;
@@ -31,6 +33,9 @@ export function registerAdviserHandlers(ctx: ChatContext, socket: Socket) {
   // (one read by primary key): the handshake's check is not enough, because an adviser whose
   // role is taken away or whose account is closed keeps a socket open for hours.
   const authorize = async (event: keyof AdviserClientEvents) => {
+    // A message or note is authorised inside the statement that stores it (appendMessage: the
+    // same check against the account as it is now), so the busiest event is one round trip.
+    if (event === "message:send" || event === "note:add") return;
     const account = await prisma.staffUser.findUnique({ where: { id: staff.id }, select: { roles: true, active: true } });
     if (!account?.active || !can(account, ADVISER_SOCKET_EVENTS[event])) throw new ChatError("forbidden");
     staff.roles = account.roles;
@@ -84,7 +89,7 @@ export function registerAdviserHandlers(ctx: ChatContext, socket: Socket) {
   });
 
   on("message:send", async ({ conversationId, clientId, text }) => {
-    const result = await appendMessage(prisma, { conversationId, clientId, author: "adviser", kind: "text", adviserId: staff.id, authorName: firstName(staff.name), text, at: now() });
+    const result = await appendMessage(prisma, { conversationId, clientId, author: "adviser", kind: "text", adviserId: staff.id, allowedRoles: ANSWER_ROLES, authorName: firstName(staff.name), text, at: now() });
     if (!result.ok) throw new ChatError(result.code);
     const message = toMessageView(result.message);
     if (!result.duplicate) {
@@ -95,7 +100,7 @@ export function registerAdviserHandlers(ctx: ChatContext, socket: Socket) {
   });
 
   on("note:add", async ({ conversationId, clientId, text }) => {
-    const result = await appendMessage(prisma, { conversationId, clientId, author: "adviser", kind: "note", adviserId: staff.id, authorName: staff.name, text, at: now() });
+    const result = await appendMessage(prisma, { conversationId, clientId, author: "adviser", kind: "note", adviserId: staff.id, allowedRoles: ANSWER_ROLES, authorName: staff.name, text, at: now() });
     if (!result.ok) throw new ChatError(result.code);
     const message = toMessageView(result.message);
     if (!result.duplicate) out.toAdviserSide(conversationId, staff.id, socket.id, "message:new", { conversationId, message });

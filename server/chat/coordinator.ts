@@ -11,6 +11,7 @@ import type { Config } from "../config.js";
 import type { TransactionClient } from "../db.js";
 import {
   chatsToRequeue,
+  customerRefreshAfterMs,
   estimateWaitSeconds,
   nextAssignments,
   queuePosition,
@@ -39,8 +40,12 @@ export class ChatCoordinator {
   recentHandlingSeconds: number[] = [];
   readonly bootedAt: Date;
 
+  /** How old a present customer's `customerSeenAt` may get before the heartbeat refreshes it. */
+  readonly customerRefreshMs: number;
+
   constructor(private readonly deps: Deps) {
     this.bootedAt = deps.now();
+    this.customerRefreshMs = customerRefreshAfterMs(deps.config.chat.customerGraceMs, HEARTBEAT_MS);
   }
 
   private get prisma() {
@@ -88,7 +93,20 @@ export class ChatCoordinator {
     const at = this.deps.now();
     await this.prisma.chatAdviserPresence.updateMany({ where: { instanceId: this.deps.instanceId, sockets: { gt: 0 } }, data: { seenAt: at } });
     if (customerConversationIds.length > 0) {
-      await this.prisma.chatConversation.updateMany({ where: { id: { in: customerConversationIds }, status: { in: ["queued", "active"] } }, data: { customerSeenAt: at } });
+      // A conversation's row is the one every message updates. Writing all of them every 5 s
+      // held hundreds of row locks at once, and the messages of those chats waited behind them
+      // (the chat's message tail). So: only rows not refreshed for a while (a customer's own
+      // message refreshes theirs, appendMessage), and never waiting for a row a message holds
+      // (SKIP LOCKED: that one is refreshed by the message, or at the next beat). A present
+      // customer's row is then at most `customerRefreshMs` + two beats old, well inside the
+      // grace; and the sweep asks every instance for the socket before ending a chat anyway.
+      const stale = new Date(at.getTime() - this.customerRefreshMs);
+      await this.prisma.$executeRaw`
+        UPDATE "ChatConversation" SET "customerSeenAt" = ${at}
+        WHERE "id" IN (
+          SELECT "id" FROM "ChatConversation"
+          WHERE "id" = ANY(${customerConversationIds}::uuid[]) AND "status" IN ('queued', 'active') AND "customerSeenAt" < ${stale}
+          FOR UPDATE SKIP LOCKED)`;
     }
     await this.prisma.chatAdviserPresence.deleteMany({ where: { seenAt: { lt: new Date(at.getTime() - 3_600_000) } } });
   }
@@ -195,16 +213,19 @@ export class ChatCoordinator {
   /** Active chats due back in the queue: unanswered too long, or their adviser gone past the grace. */
   async dueForRequeue() {
     const now = this.deps.now();
-    const active = await this.prisma.chatConversation.findMany({
-      where: { status: "active" },
-      select: { id: true, adviserId: true, assignedAt: true, firstAnsweredAt: true },
-    });
-    if (active.length === 0) return [];
     const since = new Date(now.getTime() - PRESENCE_TTL_MS);
     const presence = await this.prisma.$queryRaw<{ staffId: string; live: boolean; lastSeen: Date }[]>`
       SELECT "staffId", bool_or("sockets" > 0 AND "seenAt" > ${since}) AS "live", max("seenAt") AS "lastSeen"
       FROM "ChatAdviserPresence" GROUP BY "staffId"`;
     const byId = new Map(presence.map((p) => [p.staffId, p]));
+    // Only chats that could be due: not yet answered, or with an adviser who is not live. Every
+    // active chat, read every 2 s on every instance, was hundreds of rows for nothing at 500 chats.
+    const live = presence.filter((p) => p.live).map((p) => p.staffId);
+    const active = await this.prisma.chatConversation.findMany({
+      where: { status: "active", OR: [{ firstAnsweredAt: null }, { adviserId: { notIn: live } }] },
+      select: { id: true, adviserId: true, assignedAt: true, firstAnsweredAt: true },
+    });
+    if (active.length === 0) return [];
     // Gone since the last sign of life, but never before this instance started: after the whole
     // deployment restarts, advisers get the full grace to come back.
     const gone = new Map<string, Date>();

@@ -110,12 +110,14 @@ export function registerCustomerHandlers(ctx: ChatContext, socket: Socket) {
   on("chat:resume", async ({ token, lastSeq }) => {
     const id = verifyConversationToken(config.sessionSecret, token, now());
     if (!id) throw new ChatError("invalid_token");
-    const conversation = await prisma.chatConversation.findUnique({ where: { id } });
+    // A live chat is read and marked "the customer is here" in one statement: after a network
+    // blip every widget of an instance resumes at once, so a resume is kept to one round trip
+    // (plus the messages it missed, if any). An ended chat (rating, transcript) is only read.
+    const conversation =
+      (await prisma.chatConversation.updateManyAndReturn({ where: { id, status: { in: ["queued", "active"] } }, data: { customerSeenAt: now() } }))[0] ??
+      (await prisma.chatConversation.findUnique({ where: { id } }));
     if (!conversation || conversation.status === "left_message") throw new ChatError("invalid_token");
     await join(id);
-    if (conversation.status === "queued" || conversation.status === "active") {
-      await prisma.chatConversation.updateMany({ where: { id, status: { in: ["queued", "active"] } }, data: { customerSeenAt: now() } });
-    }
     return ctx.customerView(conversation, lastSeq);
   });
 

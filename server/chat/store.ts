@@ -30,31 +30,63 @@ export const toMessageView = (m: MessageRow): ChatMessageView => ({
 
 export type AppendResult =
   | { ok: true; message: MessageRow; duplicate: boolean; adviserId: string | null }
-  | { ok: false; code: "ended" | "not_found" | "not_assigned" };
+  | { ok: false; code: "ended" | "not_found" | "not_assigned" | "forbidden" };
+
+type AppendRow = MessageRow & { conversationAdviserId: string | null; duplicate: boolean };
 
 /**
- * Stores a message in one statement that also reads where it must go: the sequence number is
- * taken and the message stored atomically, only while the conversation is open (and, for an
- * adviser, only while it is theirs), and the conversation's current adviser comes back with it.
- * So no instance needs a cached copy of who has the chat, which another instance may have changed.
+ * Stores a message in ONE statement, the whole of a message's work in the database: it takes the
+ * sequence number and stores the message atomically, only while the conversation is open (and,
+ * for an adviser, only while it is theirs and their account may still answer chats), and brings
+ * back the conversation's current adviser. So no instance needs a cached copy of who has the
+ * chat or of the adviser's roles, which another instance or a manager may have changed.
+ * A retry (the same client id: a widget's outbox after a reconnect) is answered in the same
+ * statement with the message already stored, taking no new sequence number. A customer's
+ * message also says the customer is there (`customerSeenAt`), on the row it already updates, so
+ * the heartbeat has nothing to write for a customer who is chatting.
+ * One statement matters for the tail: the adviser's roles read and the retry's second lookup were
+ * each another pool checkout and round trip on every message (docs/decisions/0017).
  */
 export async function appendMessage(
   prisma: PrismaClient,
-  input: { conversationId: string; clientId: string; author: ChatAuthor; kind: ChatMessageKind; adviserId?: string | null; authorName?: string | null; text: string; at: Date },
+  input: {
+    conversationId: string;
+    clientId: string;
+    author: ChatAuthor;
+    kind: ChatMessageKind;
+    adviserId?: string | null;
+    /** For an adviser: the roles that may send this (server/auth/permissions.ts); checked against the account as it is now. */
+    allowedRoles?: readonly string[];
+    authorName?: string | null;
+    text: string;
+    at: Date;
+  },
 ): Promise<AppendResult> {
   const byAdviser = input.author === "adviser";
+  const byCustomer = input.author === "customer";
+  if (byAdviser && !input.allowedRoles) throw new Error("appendMessage: an adviser's message needs allowedRoles");
+  const roles = [...(input.allowedRoles ?? [])];
   // An adviser's first text (not a note) is the chat's first answer.
   const answers = byAdviser && input.kind === "text";
-  // A retry (same client id) inserts nothing and is answered below with the message already
-  // stored; its sequence number is used up, so a conversation's numbers can have gaps, which
-  // clients never rely on (they ask for "after N").
-  const rows = await prisma.$queryRaw<(MessageRow & { conversationAdviserId: string | null })[]>`
-    WITH c AS (
+  // Two statements sending the same client id at the same moment: the second's insert finds the
+  // conflict and inserts nothing (its sequence number is used up, so a conversation's numbers
+  // can have gaps, which clients never rely on: they ask for "after N"); it is answered below.
+  const rows = await prisma.$queryRaw<AppendRow[]>`
+    WITH allowed AS (
+      SELECT 1 WHERE NOT ${byAdviser} OR EXISTS (
+        SELECT 1 FROM "StaffUser" u WHERE u."id" = ${input.adviserId ?? null}::uuid AND u."active" AND u."roles" && ${roles}::text[]::"StaffRole"[])
+    ), existing AS (
+      SELECT "id", "conversationId", "seq", "clientId", "author", "kind", "adviserId", "authorName", "text", "createdAt"
+      FROM "ChatMessage"
+      WHERE "conversationId" = ${input.conversationId}::uuid AND "clientId" = ${input.clientId} AND EXISTS (SELECT 1 FROM allowed)
+    ), c AS (
       UPDATE "ChatConversation"
       SET "lastSeq" = "lastSeq" + 1,
-          "firstAnsweredAt" = CASE WHEN ${answers} THEN COALESCE("firstAnsweredAt", ${input.at}::timestamptz) ELSE "firstAnsweredAt" END
+          "firstAnsweredAt" = CASE WHEN ${answers} THEN COALESCE("firstAnsweredAt", ${input.at}::timestamptz) ELSE "firstAnsweredAt" END,
+          "customerSeenAt" = CASE WHEN ${byCustomer} THEN ${input.at}::timestamptz ELSE "customerSeenAt" END
       WHERE "id" = ${input.conversationId}::uuid
         AND (CASE WHEN ${byAdviser} THEN "status" = 'active' AND "adviserId" = ${input.adviserId ?? null}::uuid ELSE "status" IN ('queued', 'active') END)
+        AND EXISTS (SELECT 1 FROM allowed) AND NOT EXISTS (SELECT 1 FROM existing)
       RETURNING "lastSeq", "adviserId"
     ), m AS (
       INSERT INTO "ChatMessage" ("id", "conversationId", "seq", "clientId", "author", "kind", "adviserId", "authorName", "text", "createdAt")
@@ -64,13 +96,20 @@ export async function appendMessage(
       ON CONFLICT ("conversationId", "clientId") DO NOTHING
       RETURNING "id", "conversationId", "seq", "clientId", "author", "kind", "adviserId", "authorName", "text", "createdAt"
     )
-    SELECT m.*, c."adviserId" AS "conversationAdviserId" FROM m, c`;
+    SELECT m.*, c."adviserId" AS "conversationAdviserId", false AS "duplicate" FROM m, c
+    UNION ALL
+    SELECT e.*, NULL::uuid AS "conversationAdviserId", true AS "duplicate" FROM existing e`;
   const row = rows[0];
   if (row) {
-    const { conversationAdviserId, ...message } = row;
-    return { ok: true, message, duplicate: false, adviserId: conversationAdviserId };
+    const { conversationAdviserId, duplicate, ...message } = row;
+    return { ok: true, message, duplicate, adviserId: duplicate ? null : conversationAdviserId };
   }
-  // A retry of a stored message, or the conversation is closed, someone else's or unknown.
+  // Not stored: say why (rare paths, so a few more reads are fine).
+  if (byAdviser) {
+    const staff = input.adviserId ? await prisma.staffUser.findUnique({ where: { id: input.adviserId }, select: { active: true, roles: true } }) : null;
+    if (!staff?.active || !staff.roles.some((r) => roles.includes(r))) return { ok: false, code: "forbidden" };
+  }
+  // Two sends of one client id at once: the other one stored it.
   const raced = await prisma.chatMessage.findUnique({ where: { conversationId_clientId: { conversationId: input.conversationId, clientId: input.clientId } } });
   if (raced) return { ok: true, message: raced, duplicate: true, adviserId: null };
   const conversation = await prisma.chatConversation.findUnique({ where: { id: input.conversationId }, select: { status: true, adviserId: true } });

@@ -3,7 +3,8 @@
 // used to carry them in their loader data: ~170 KB in every page and again in every form post's
 // revalidation, compressed per request (docs/decisions/0015-pages-near-the-floor.md).
 import { createHash } from "node:crypto";
-import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+import { promisify } from "node:util";
+import { brotliCompress, constants, gzip as gzipCallback } from "node:zlib";
 import type { Request, Response } from "express";
 import { LANGUAGES, type Lang } from "../../shared/lang";
 import { browserResources } from "./locales";
@@ -11,8 +12,10 @@ import { browserResources } from "./locales";
 /** The global the script fills in; app/lib/i18n.ts reads it. */
 export const BROWSER_TRANSLATIONS_GLOBAL = "__doorstepTranslations";
 
-type Bundle = { path: string; etag: string; identity: Buffer; br: Buffer; gzip: Buffer };
+type Bundle = { path: string; etag: string; identity: Buffer; br?: Promise<Buffer>; gzip?: Promise<Buffer> };
 const bundles = new Map<Lang, Bundle>();
+const brotliCompressAsync = promisify(brotliCompress);
+const gzipAsync = promisify(gzipCallback);
 
 function build(lang: Lang): Bundle {
   // JSON is valid JavaScript; escaping "<" keeps the text inert if it is ever inlined.
@@ -24,10 +27,16 @@ function build(lang: Lang): Bundle {
     path: `/i18n/${lang}.${hash}.js`,
     etag: `"${hash}"`,
     identity,
-    br: brotliCompressSync(identity, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
-    gzip: gzipSync(identity, { level: 9 }),
   };
 }
+
+/**
+ * Compressed once, when the script is first asked for, on libuv's thread pool: not when the root
+ * loader first asks for its name. Brotli at quality 11 took ~0.3 s of the main thread, inside the
+ * first page request after a start, in front of every visitor queued behind it (issue 15).
+ */
+const brotli = (b: Bundle) => (b.br ??= brotliCompressAsync(b.identity, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+const gzip = (b: Bundle) => (b.gzip ??= gzipAsync(b.identity, { level: 9 }));
 
 function bundle(lang: Lang): Bundle {
   let found = bundles.get(lang);
@@ -44,7 +53,7 @@ export function browserTranslationsPath(lang: Lang): string {
  * Serves `/i18n/<lang>.<hash>.js`. An old hash (a page rendered before a deploy) still gets the
  * current text, but not cached for long, so the next page load picks up the new name.
  */
-export function serveBrowserTranslations(req: Request, res: Response) {
+export async function serveBrowserTranslations(req: Request, res: Response) {
   const match = /^(en|cy)\.([0-9a-f]{12})\.js$/.exec(String(req.params.file ?? ""));
   if (!match || !(LANGUAGES as readonly string[]).includes(match[1]!)) {
     res.status(404).type("text/plain").send("Not found");
@@ -61,7 +70,7 @@ export function serveBrowserTranslations(req: Request, res: Response) {
     return;
   }
   const accepts = String(req.headers["accept-encoding"] ?? "");
-  const [body, encoding] = /\bbr\b/.test(accepts) ? [current.br, "br"] : /\bgzip\b/.test(accepts) ? [current.gzip, "gzip"] : [current.identity, undefined];
+  const [body, encoding] = /\bbr\b/.test(accepts) ? [await brotli(current), "br"] : /\bgzip\b/.test(accepts) ? [await gzip(current), "gzip"] : [current.identity, undefined];
   if (encoding) res.set("Content-Encoding", encoding);
   res.set("Content-Length", String(body.length));
   res.send(body);

@@ -71,6 +71,13 @@ describe.skipIf(!DATABASE)("live chat on two instances sharing PostgreSQL", () =
   async function customerOn(server: TestServer) {
     return connected(track(customerSocket(server.url)));
   }
+  async function waitUntil(condition: () => boolean, ms = 15_000) {
+    const end = Date.now() + ms;
+    while (!condition()) {
+      if (Date.now() > end) throw new Error("condition not met in time");
+      await sleep(50);
+    }
+  }
   /** Ends every live chat and makes every adviser unavailable, so each test starts from nothing. */
   async function reset() {
     await sql.query(`UPDATE "ChatConversation" SET status = 'ended', "endedAt" = now(), "endedBy" = 'system' WHERE status IN ('queued', 'active')`);
@@ -92,9 +99,20 @@ describe.skipIf(!DATABASE)("live chat on two instances sharing PostgreSQL", () =
     const sent = await ok<ChatMessageView>(customer, "message:send", { conversationId: id, clientId: clientId(), text: "Hello from A" });
     expect((await atAdviser).message).toMatchObject({ text: "Hello from A", seq: sent.seq, author: "customer" });
 
-    const atCustomer = next<{ message: ChatMessageView }>(customer, "message:new");
-    await ok(alex, "message:send", { conversationId: id, clientId: clientId(), text: "Hello from B" });
-    expect((await atCustomer).message).toMatchObject({ text: "Hello from B", author: "adviser", authorName: "Alex" });
+    // The customer's message also says they are here, in the statement that stored it.
+    const { rows: seen } = await sql.query(`SELECT "customerSeenAt" >= $2::timestamptz AS fresh FROM "ChatConversation" WHERE id = $1`, [id, sent.sentAt]);
+    expect(seen[0].fresh).toBe(true);
+
+    const atCustomer = collect<{ message: ChatMessageView }>(customer, "message:new");
+    const replyId = clientId();
+    const reply = await ok<ChatMessageView>(alex, "message:send", { conversationId: id, clientId: replyId, text: "Hello from B" });
+    // The adviser's console resending the same message (its acknowledgement was lost): the one
+    // stored comes back, with no new number, and the customer gets it once.
+    const again = await ok<ChatMessageView>(alex, "message:send", { conversationId: id, clientId: replyId, text: "Hello from B" });
+    expect(again).toEqual(reply);
+    await waitUntil(() => atCustomer.length > 0);
+    await sleep(200);
+    expect(atCustomer.map((m) => m.message)).toEqual([expect.objectContaining({ text: "Hello from B", author: "adviser", authorName: "Alex", seq: sent.seq + 1 })]);
 
     const typing = next<{ typing: boolean }>(alex, "typing:update");
     customer.emit("typing:update", { conversationId: id, typing: true });

@@ -163,7 +163,9 @@ export async function startTestServer(extraEnv: Record<string, string> = {}, opt
     ...extraEnv,
   } as Record<string, string>;
   // The database arrives migrated: PostgreSQL as a copy of the template, PGlite as a copy of a migrated data directory.
-  if (!database) cpSync(migratedPGliteDir(), env.PGLITE_DIR!, { recursive: true });
+  // A database the caller made and passed in (chat-cluster.test.ts, bench/chat.ts: createBenchDatabase) is empty: migrated here.
+  if (extraEnv.DATABASE_URL) migrateDeploy(env);
+  else if (!database) cpSync(migratedPGliteDir(), env.PGLITE_DIR!, { recursive: true });
   const child = spawn(process.execPath, ["server.js"], { env, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   child.stdout!.on("data", (chunk) => (output += chunk));

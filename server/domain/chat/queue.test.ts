@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { chatsToRequeue, estimateWaitSeconds, nextAssignments, queuePosition, shouldOfferFallback, type AdviserLoad, type QueuedChat } from "./queue";
+import { chatsToRequeue, customerRefreshAfterMs, estimateWaitSeconds, nextAssignments, queuePosition, shouldOfferFallback, type AdviserLoad, type QueuedChat } from "./queue";
 
 const t = (min: number) => new Date(Date.UTC(2026, 11, 2, 10, min));
 const chat = (id: string, min: number, lang: "en" | "cy" = "en", fallbackConsented = false): QueuedChat => ({ id, queuedAt: t(min), lang, fallbackConsented });
@@ -80,5 +80,21 @@ describe("shouldOfferFallback", () => {
     { name: "already consented", c: chat("a", 0, "cy", true), advisers: [], expected: false },
   ])("$name", ({ c, advisers, expected }) => {
     expect(shouldOfferFallback(c, advisers, t(5), 3 * 60_000)).toBe(expected);
+  });
+});
+
+describe("customerRefreshAfterMs", () => {
+  it.each([
+    // grace, heartbeat, refresh after: a third of the grace, never closer to it than three beats, never negative
+    [120_000, 5_000, 40_000],
+    [30_000, 5_000, 10_000],
+    [20_000, 5_000, 5_000],
+    [15_000, 5_000, 0],
+    [4_000, 5_000, 0],
+  ])("grace %i ms, heartbeat %i ms: refresh rows older than %i ms", (grace, beat, expected) => {
+    const refresh = customerRefreshAfterMs(grace, beat);
+    expect(refresh).toBe(expected);
+    // The promise it exists for: a present customer is never older than the grace.
+    expect(refresh + 2 * beat).toBeLessThan(Math.max(grace, 2 * beat + 1));
   });
 });

@@ -138,3 +138,14 @@ export function shouldOfferFallback(chat: QueuedChat, advisers: readonly Adviser
   if (now.getTime() - chat.queuedAt.getTime() < afterMs) return false;
   return !advisers.some((a) => canTakeChat(a) && a.speaksWelsh);
 }
+
+/**
+ * How old a present customer's "last seen" may get before the heartbeat writes it again. The
+ * heartbeat (every `heartbeatMs`) skips a row a message holds and retries it at the next beat, so
+ * a present customer's row is at most this plus two beats old; that must stay inside the grace
+ * after which a customer counts as gone, with a beat to spare. Writing less often matters because
+ * the conversation's row is the one every message updates.
+ */
+export function customerRefreshAfterMs(customerGraceMs: number, heartbeatMs: number): number {
+  return Math.max(0, Math.min(customerGraceMs / 3, customerGraceMs - 3 * heartbeatMs));
+}
