@@ -60,6 +60,11 @@ export async function startServer(options: { viteDevServer?: ViteDevServer; clie
   });
 
   const httpServer = createServer(app);
+  // Idle connections outlive a load balancer's idle timeout (docs/operations.md: at least 60 s), so
+  // the balancer closes first; with Node's 5 s default it reuses a connection we are closing and
+  // the visitor gets a 502. headersTimeout must stay above keepAliveTimeout.
+  httpServer.keepAliveTimeout = 65_000;
+  httpServer.headersTimeout = 66_000;
   // Attached now so every later capability shares one server; the chat uses it.
   const io = new SocketServer(httpServer, { serveClient: false, maxHttpBufferSize: 64 * 1024 });
   // Several instances on one PostgreSQL share rooms through the database; PGlite is one process.
@@ -105,7 +110,13 @@ export async function startServer(options: { viteDevServer?: ViteDevServer; clie
       services.chat?.stop();
       await new Promise<void>((resolve) => {
         io.close();
-        httpServer.close(() => resolve());
+        // A connection busy when we stop becomes idle later and would hold the close for the
+        // whole keep-alive timeout: close each one as soon as it is idle.
+        const idleSweep = setInterval(() => httpServer.closeIdleConnections(), 100);
+        httpServer.close(() => {
+          clearInterval(idleSweep);
+          resolve();
+        });
         httpServer.closeIdleConnections();
       });
       await closeAdapter?.().catch(() => undefined);

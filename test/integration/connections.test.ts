@@ -160,3 +160,18 @@ describe("connections under posts the server does not read", () => {
     expect(c.error).toBeUndefined();
   }, 60_000);
 });
+
+describe("idle connections and a load balancer", () => {
+  // A balancer (idle timeout at least 60 s, docs/operations.md) must close an idle connection
+  // before we do; Node's 5 s default made it reuse connections we were closing (502s).
+  it("keeps an idle connection longer than a load balancer's 60 s idle timeout, and says so", async () => {
+    const c = new RawConnection();
+    await c.connected();
+    await c.send(head("GET", "/healthz"));
+    const reply = await c.reply();
+    expect(reply.status).toBe(200);
+    const timeout = Number(/timeout=(\d+)/.exec(reply.headers["keep-alive"] ?? "")?.[1]);
+    expect(timeout).toBeGreaterThan(60);
+    c.socket.destroy();
+  });
+});
