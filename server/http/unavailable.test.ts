@@ -8,6 +8,10 @@ describe("isDatabaseUnavailable", () => {
     ["a connection exception class 08", { code: "08006", message: "connection failure" }],
     ["Prisma's transaction that could not start", Object.assign(new Error("Transaction API error: Unable to start a transaction in the given time."), { code: "P2028" })],
     ["pg's terminated connection", new Error("Connection terminated unexpectedly")],
+    // The sql helper (server/db.ts) sends hot-path statements to pg's pool without Prisma's wrapping.
+    ["pg's client after a socket error", new Error("Client has encountered a connection error and is not queryable")],
+    ["pg's closed client", new Error("Client was closed and is not queryable")],
+    ["pg's read timeout", new Error("Query read timeout")],
     ["a raw query cut off by PostgreSQL stopping", Object.assign(new Error("Raw query failed. Code: `57P01`. Message: `terminating connection due to administrator command`"), { code: "P2010" })],
     [
       "Prisma's model query with the driver's error under meta",

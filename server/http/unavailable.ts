@@ -7,7 +7,9 @@
 const PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024", "P2028"]);
 /** Node socket errors and PostgreSQL's connection-exception (08…) and shutdown (57P0…) classes. */
 const DRIVER_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EAI_AGAIN", "57P01", "57P02", "57P03"]);
-const MESSAGES = /terminating connection due to administrator command|Code: `(57P0[123]|08\w{3})`|connection terminated|connection refused|ECONNREFUSED|ECONNRESET|can't reach database server|Connection is closed|server closed the connection|the database system is (starting up|shutting down)|timeout exceeded when trying to connect|Unable to start a transaction/i;
+// pg's own: a client whose socket failed ("… has encountered a connection error and is not queryable"),
+// a closed client ("Client was closed and is not queryable"), a read that timed out ("Query read timeout").
+const MESSAGES = /terminating connection due to administrator command|Code: `(57P0[123]|08\w{3})`|connection terminated|connection refused|ECONNREFUSED|ECONNRESET|can't reach database server|Connection is closed|server closed the connection|the database system is (starting up|shutting down)|timeout exceeded when trying to connect|Unable to start a transaction|is not queryable|Query read timeout/i;
 
 export function isDatabaseUnavailable(error: unknown): boolean {
   const seen = new Set<unknown>();
