@@ -32,6 +32,16 @@ export async function countPublicPost(context: AppLoadContext): Promise<void> {
   }
 }
 
+/**
+ * Whether a multipart post's fields (read before its files are stored) came from our page and a
+ * person: the CSRF token matches and the honeypot is empty. The upload routes pass it to
+ * receiveUploads as `accept`, so a script's files are never stored.
+ */
+export function isGenuinePublicForm(csrfToken: string, form: FormData): boolean {
+  const honeypot = form.get(HONEYPOT_FIELD);
+  return isValidCsrfToken(csrfToken, form.get("csrf")) && (honeypot === null || honeypot === "");
+}
+
 export async function readForm(request: Request, context: AppLoadContext): Promise<FormData> {
   const pathname = new URL(request.url).pathname;
   if (!/^(\/cy)?\/staff(\/|$)/.test(pathname)) await countPublicPost(context);

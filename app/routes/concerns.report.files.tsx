@@ -10,11 +10,11 @@ import { errorText } from "~/lib/concerns-ui";
 import { saveConcernDraft } from "~/lib/concerns.server";
 import { guardReportStep, loadReport, reportBackLink } from "~/lib/concerns-report.server";
 import { uploadDeps } from "~/lib/concerns-uploads.server";
+import { isGenuinePublicForm } from "~/lib/forms.server";
 import { localePath } from "~/lib/lang";
 import { commitSession } from "~/lib/session.server";
 import { useLang, useLocalePath } from "~/lib/use-lang";
 import { journeyUploads, receiveUploads, removeUpload } from "../../server/concerns/uploads";
-import { isValidCsrfToken } from "../../server/http/csrf";
 import { publicLimits } from "../../server/limits/public";
 import { reportStepAfter } from "../../server/domain/concerns/report.js";
 import { UPLOAD_ACCEPT, UPLOAD_LIMITS } from "../../server/domain/concerns/uploads.js";
@@ -45,7 +45,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     journeyId: draft.journeyId,
     alreadyUploaded: already,
     field: "files",
-    accept: (form) => isValidCsrfToken(context.csrfToken, form.get("csrf")),
+    accept: (form) => isGenuinePublicForm(context.csrfToken, form),
     allow: (files, bytes) => publicLimits(context.services.limits, { perAddress: context.services.config.publicAddressQuotas }).uploads(context.clientIp, `concern:${draft.journeyId}`, files, bytes),
   });
   if (!received.ok && received.reason === "csrf") throw data({ reason: "expired" }, { status: 403 });

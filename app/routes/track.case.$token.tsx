@@ -6,7 +6,7 @@
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, useActionData, useLoaderData, useParams, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
 import { Button, CsrfInput, FileUpload } from "~/components/form";
-import { countPublicPost } from "~/lib/forms.server";
+import { countPublicPost, isGenuinePublicForm } from "~/lib/forms.server";
 import { addedRedirect, TRACK_MESSAGE_MAX, TrackAddedList, TrackLinkExpired, TrackMessageField, TrackPageFrame, TrackSentEmails } from "~/lib/track-page";
 import { useLocalePath } from "~/lib/use-lang";
 import { receiveUploads } from "../../server/concerns/uploads";
@@ -14,7 +14,6 @@ import { publicLimits } from "../../server/limits/public";
 import { mailJourneyId } from "../../server/correspondence/attachments";
 import { accessFor, addFromTrackPage, caseForAccess, newInboundId } from "../../server/correspondence/track-access";
 import { UPLOAD_ACCEPT } from "../../server/domain/concerns/uploads";
-import { isValidCsrfToken } from "../../server/http/csrf";
 
 export async function loader({ context, params }: LoaderFunctionArgs) {
   const { prisma, now } = context.services;
@@ -44,7 +43,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     journeyId: mailJourneyId(inboundId),
     alreadyUploaded: 0,
     field: "files",
-    accept: (form) => isValidCsrfToken(context.csrfToken, form.get("csrf")),
+    accept: (form) => isGenuinePublicForm(context.csrfToken, form),
     // The message is checked before any file is kept, so a refused post leaves no files behind;
     // and the day's upload limits apply here as on the concerns form (server/limits/public.ts).
     valid: (form) => String(form.get("message") ?? "").trim().length <= TRACK_MESSAGE_MAX,
