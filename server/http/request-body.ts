@@ -73,6 +73,7 @@ export function requestBodyStream(req: IncomingMessage, res: ServerResponse): Re
   res.once("finish", () => {
     if (!req.complete) discardRest();
   });
+  lingerWhileUnread(req);
   return stream;
 }
 
@@ -97,28 +98,57 @@ export function closeAfterAnswer(req: IncomingMessage, res: ServerResponse, ling
   res.setHeader("Connection", "close");
   req.on("error", () => undefined);
   req.resume();
-  const socket = req.socket as Socket & { destroySoon?: () => void };
+  const socket = req.socket as LingeringSocket;
   // Node's server calls destroySoon() when an answer marked `Connection: close` is sent: it ends
   // and then destroys the socket at once. This one connection gets a lingering close instead.
-  socket.destroySoon = () => {
-    if (socket.writable) socket.end();
-    const started = Date.now();
-    let lastRead = socket.bytesRead;
-    let lastReadAt = started;
-    const timer = setInterval(
-      () => {
-        const now = Date.now();
-        if (socket.bytesRead !== lastRead) {
-          lastRead = socket.bytesRead;
-          lastReadAt = now;
-        }
-        if (now - lastReadAt >= linger.idleMs || now - started >= linger.totalMs) socket.destroy();
-      },
-      Math.min(500, linger.idleMs),
-    );
-    timer.unref();
-    socket.once("close", () => clearInterval(timer));
-    // The client closed its side: everything it sent has been read.
-    socket.once("end", () => socket.destroy());
+  socket.destroySoon = () => lingeringClose(socket, linger);
+}
+
+type LingeringSocket = Socket & { destroySoon?: () => void; doorstepUnreadBody?: IncomingMessage };
+
+/** Our side closed (FIN), the rest read and thrown away until the client closes, goes quiet or time is up. */
+function lingeringClose(socket: Socket, linger: typeof LINGER): void {
+  if (socket.writable) socket.end();
+  const started = Date.now();
+  let lastRead = socket.bytesRead;
+  let lastReadAt = started;
+  const timer = setInterval(
+    () => {
+      const now = Date.now();
+      if (socket.bytesRead !== lastRead) {
+        lastRead = socket.bytesRead;
+        lastReadAt = now;
+      }
+      if (now - lastReadAt >= linger.idleMs || now - started >= linger.totalMs) socket.destroy();
+    },
+    Math.min(500, linger.idleMs),
+  );
+  timer.unref();
+  socket.once("close", () => clearInterval(timer));
+  // The client closed its side: everything it sent has been read.
+  socket.once("end", () => socket.destroy());
+}
+
+/**
+ * A page may answer before the body is all read (a file over 5 MB stops the upload parser) on a
+ * connection the client asked to close: a proxy that speaks HTTP/1.0 or `Connection: close` to its
+ * upstream (nginx's default, http-proxy without an agent). Node then closes the socket at once, the
+ * unread bytes make the kernel send a reset, and the proxy, still sending, may see the reset before
+ * our answer and show its own 502 (an end-to-end test met this once through the cluster proxy).
+ * So while a request's body is unread, closing that connection is a lingering close.
+ */
+function lingerWhileUnread(req: IncomingMessage, linger = LINGER): void {
+  const socket = req.socket as LingeringSocket | null;
+  if (!socket) return;
+  socket.doorstepUnreadBody = req;
+  if (socket.destroySoon && (socket.destroySoon as { doorstep?: boolean }).doorstep) return;
+  const original = socket.destroySoon?.bind(socket);
+  const destroySoon = () => {
+    const unread = socket.doorstepUnreadBody;
+    if (unread && !unread.complete) lingeringClose(socket, linger);
+    else if (original) original();
+    else socket.end();
   };
+  (destroySoon as { doorstep?: boolean }).doorstep = true;
+  socket.destroySoon = destroySoon;
 }
