@@ -8,6 +8,7 @@ import { isDatabaseUnavailable, pageOfDataRequest } from "../server/http/unavail
 import { ServerI18nContext } from "./lib/i18n";
 import { pageI18nFor } from "./lib/locales.server";
 import { NonceContext } from "./lib/nonce";
+import { pageHydrates } from "./lib/hydrate";
 
 export const streamTimeout = 5_000;
 
@@ -47,6 +48,16 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = loadContext.nonce;
+  // A page that does not hydrate runs none of React Router's scripts: it gets no handoff of its
+  // loader data (an empty Suspense boundary in the HTML otherwise) and React Router is given no
+  // nonce (it would stamp it on the stylesheet link, which the CSP allows by origin). Our own
+  // scripts (the chat launcher) take the nonce from NonceContext. Issue 15: public HTML not to grow.
+  const hydrates = pageHydrates(routerContext.staticHandlerContext.matches.map((match) => routerContext.routeModules[match.route.id]?.handle));
+  let pageContext = routerContext;
+  if (!hydrates && routerContext.serverHandoffStream) {
+    void routerContext.serverHandoffStream.cancel().catch(() => {});
+    pageContext = { ...routerContext, serverHandoffStream: undefined };
+  }
   // The database cannot be reached (an outage, a failover): a 503 "try again" page in the
   // person's language instead of a generic 500. Writes run in transactions, so nothing is half-saved.
   const errors = routerContext.staticHandlerContext.errors;
@@ -65,7 +76,7 @@ export default function handleRequest(
     const { pipe, abort } = renderToPipeableStream(
       <NonceContext.Provider value={nonce}>
         <ServerI18nContext.Provider value={pageI18nFor}>
-          <ServerRouter context={routerContext} url={request.url} nonce={nonce} />
+          <ServerRouter context={pageContext} url={request.url} nonce={hydrates ? nonce : undefined} />
         </ServerI18nContext.Provider>
       </NonceContext.Provider>,
       {

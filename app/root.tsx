@@ -22,6 +22,8 @@ import { takeTyped } from "./lib/typed.server";
 import { browserTranslationsPath } from "./lib/locales.server";
 import { issueFormTime } from "../server/http/csrf";
 import { useNonce } from "./lib/nonce";
+import { pageHydrates } from "./lib/hydrate";
+import { PageHydratesContext } from "./components/link";
 import { useLocalePath } from "./lib/use-lang";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -46,9 +48,8 @@ export function Layout({ children }: { children: ReactNode }) {
   const serverI18n = useContext(ServerI18nContext);
   const i18n = useMemo(() => (serverI18n ? serverI18n(lang) : createI18n(lang, loadedTranslations(lang))), [serverI18n, lang]);
   const nonce = useNonce();
-  // Public pages work as plain HTML and ship no JavaScript; a route opts in with `handle.hydrate`.
   const matches = useMatches();
-  const hydrate = matches.some((match) => (match.handle as { hydrate?: boolean } | undefined)?.hydrate);
+  const hydrate = pageHydrates(matches.map((match) => match.handle));
   // The chat launcher (one small script, no socket until clicked) on every public page, so a person
   // can ask for help wherever they are; never on staff pages. A route can opt out with `handle.chatWidget: false`.
   const chatWidget =
@@ -65,15 +66,17 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body className="govuk-template__body">
         <I18nextProvider i18n={i18n}>
-          <SkipLink />
-          <Header />
-          <div className="govuk-width-container">
-            <LanguageSwitch />
-            <main className="govuk-main-wrapper" id="main-content" tabIndex={-1}>
-              {children}
-            </main>
-          </div>
-          <Footer />
+          <PageHydratesContext.Provider value={hydrate}>
+            <SkipLink />
+            <Header />
+            <div className="govuk-width-container">
+              <LanguageSwitch />
+              <main className="govuk-main-wrapper" id="main-content" tabIndex={-1}>
+                {children}
+              </main>
+            </div>
+            <Footer />
+          </PageHydratesContext.Provider>
         </I18nextProvider>
         {chatWidget ? <script src="/widget.js" nonce={nonce} defer data-lang={lang} /> : null}
         {hydrate ? (

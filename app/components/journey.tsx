@@ -3,7 +3,8 @@
 // was typed is kept), and Continue.
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { Form, useSearchParams } from "react-router";
+import { useSearchParams } from "react-router";
+import { Form } from "~/components/link";
 import { Button, CsrfInput, ErrorSummary, type FieldError, JOURNEY_FORM_ID } from "./form";
 import { BackLink, PageTitle } from "./layout";
 

@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
-import { Link, useLocation, useMatches } from "react-router";
+import { useLocation, useMatches } from "react-router";
+import { Link } from "~/components/link";
 import { JOURNEY_FORM_ID, SWITCH_FIELD } from "./form/typed";
 import { localePath, otherLang } from "~/lib/lang";
 import { useLang, useLocalePath } from "~/lib/use-lang";
@@ -17,7 +18,9 @@ export function Header() {
   const { t } = useTranslation();
   const to = useLocalePath();
   return (
-    <header className="ds-header" role="banner">
+    // In the body, header and footer are the banner and contentinfo landmarks without a role
+    // attribute (GOV.UK Frontend 5 dropped it too).
+    <header className="ds-header">
       <div className="govuk-width-container ds-header__container">
         <div>
           <Link to={to("/")} className="ds-header__brand">
@@ -81,7 +84,7 @@ export function Footer() {
     ["/staff", "footer.staff"],
   ] as const;
   return (
-    <footer className="govuk-footer" role="contentinfo">
+    <footer className="govuk-footer">
       <div className="govuk-width-container">
         <div className="govuk-footer__meta">
           <div className="govuk-footer__meta-item govuk-footer__meta-item--grow">

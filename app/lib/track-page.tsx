@@ -6,7 +6,8 @@
 // heading. Texts come from the page's own namespace, which has the same keys under "page".
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, redirect, useSearchParams } from "react-router";
+import { redirect, useSearchParams } from "react-router";
+import { Link } from "~/components/link";
 import { ErrorSummary, Textarea } from "~/components/form";
 import { PageTitle } from "~/components/layout";
 import { formatDateTime } from "~/lib/format";

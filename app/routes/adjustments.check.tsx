@@ -1,7 +1,8 @@
 // Check answers, then send: the request, its acknowledgement and outbox event in one transaction.
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { data, Form, redirect, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
+import { data, redirect, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
+import { Form } from "~/components/link";
 import { Button, CsrfInput, SummaryList } from "~/components/form";
 import { BackLink, PageTitle } from "~/components/layout";
 import { nextStep, previousStep, stepPath, SubmissionSchema, type AdjustmentsDraft } from "~/lib/adjustments";

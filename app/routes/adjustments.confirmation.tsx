@@ -1,6 +1,7 @@
 // Confirmation: the reference and the actual time the 48-hour decision is due.
 import { useTranslation } from "react-i18next";
-import { Link, redirect, useLoaderData, type LoaderFunctionArgs } from "react-router";
+import { redirect, useLoaderData, type LoaderFunctionArgs } from "react-router";
+import { Link } from "~/components/link";
 import { ConfirmationPanel } from "~/components/form";
 import { PageTitle } from "~/components/layout";
 import { formatDue } from "~/lib/adjustments-labels";

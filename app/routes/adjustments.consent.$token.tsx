@@ -1,6 +1,7 @@
 // The customer's own link to withdraw consent: what they find hard is deleted at once.
 import { useTranslation } from "react-i18next";
-import { Form, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
+import { useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
+import { Form } from "~/components/link";
 import { Button, ConfirmationPanel, CsrfInput } from "~/components/form";
 import { PageTitle } from "~/components/layout";
 import { adjustmentDeps } from "~/lib/adjustments.server";

@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
-import { Link, useLoaderData, type LoaderFunctionArgs } from "react-router";
+import { useLoaderData, type LoaderFunctionArgs } from "react-router";
+import { Link } from "~/components/link";
 import { PageTitle } from "~/components/layout";
 import { useLocalePath } from "~/lib/use-lang";
 import { officeTimes } from "../../widget/hours";

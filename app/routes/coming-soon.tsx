@@ -1,6 +1,7 @@
 // Placeholder for services whose issues have not landed yet; each keeps its real address.
 import { useTranslation } from "react-i18next";
-import { Link, useMatches } from "react-router";
+import { useMatches } from "react-router";
+import { Link } from "~/components/link";
 import { PageTitle } from "~/components/layout";
 import { useLocalePath } from "~/lib/use-lang";
 

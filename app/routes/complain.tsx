@@ -4,7 +4,8 @@
 // is about that case and replies go to the case's address; opened on its own, a case reference is
 // optional and linked only when it is the person's own (server/complaints/public-complaint.ts).
 import { useTranslation } from "react-i18next";
-import { data, Form, Link, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
+import { data, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
+import { Form, Link } from "~/components/link";
 import { z } from "zod";
 import { Button, ConfirmationPanel, CsrfInput, DateInput, ErrorSummary, submittedDate, Textarea, TextInput } from "~/components/form";
 import { PageTitle } from "~/components/layout";

@@ -1,6 +1,7 @@
 // The concerns assistant's start page (GOV.UK start page pattern).
 import { useTranslation } from "react-i18next";
-import { Form, Link, redirect, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
+import { redirect, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
+import { Form, Link } from "~/components/link";
 import { Button, CsrfInput } from "~/components/form";
 import { PageTitle } from "~/components/layout";
 import { stepPath } from "~/lib/concerns";

@@ -2,7 +2,8 @@
 // (print stylesheet), download it as a PDF, or copy it.
 import "~/styles/concerns-letter.css";
 import { useTranslation } from "react-i18next";
-import { Link, useLoaderData, type LoaderFunctionArgs } from "react-router";
+import { useLoaderData, type LoaderFunctionArgs } from "react-router";
+import { Link } from "~/components/link";
 import { BackLink, PageTitle } from "~/components/layout";
 import { lettersForRequest } from "~/lib/concerns-letters.server";
 import { useNonce } from "~/lib/nonce";

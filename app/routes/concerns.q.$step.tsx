@@ -1,7 +1,8 @@
 // One question of the concerns assistant, whichever it is: the journey is computed from the
 // answers so far, so a page ahead of them sends the person back to the first unanswered one.
 import { useTranslation } from "react-i18next";
-import { data, Form, Link, redirect, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
+import { data, redirect, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
+import { Form, Link } from "~/components/link";
 import { Button, Checkboxes, ChooseOne, CsrfInput, DateInput, ErrorSummary, type FieldError, JOURNEY_FORM_ID, type Option, Radios, submittedDate, TextInput } from "~/components/form";
 import { BackLink, PageTitle } from "~/components/layout";
 import { qKey, stepPath } from "~/lib/concerns";

@@ -2,7 +2,8 @@
 // until after the day and records a reminder (server/reminders/concern-reminders.ts); the reminder
 // job emails them that day, in this page's language, with a link back to their answers.
 import { useTranslation } from "react-i18next";
-import { data, Form, Link, redirect, useActionData, useLoaderData, useSearchParams, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
+import { data, redirect, useActionData, useLoaderData, useSearchParams, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
+import { Form, Link } from "~/components/link";
 import { Button, CsrfInput, ErrorSummary, TextInput } from "~/components/form";
 import { BackLink, PageTitle } from "~/components/layout";
 import { loadJourney } from "~/lib/concerns.server";

@@ -1,6 +1,7 @@
 // Check your answers before sending the report; sending creates the case.
 import { useTranslation } from "react-i18next";
-import { data, Form, redirect, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
+import { data, redirect, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
+import { Form } from "~/components/link";
 import { JourneyAnswers } from "~/components/concerns";
 import { journeyAnswerRows } from "~/lib/concerns-ui";
 import { Button, CsrfInput, SummaryList } from "~/components/form";

@@ -1,7 +1,8 @@
 // Upload copies of letters and emails: up to 6 files of 5 MB, PDF/JPEG/PNG/DOCX/TXT/EML, judged
 // by content. Works without JavaScript: each upload is a normal multipart form post.
 import { useTranslation } from "react-i18next";
-import { data, Form, redirect, useActionData, useLoaderData, useSearchParams, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
+import { data, redirect, useActionData, useLoaderData, useSearchParams, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
+import { Form } from "~/components/link";
 import { Button, CsrfInput, ErrorSummary, type FieldError, FileUpload, SuccessBanner } from "~/components/form";
 import { SaveLink } from "~/components/concerns-report/page";
 import { BackLink, PageTitle } from "~/components/layout";

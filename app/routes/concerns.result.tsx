@@ -1,7 +1,8 @@
 // The assistant's answer: one of the outcomes of DESIGN §1, with why, what to do next, and
 // (where it helps) a ready letter, a date to come back, another body, or the report form.
 import { useTranslation } from "react-i18next";
-import { Link, useLoaderData, type LoaderFunctionArgs } from "react-router";
+import { useLoaderData, type LoaderFunctionArgs } from "react-router";
+import { Link } from "~/components/link";
 import { HelperList, JourneyAnswers } from "~/components/concerns";
 import { PageTitle } from "~/components/layout";
 import { capitalise, journeyAnswerRows } from "~/lib/concerns-ui";

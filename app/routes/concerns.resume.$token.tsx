@@ -1,7 +1,8 @@
 // The emailed "continue your concern" link. Opening it only asks; the button uses it up, so a
 // mail scanner that follows links cannot spend it.
 import { useTranslation } from "react-i18next";
-import { data, Form, Link, redirect, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
+import { data, redirect, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
+import { Form, Link } from "~/components/link";
 import { Button, CsrfInput } from "~/components/form";
 import { PageTitle } from "~/components/layout";
 import { resumePath, saveConcernDraft, todayIn } from "~/lib/concerns.server";

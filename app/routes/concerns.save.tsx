@@ -1,6 +1,7 @@
 // "Save and come back later": email a single-use link to the answers so far.
 import { useTranslation } from "react-i18next";
-import { data, Form, redirect, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
+import { data, redirect, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
+import { Form } from "~/components/link";
 import { z } from "zod";
 import { Button, CsrfInput, ErrorSummary, TextInput } from "~/components/form";
 import { BackLink, PageTitle } from "~/components/layout";

@@ -1,6 +1,7 @@
 // The save-for-later link has been sent.
 import { useTranslation } from "react-i18next";
-import { Link, redirect, useLoaderData, type LoaderFunctionArgs } from "react-router";
+import { redirect, useLoaderData, type LoaderFunctionArgs } from "react-router";
+import { Link } from "~/components/link";
 import { PageTitle } from "~/components/layout";
 import { loadJourney, safeFrom } from "~/lib/concerns.server";
 import { formatDate } from "~/lib/format";

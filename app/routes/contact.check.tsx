@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
-import { data, Form, redirect, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
+import { data, redirect, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
+import { Form } from "~/components/link";
 import { Button, CsrfInput, SummaryList } from "~/components/form";
 import { BackLink, PageTitle } from "~/components/layout";
 import { ContactDraftSchema, ContactSubmissionSchema, nextContactStep, type ContactDraft } from "~/lib/contact";

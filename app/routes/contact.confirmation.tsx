@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
-import { Link, redirect, useLoaderData, type LoaderFunctionArgs } from "react-router";
+import { redirect, useLoaderData, type LoaderFunctionArgs } from "react-router";
+import { Link } from "~/components/link";
 import { ConfirmationPanel } from "~/components/form";
 import { PageTitle } from "~/components/layout";
 import { langFromPath, localePath } from "~/lib/lang";

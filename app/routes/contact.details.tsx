@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
-import { data, Form, redirect, useActionData, useLoaderData, useSearchParams, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
+import { data, redirect, useActionData, useLoaderData, useSearchParams, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
+import { Form } from "~/components/link";
 import { Button, CsrfInput, ErrorSummary, JOURNEY_FORM_ID, Legend, TextInput } from "~/components/form";
 import { BackLink, PageTitle } from "~/components/layout";
 import { contactGuard, ContactDetailsSchema, type ContactDraft } from "~/lib/contact";

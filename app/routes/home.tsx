@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
+import { Link } from "~/components/link";
 import { PageTitle } from "~/components/layout";
 import { useLocalePath } from "~/lib/use-lang";
 import { cachedPage } from "~/lib/page-cache.server";

@@ -1,7 +1,8 @@
 // The stop link in a reminder's emails. Opening it only shows the one button (a mail scanner
 // that follows links cannot stop it); pressing the button stops the reminder.
 import { useTranslation } from "react-i18next";
-import { data, Form, Link, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
+import { data, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
+import { Form, Link } from "~/components/link";
 import { Button, CsrfInput } from "~/components/form";
 import { PageTitle } from "~/components/layout";
 import { readForm } from "~/lib/forms.server";

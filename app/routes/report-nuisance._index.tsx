@@ -1,7 +1,8 @@
 // Start page: what can be reported, how the reports are used, and how long it takes.
 // `?kind=text` (from the concerns assistant) starts the report on that kind of contact.
 import { useTranslation } from "react-i18next";
-import { Link, useLoaderData, type LoaderFunctionArgs } from "react-router";
+import { useLoaderData, type LoaderFunctionArgs } from "react-router";
+import { Link } from "~/components/link";
 import { PageTitle } from "~/components/layout";
 import { MAX_CONTACTS } from "~/lib/nuisance";
 import { loadDraft } from "~/lib/nuisance.server";

@@ -1,6 +1,7 @@
 // The contacts so far: change or remove any, then add another or go on.
 import { useTranslation } from "react-i18next";
-import { data, Link, redirect, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
+import { data, redirect, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
+import { Link } from "~/components/link";
 import { Radios } from "~/components/form";
 import { JourneyPage } from "~/components/journey";
 import { readForm, validate } from "~/lib/forms.server";

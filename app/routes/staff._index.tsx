@@ -2,7 +2,8 @@
 // channel, clock performance against the service levels, chats and nuisance reports per week
 // and the Welsh share. Every chart has its figures in a table beside it.
 import { useTranslation } from "react-i18next";
-import { Link, useLoaderData, type LoaderFunctionArgs } from "react-router";
+import { useLoaderData, type LoaderFunctionArgs } from "react-router";
+import { Link } from "~/components/link";
 import { BarChart } from "~/components/bar-chart";
 import { Table } from "~/components/form";
 import { PageTitle } from "~/components/layout";

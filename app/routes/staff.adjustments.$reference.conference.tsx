@@ -1,7 +1,8 @@
 // An appeal opens a service adjustment case conference: its date, who attends, and the Head of
 // Customer Contact's decision (the decision stands, or changes and is decided again).
 import { useTranslation } from "react-i18next";
-import { data, Form, Link, redirect, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
+import { data, redirect, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
+import { Form, Link } from "~/components/link";
 import { Button, CsrfInput, DateInput, ErrorSummary, isoToParts, Radios, SummaryList, Textarea } from "~/components/form";
 import { PageTitle } from "~/components/layout";
 import { adjustmentForStaff, datePartsToIso, referenceParam, throwAdjustmentError } from "~/lib/adjustments-staff.server";

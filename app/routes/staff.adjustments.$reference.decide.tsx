@@ -1,10 +1,10 @@
 // Decide a request: agree all, agree some (with what we do instead) or decline (with reasons
 // and what we can do). Every field is on the page, so it works without JavaScript.
 import { useTranslation } from "react-i18next";
-import { data, Link, redirect, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
+import { data, redirect, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
+import { Form, Link } from "~/components/link";
 import { Button, Checkboxes, CsrfInput, DateInput, ErrorSummary, isoToParts, Radios, Textarea } from "~/components/form";
 import { PageTitle } from "~/components/layout";
-import { Form } from "react-router";
 import { describeNeed } from "~/lib/adjustments-labels";
 import { adjustmentForStaff, datePartsToIso, referenceParam, throwAdjustmentError } from "~/lib/adjustments-staff.server";
 import { adjustmentDeps } from "~/lib/adjustments.server";

@@ -1,6 +1,7 @@
 // Removal on request: the details are deleted and only a dated note is kept; the flag is cleared.
 import { useTranslation } from "react-i18next";
-import { data, Form, Link, redirect, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
+import { data, redirect, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
+import { Form, Link } from "~/components/link";
 import { Button, CsrfInput, DateInput, ErrorSummary } from "~/components/form";
 import { PageTitle } from "~/components/layout";
 import { adjustmentForStaff, datePartsToIso, referenceParam, throwAdjustmentError } from "~/lib/adjustments-staff.server";

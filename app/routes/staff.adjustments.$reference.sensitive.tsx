@@ -1,7 +1,8 @@
 // The sensitive "what they find hard" text on its own address: for the Head of Customer Contact,
 // managers and the officer dealing with the request; every view audited; anyone else gets 403.
 import { useTranslation } from "react-i18next";
-import { Link, useLoaderData, type LoaderFunctionArgs } from "react-router";
+import { useLoaderData, type LoaderFunctionArgs } from "react-router";
+import { Link } from "~/components/link";
 import { PageTitle } from "~/components/layout";
 import { referenceParam, throwAdjustmentError } from "~/lib/adjustments-staff.server";
 import { adjustmentDeps } from "~/lib/adjustments.server";

@@ -2,7 +2,8 @@
 // check, the review, any appeal, and removal. The sensitive text shows only to those allowed.
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useActionData, useLoaderData, useSearchParams, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
+import { useActionData, useLoaderData, useSearchParams, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
+import { Link } from "~/components/link";
 import { Button, ErrorSummary, IntentForm, Radios, StaffActionForm, SuccessBanner, SummaryList, type SummaryRow, Textarea } from "~/components/form";
 import { ClockTag } from "~/components/clock-tag";
 import { PageTitle } from "~/components/layout";

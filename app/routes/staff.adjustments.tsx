@@ -3,7 +3,8 @@
 // "check it worked" tasks and decisions still to be told by phone, text or letter.
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { Form, Link, redirect, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
+import { redirect, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
+import { Form, Link } from "~/components/link";
 import { ClockTag } from "~/components/clock-tag";
 import { Button, CsrfInput, FilterBar, Table } from "~/components/form";
 import { PageTitle } from "~/components/layout";

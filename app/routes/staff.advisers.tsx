@@ -2,7 +2,8 @@
 // form post (works without JavaScript); each change is audited, and the chat server reads the
 // values from StaffUser for the adviser's next assignment.
 import { useTranslation } from "react-i18next";
-import { Form, Link, redirect, useActionData, useLoaderData, useSearchParams, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
+import { redirect, useActionData, useLoaderData, useSearchParams, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
+import { Form, Link } from "~/components/link";
 import { Button, CsrfInput, ErrorSummary, Select, SingleCheckbox, SuccessBanner, Table } from "~/components/form";
 import { PageTitle } from "~/components/layout";
 import { chatStaff, MAX_CHATS, MIN_CHATS, parseAdviserSettings, saveAdviserSettings } from "~/lib/chat-advisers.server";

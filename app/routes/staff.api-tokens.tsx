@@ -1,7 +1,8 @@
 // Admins make and revoke bearer tokens for the read API. A new token is shown once, on the
 // page that answers the form post (never in a URL), and only its hash is kept.
 import { useTranslation } from "react-i18next";
-import { data, Form, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
+import { data, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
+import { Form } from "~/components/link";
 import { Button, Checkboxes, ConfirmationPanel, CsrfInput, ErrorSummary, Table, TextInput } from "~/components/form";
 import { PageTitle } from "~/components/layout";
 import { formatDateTime } from "~/lib/format";

@@ -1,6 +1,7 @@
 // The back-office tools, each shown to those holding its capability (server/auth/permissions.ts).
 import { useTranslation } from "react-i18next";
-import { Link, useLoaderData, type LoaderFunctionArgs } from "react-router";
+import { useLoaderData, type LoaderFunctionArgs } from "react-router";
+import { Link } from "~/components/link";
 import { PageTitle } from "~/components/layout";
 import { requireCapability } from "~/lib/permissions.server";
 import { can, type Capability } from "../../server/auth/permissions";

@@ -4,7 +4,8 @@
 // The loader's work is app/lib/staff-case.server.ts, each intent a row of the table in
 // app/lib/case-intents.server.ts, each part of the page a component in app/components/staff-case/.
 import { useTranslation } from "react-i18next";
-import { Link, useActionData, useLoaderData, useSearchParams, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
+import { useActionData, useLoaderData, useSearchParams, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
+import { Link } from "~/components/link";
 import { ConcernReport } from "~/components/concern-report";
 import { ErrorSummary, SuccessBanner } from "~/components/form";
 import { PageTitle } from "~/components/layout";

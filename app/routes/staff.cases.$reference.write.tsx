@@ -3,7 +3,8 @@
 // email through the outbox, or save it as a letter to print. The customer's flags decide what
 // is offered: large print, phone instead of writing (a call task instead), restricted contact.
 import { useTranslation } from "react-i18next";
-import { data, Form, Link, redirect, useActionData, useLoaderData, useSearchParams, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
+import { data, redirect, useActionData, useLoaderData, useSearchParams, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
+import { Form, Link } from "~/components/link";
 import { Button, CsrfInput, ErrorSummary, Select, Textarea, TextInput } from "~/components/form";
 import { PageTitle } from "~/components/layout";
 import { readForm, validate } from "~/lib/forms.server";

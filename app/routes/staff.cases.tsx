@@ -2,7 +2,8 @@
 // nearest due first, a page at a time. Filters are a plain GET form so links can be shared.
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, redirect, useLoaderData, type LoaderFunctionArgs } from "react-router";
+import { redirect, useLoaderData, type LoaderFunctionArgs } from "react-router";
+import { Link } from "~/components/link";
 import { clockTagClass } from "~/components/clock-tag";
 import { FilterBar, Table, type Filter, type Row } from "~/components/form";
 import { PageTitle } from "~/components/layout";

@@ -2,7 +2,8 @@
 // manager sets the restricted-contact flag on the customer (the unacceptable behaviour
 // policy: restrictions are for the very few cases, decided above the adviser, and recorded).
 import { useTranslation } from "react-i18next";
-import { Form, redirect, useLoaderData, useSearchParams, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
+import { redirect, useLoaderData, useSearchParams, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
+import { Form } from "~/components/link";
 import { z } from "zod";
 import { Button, CsrfInput, ErrorSummary, Textarea, TextInput } from "~/components/form";
 import { PageTitle } from "~/components/layout";

@@ -1,6 +1,7 @@
 // Managers edit the canned replies advisers insert in chats, in English and Welsh.
 import { useTranslation } from "react-i18next";
-import { data, Form, redirect, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
+import { data, redirect, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
+import { Form } from "~/components/link";
 import { z } from "zod";
 import { Button, CsrfInput, ErrorSummary, Select, Textarea, TextInput } from "~/components/form";
 import { PageTitle } from "~/components/layout";

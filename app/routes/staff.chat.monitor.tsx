@@ -2,7 +2,8 @@
 // of any chat, and today's figures. Live over socket.io; the first view comes with the page.
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useLoaderData, type LoaderFunctionArgs } from "react-router";
+import { useLoaderData, type LoaderFunctionArgs } from "react-router";
+import { Link } from "~/components/link";
 import { io, type Socket } from "socket.io-client";
 import { SummaryList, Table } from "~/components/form";
 import { PageTitle } from "~/components/layout";

@@ -5,7 +5,8 @@
 // chat is a component in app/chat-console/panels.tsx.
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useLoaderData, type LoaderFunctionArgs } from "react-router";
+import { useLoaderData, type LoaderFunctionArgs } from "react-router";
+import { Link } from "~/components/link";
 import { ChatPanel } from "~/chat-console/panels";
 import { useAdviserClient } from "~/chat-console/use-client";
 import { PageTitle } from "~/components/layout";

@@ -1,6 +1,7 @@
 // Events the relay could not deliver after every retry: what, when, the last error, and a replay.
 import { useTranslation } from "react-i18next";
-import { data, Form, redirect, useLoaderData, useSearchParams, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
+import { data, redirect, useLoaderData, useSearchParams, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
+import { Form } from "~/components/link";
 import { Button, CsrfInput, Table } from "~/components/form";
 import { PageTitle } from "~/components/layout";
 import { formatDateTime, formatNumber } from "~/lib/format";

@@ -1,7 +1,8 @@
 // Staff intake: a case that reached us by phone, letter or email, created with the same types,
 // work queues, clocks and acknowledgement as the web forms (server/correspondence/intake.ts).
 import { useTranslation } from "react-i18next";
-import { data, Form, redirect, useActionData, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
+import { data, redirect, useActionData, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
+import { Form } from "~/components/link";
 import { Button, CsrfInput, ErrorSummary } from "~/components/form";
 import { PageTitle } from "~/components/layout";
 import { IntakeFields } from "~/lib/correspondence-staff";

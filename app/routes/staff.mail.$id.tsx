@@ -2,7 +2,8 @@
 // add a held message to the case or adjustment request it names, add it to another case, create a case from it, set
 // it aside, or (when it joined a closed case) re-open that case under the existing rules.
 import { useTranslation } from "react-i18next";
-import { data, Form, Link, redirect, useActionData, useLoaderData, useSearchParams, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
+import { data, redirect, useActionData, useLoaderData, useSearchParams, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
+import { Form, Link } from "~/components/link";
 import { Button, CsrfInput, ErrorSummary, SummaryList, TextInput } from "~/components/form";
 import { PageTitle } from "~/components/layout";
 import { IntakeFields } from "~/lib/correspondence-staff";

@@ -1,7 +1,8 @@
 // Mail that did not join a case by itself: to triage, held (sender not the customer), automatic
 // or set aside, and joined. Staff open a message to link it, create a case or set it aside.
 import { useTranslation } from "react-i18next";
-import { Link, useLoaderData, type LoaderFunctionArgs } from "react-router";
+import { useLoaderData, type LoaderFunctionArgs } from "react-router";
+import { Link } from "~/components/link";
 import { Table } from "~/components/form";
 import { PageTitle } from "~/components/layout";
 import { formatDateTime } from "~/lib/format";

@@ -1,7 +1,8 @@
 // One repeat offender: counts, reports per week (an SVG chart and the same figures as a table),
 // linked identities, the contacts with what people said, CSV export, and "Open a case".
 import { useTranslation } from "react-i18next";
-import { data, Form, Link, redirect, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
+import { data, redirect, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
+import { Form, Link } from "~/components/link";
 import { z } from "zod";
 import { Button, ChoiceItems, CsrfInput, ErrorSummary, Fieldset, Radios, SummaryList, Table, TextInput } from "~/components/form";
 import { PageTitle } from "~/components/layout";

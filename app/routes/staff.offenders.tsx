@@ -1,7 +1,8 @@
 // Repeat offenders: contacts grouped by number, sender, domain or company, with counts over
 // time; sortable, filterable and paged. Works as plain links and GET forms.
 import { useTranslation } from "react-i18next";
-import { Link, useLoaderData, type LoaderFunctionArgs } from "react-router";
+import { useLoaderData, type LoaderFunctionArgs } from "react-router";
+import { Link } from "~/components/link";
 import { FilterBar, Table } from "~/components/form";
 import { PageTitle } from "~/components/layout";
 import { formatDate, formatNumber } from "~/lib/format";

@@ -1,6 +1,7 @@
 // Retention: a dry run lists what is due for deletion; an admin then deletes it.
 import { useTranslation } from "react-i18next";
-import { Form, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
+import { useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
+import { Form } from "~/components/link";
 import { Button, CsrfInput, Table } from "~/components/form";
 import { PageTitle } from "~/components/layout";
 import { formatDate } from "~/lib/format";

@@ -1,6 +1,7 @@
 // The second step of staff sign-in: a code from the authenticator app, or a recovery code.
 import { useTranslation } from "react-i18next";
-import { data, Form, Link, redirect, useActionData, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
+import { data, redirect, useActionData, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
+import { Form, Link } from "~/components/link";
 import { Button, CsrfInput, ErrorSummary, TextInput } from "~/components/form";
 import { PageTitle } from "~/components/layout";
 import { readForm } from "~/lib/forms.server";

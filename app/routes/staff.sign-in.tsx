@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
-import { data, Form, redirect, useActionData, useLoaderData, useSearchParams, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
+import { data, redirect, useActionData, useLoaderData, useSearchParams, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
+import { Form } from "~/components/link";
 import { Button, CsrfInput, ErrorSummary, TextInput } from "~/components/form";
 import { PageTitle } from "~/components/layout";
 import { langFromPath } from "~/lib/lang";

@@ -1,6 +1,7 @@
 // Layout for every signed-in staff page: guard and staff navigation (its texts come with the page's translations script, app/root.tsx).
 import { useTranslation } from "react-i18next";
-import { Form, Link, NavLink, Outlet, useLoaderData, type LoaderFunctionArgs } from "react-router";
+import { NavLink, Outlet, useLoaderData, type LoaderFunctionArgs } from "react-router";
+import { Form, Link } from "~/components/link";
 import { Button, CsrfInput } from "~/components/form";
 import { requireCapability } from "~/lib/permissions.server";
 import { can, type Capability } from "../../server/auth/permissions";

@@ -4,7 +4,8 @@
 // Works without JavaScript: a plain multipart form. The frame it shares with the page for
 // adjustment requests and nuisance reports is in app/lib/track-page.tsx.
 import { useTranslation } from "react-i18next";
-import { data, Form, Link, useActionData, useLoaderData, useParams, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
+import { data, useActionData, useLoaderData, useParams, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
+import { Form, Link } from "~/components/link";
 import { Button, CsrfInput, FileUpload } from "~/components/form";
 import { countPublicPost, isGenuinePublicForm } from "~/lib/forms.server";
 import { addedRedirect, TRACK_MESSAGE_MAX, TrackAddedList, TrackLinkExpired, TrackMessageField, TrackPageFrame, TrackSentEmails } from "~/lib/track-page";

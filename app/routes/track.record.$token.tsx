@@ -4,7 +4,8 @@
 // hard", never anything staff wrote for themselves. A plain form: works without JavaScript.
 // The frame it shares with the page for cases is in app/lib/track-page.tsx.
 import { useTranslation } from "react-i18next";
-import { data, Form, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
+import { data, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
+import { Form } from "~/components/link";
 import { z } from "zod";
 import { Button, CsrfInput } from "~/components/form";
 import { formatDate, formatDateTime } from "~/lib/format";

@@ -2,7 +2,8 @@
 // A plain HTML form (public pages ship no JavaScript); the answer is rendered from the POST so
 // the email address never goes into a URL.
 import { useTranslation } from "react-i18next";
-import { data, Form, Link, useActionData, type ActionFunctionArgs, type HeadersFunction } from "react-router";
+import { data, useActionData, type ActionFunctionArgs, type HeadersFunction } from "react-router";
+import { Form, Link } from "~/components/link";
 import { Button, CsrfInput, ErrorSummary, TextInput } from "~/components/form";
 import { PageTitle } from "~/components/layout";
 import { formatDate } from "~/lib/format";

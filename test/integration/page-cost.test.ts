@@ -108,6 +108,41 @@ describe("the rendered-page cache", () => {
   });
 });
 
+describe("what a page carries for React Router's scripts", () => {
+  const marks = (html: string) => ({
+    discover: html.includes('data-discover="true"'),
+    handoff: html.includes("<!--$-->"),
+    stylesheetNonce: /<link[^>]*rel="stylesheet"[^>]*nonce=|<link[^>]*nonce=[^>]*rel="stylesheet"/.test(html),
+    modules: html.includes('type="module"'),
+  });
+
+  it("is nothing on a public page, rendered or from the cache, links and forms included", async () => {
+    const client = new BrowserLikeClient(server.url);
+    for (const path of ["/", "/cy", "/concerns/q/topic", "/cy/report-nuisance"]) {
+      for (let visit = 0; visit < 2; visit++) {
+        await client.get(path);
+        expect(client.lastHtml).toMatch(/<a [^>]*href="\//);
+        expect(marks(client.lastHtml), path).toEqual({ discover: false, handoff: false, stylesheetNonce: false, modules: false });
+      }
+    }
+    // The question page's form is there, unmarked (checked above).
+    await client.get("/concerns/q/topic");
+    expect(client.lastHtml).toMatch(/<form [^>]*method="post"/);
+  });
+
+  it("is still there on a staff page, which hydrates", async () => {
+    const staff = new BrowserLikeClient(server.url);
+    await staff.get("/staff/sign-in");
+    await staff.post("/staff/sign-in", { email: "officer@doorstep.example", password: "demo-officer-2026" });
+    const page = await staff.get("/staff/cases");
+    expect(page.status).toBe(200);
+    expect(marks(staff.lastHtml)).toEqual({ discover: true, handoff: true, stylesheetNonce: true, modules: true });
+    // Every script the page runs carries this response's nonce.
+    const nonce = nonceOf(page);
+    for (const [tag] of staff.lastHtml.matchAll(/<script[^>]*>/g)) expect(tag).toContain(`nonce="${nonce}"`);
+  });
+});
+
 describe("staff pages' translations", () => {
   it("come as one cached script per language, not inside every page", async () => {
     const staff = new BrowserLikeClient(server.url);

@@ -1,7 +1,7 @@
 // Report form, adjustments page: do they need us to work differently, what, and a link to ask
 // for an adjustment on its own.
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
+import { Link } from "~/components/link";
 import { Radios, Textarea } from "~/components/form";
 import { useLocalePath } from "~/lib/use-lang";
 import { ReportFrame, useYesNo, type ReportPageProps } from "./page";

@@ -1,7 +1,7 @@
 // Report form, late-reason page: why they are coming to us three months or more after their last
 // meaningful contact, and whether a disability or health condition played a part.
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
+import { Link } from "~/components/link";
 import { Radios, Textarea } from "~/components/form";
 import { formatDate } from "~/lib/format";
 import { useLang, useLocalePath } from "~/lib/use-lang";

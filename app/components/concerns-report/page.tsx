@@ -3,7 +3,7 @@
 // The pages render what they are given: limits and dates come from the route's loader.
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { Form, Link } from "react-router";
+import { Form, Link } from "~/components/link";
 import { Button, CsrfInput, type ErrorLink, ErrorSummary, type FieldError, JOURNEY_FORM_ID, type Option } from "~/components/form";
 import { BackLink, PageTitle } from "~/components/layout";
 import { useLocalePath } from "~/lib/use-lang";

@@ -1,7 +1,7 @@
 // Report form, timeline page: the dates we know from the journey and the person's own entries
 // (each with a Remove button), then a date and a line to add another.
 import { useTranslation } from "react-i18next";
-import { Form } from "react-router";
+import { Form } from "~/components/link";
 import { CsrfInput, DateInput, submittedDate, SuccessBanner, Table, Textarea } from "~/components/form";
 import { formatDate } from "~/lib/format";
 import { useLang } from "~/lib/use-lang";

@@ -2,7 +2,7 @@
 // can be bookmarked and works without JavaScript), its fields side by side, then "Apply" and any
 // links beside it (a CSV of the same list). Every list page's filter bar is this one.
 import type { ReactNode } from "react";
-import { Form } from "react-router";
+import { Form } from "~/components/link";
 import { SingleCheckbox } from "./choices";
 import { Select } from "./select";
 import { TextInput } from "./text-input";

@@ -1,7 +1,7 @@
 // A staff page's small POST forms: each posts one named intent (read by the page's table of
 // intents), with the CSRF field. `StaffActionForm` is the one that needs nothing but a click.
 import type { ReactNode } from "react";
-import { Form } from "react-router";
+import { Form } from "~/components/link";
 import { Button } from "./button";
 import { CsrfInput } from "./csrf";
 

@@ -2,7 +2,7 @@
 // your answers" page, public and staff.
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
+import { Link } from "~/components/link";
 
 export type SummaryRow = {
   key: ReactNode;

@@ -2,7 +2,7 @@
 // details as a summary list.
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
+import { Link } from "~/components/link";
 import { SummaryList } from "~/components/form";
 import { formatDate, formatDateTime } from "~/lib/format";
 import type { StaffCaseView } from "~/lib/staff-case.server";

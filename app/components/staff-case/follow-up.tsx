@@ -1,6 +1,6 @@
 // Linked cases and callbacks on the staff case page: what there is, and the form to add one.
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
+import { Link } from "~/components/link";
 import { ClockTag } from "~/components/clock-tag";
 import { Button, IntentForm, Textarea, TextInput } from "~/components/form";
 import { formatDateTime } from "~/lib/format";
