@@ -133,7 +133,8 @@ export function caseConditions(filters: CaseFilters, now: Date, nameMatches: rea
   return parts.join(" AND ");
 }
 
-export type CaseListRow = {
+/** The case's own columns in a list row, as the page statement reads them (LIST_COLUMNS). */
+type CaseColumns = {
   id: string;
   reference: string;
   type: string;
@@ -142,11 +143,18 @@ export type CaseListRow = {
   language: string;
   channel: string;
   workQueue: string;
-  createdAt: string;
-  openedAt: string;
-  nextDueAt: string | null;
-  closedAt: string | null;
+  createdAt: Date;
+  openedAt: Date;
+  nextDueAt: Date | null;
+  closedAt: Date | null;
   outcome: string | null;
+};
+
+/** Dates leave the list as ISO text: it goes to the browser and the API as JSON, and into the CSV. */
+type AsIso<T> = T extends Date ? string : T;
+
+/** A row as the list hands it out: the case's columns, then what the page statement adds, ready to show. */
+export type CaseListRow = { [K in keyof CaseColumns]: AsIso<CaseColumns[K]> } & {
   officer: string | null;
   officerId: string | null;
   clock: QueueClockState | null;
@@ -258,24 +266,8 @@ const ORDER_SQL: Record<CaseFilters["sort"], (t: string) => string> = {
 const LIST_COLUMNS = `c."id", c."reference", c."type", c."title", c."status"::text AS "status", c."language"::text AS "language", c."channel", c."workQueue",
   c."createdAt", c."openedAt", c."nextDueAt", c."closedAt", c."outcome", c."assignedToId"`;
 
-type PageRow = {
-  id: string;
-  reference: string;
-  type: string;
-  title: string;
-  status: string;
-  language: string;
-  channel: string;
-  workQueue: string;
-  createdAt: Date;
-  openedAt: Date;
-  nextDueAt: Date | null;
-  closedAt: Date | null;
-  outcome: string | null;
-  assignedToId: string | null;
-  officer: string | null;
-  flags: string | null;
-};
+/** A row of the page statement: its segment, the case's columns, its officer and its customer's live flags (comma-separated). */
+type PageRow = CaseColumns & { seg: number; assignedToId: string | null; officer: string | null; flags: string | null };
 
 /**
  * One statement for a page: the rows (from an end, after an offset, or beyond a cursor through
@@ -404,16 +396,15 @@ export async function listCases(
       whole: first && !got.more,
     };
   };
-  const fetchRows = fetchPage;
   let counted: { total: number; capped: boolean } | null;
-  let fetched: Awaited<ReturnType<typeof fetchRows>>;
+  let fetched: Awaited<ReturnType<typeof fetchPage>>;
   if (count && !countableFromTable(filters)) {
     // A search, a flag or one officer: the rows first, and when the first page holds them all it
     // is the count (exact), so the usual narrow search costs one query, not two.
-    fetched = await fetchRows();
+    fetched = await fetchPage();
     counted = fetched.whole ? { total: fetched.rows.length, capped: false } : await countCases(prisma, filters, where, now, queueLines);
   } else {
-    [counted, fetched] = await Promise.all([count ? countCases(prisma, filters, where, now, queueLines) : Promise.resolve(null), fetchRows()]);
+    [counted, fetched] = await Promise.all([count ? countCases(prisma, filters, where, now, queueLines) : Promise.resolve(null), fetchPage()]);
   }
   return {
     total: counted?.total ?? fetched.rows.length,
@@ -421,24 +412,18 @@ export async function listCases(
     page: fetched.page,
     next: fetched.next,
     previous: fetched.previous,
-    rows: fetched.rows.map((r) => ({
-      id: r.id,
-      reference: r.reference,
-      type: r.type,
-      title: r.title,
-      status: r.status,
-      language: r.language,
-      channel: r.channel,
-      workQueue: r.workQueue,
-      createdAt: r.createdAt.toISOString(),
-      openedAt: r.openedAt.toISOString(),
-      nextDueAt: r.nextDueAt?.toISOString() ?? null,
-      closedAt: r.closedAt?.toISOString() ?? null,
-      outcome: r.outcome,
-      officer: r.assignedToId ? r.officer : null,
-      officerId: r.assignedToId,
-      clock: r.status === "closed" ? null : queueClockState(r.nextDueAt, now),
-      flags: r.flags ? r.flags.split(",").sort() : [],
+    // The case's columns pass through as they are: a new one needs no line here (a date fails the
+    // typecheck until it is made text). The segment only orders the statement's rows.
+    rows: fetched.rows.map(({ seg: _segment, assignedToId, officer, flags, ...columns }) => ({
+      ...columns,
+      createdAt: columns.createdAt.toISOString(),
+      openedAt: columns.openedAt.toISOString(),
+      nextDueAt: columns.nextDueAt?.toISOString() ?? null,
+      closedAt: columns.closedAt?.toISOString() ?? null,
+      officer: assignedToId ? officer : null,
+      officerId: assignedToId,
+      clock: columns.status === "closed" ? null : queueClockState(columns.nextDueAt, now),
+      flags: flags ? flags.split(",").sort() : [],
     })),
   };
 }
