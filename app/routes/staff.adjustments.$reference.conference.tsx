@@ -3,7 +3,7 @@
 import { useTranslation } from "react-i18next";
 import { data, redirect, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
 import { Form, Link } from "~/components/link";
-import { Button, CsrfInput, DateInput, ErrorSummary, isoToParts, Radios, SummaryList, Textarea } from "~/components/form";
+import { Button, CsrfInput, DateInput, ErrorSummary, IntentForm, isoToParts, Radios, SummaryList, Textarea } from "~/components/form";
 import { PageTitle } from "~/components/layout";
 import { adjustmentForStaff, datePartsToIso, referenceParam, throwAdjustmentError } from "~/lib/adjustments-staff.server";
 import { adjustmentDeps } from "~/lib/adjustments.server";
@@ -95,12 +95,10 @@ export default function Conference() {
       <ErrorSummary errors={summary} />
       <h1 className="govuk-heading-l">{title}</h1>
       {!open && a.can.appeal ? (
-        <Form method="post" noValidate>
-          <CsrfInput />
-          <input type="hidden" name="intent" value="appeal" />
+        <IntentForm intent="appeal" noValidate bare>
           <Textarea id="appeal" label={t("conference.appeal")} hint={t("conference.appealHint")} rows={5} error={err("appeal")} defaultValue={v?.appeal ?? ""} maxLength={DECISION_TEXT_MAX} limitText={limit} />
           <Button>{t("conference.open")}</Button>
-        </Form>
+        </IntentForm>
       ) : null}
       {open ? (
         <>

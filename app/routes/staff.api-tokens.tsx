@@ -3,7 +3,7 @@
 import { useTranslation } from "react-i18next";
 import { data, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
 import { Form } from "~/components/link";
-import { Button, Checkboxes, ConfirmationPanel, CsrfInput, ErrorSummary, Table, TextInput } from "~/components/form";
+import { Button, Checkboxes, ConfirmationPanel, CsrfInput, ErrorSummary, IntentForm, Table, TextInput } from "~/components/form";
 import { PageTitle } from "~/components/layout";
 import { formatDateTime } from "~/lib/format";
 import { readForm, validate } from "~/lib/forms.server";
@@ -117,15 +117,12 @@ export default function ApiTokens() {
                 tok.revokedAt ? (
                   t("tokens.revokedOn", { date: formatDateTime(tok.revokedAt, lang) })
                 ) : (
-                  <Form method="post">
-                    <CsrfInput />
-                    <input type="hidden" name="intent" value="revoke" />
-                    <input type="hidden" name="id" value={tok.id} />
+                  <IntentForm intent="revoke" hidden={{ id: tok.id }} bare>
                     <Button secondary preventDoubleClick={false}>
                       {t("tokens.revoke")}
                       <span className="govuk-visually-hidden"> {tok.name}</span>
                     </Button>
-                  </Form>
+                  </IntentForm>
                 ),
               ],
             }))}

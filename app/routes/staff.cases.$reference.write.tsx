@@ -5,7 +5,7 @@
 import { useTranslation } from "react-i18next";
 import { data, redirect, useActionData, useLoaderData, useSearchParams, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
 import { Form, Link } from "~/components/link";
-import { Button, CsrfInput, ErrorSummary, Select, Textarea, TextInput } from "~/components/form";
+import { Button, CsrfInput, ErrorSummary, IntentForm, Select, Textarea, TextInput } from "~/components/form";
 import { PageTitle } from "~/components/layout";
 import { readForm, validate } from "~/lib/forms.server";
 import { langFromPath, localePath } from "~/lib/lang";
@@ -173,12 +173,10 @@ export default function WriteToCustomer() {
             </span>
             <strong className="govuk-warning-text__text">{t("write.phoneInstead")}</strong>
           </div>
-          <Form method="post" noValidate>
-            <CsrfInput />
-            <input type="hidden" name="intent" value="call" />
+          <IntentForm intent="call" noValidate bare>
             <Textarea id="note" label={t("write.callNote")} rows={3} maxLength={2000} limitText={t("write.limit", { count: 2000 })} error={errors.note ? t(errors.note) : undefined} defaultValue={values.note} />
             <Button>{t("write.logCall")}</Button>
-          </Form>
+          </IntentForm>
         </>
       ) : null}
       {!blocked && allowed.length > 0 ? (

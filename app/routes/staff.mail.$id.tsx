@@ -3,8 +3,8 @@
 // it aside, or (when it joined a closed case) re-open that case under the existing rules.
 import { useTranslation } from "react-i18next";
 import { data, redirect, useActionData, useLoaderData, useSearchParams, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
-import { Form, Link } from "~/components/link";
-import { Button, CsrfInput, ErrorSummary, SummaryList, TextInput } from "~/components/form";
+import { Link } from "~/components/link";
+import { Button, ErrorSummary, IntentForm, StaffActionForm, SummaryList, TextInput } from "~/components/form";
 import { PageTitle } from "~/components/layout";
 import { IntakeFields } from "~/lib/correspondence-staff";
 import { formatDateTime } from "~/lib/format";
@@ -195,11 +195,7 @@ export default function StaffMailMessage() {
           <>
             <h2 className="govuk-heading-m">{t("message.closedHeading")}</h2>
             <p className="govuk-body">{t("message.closed", { reference: joined.reference })}</p>
-            <Form method="post">
-              <CsrfInput />
-              <input type="hidden" name="intent" value="reopen" />
-              <Button secondary>{t("message.reopen", { reference: joined.reference })}</Button>
-            </Form>
+            <StaffActionForm intent="reopen" label={t("message.reopen", { reference: joined.reference })} />
           </>
         ) : null}
         {undecided ? (
@@ -213,11 +209,7 @@ export default function StaffMailMessage() {
                   <strong className="govuk-warning-text__text">{confirm.warning}</strong>
                 </div>
                 {confirm.button ? (
-                  <Form method="post">
-                    <CsrfInput />
-                    <input type="hidden" name="intent" value="confirm" />
-                    <Button>{confirm.button}</Button>
-                  </Form>
+                  <StaffActionForm intent="confirm" label={confirm.button} primary />
                 ) : (
                   <p className="govuk-body" data-testid="confirm-not-yours">
                     {confirm.notYours}
@@ -226,25 +218,17 @@ export default function StaffMailMessage() {
               </>
             ) : null}
             <h2 className="govuk-heading-m">{t("message.linkHeading")}</h2>
-            <Form method="post" noValidate>
-              <CsrfInput />
-              <input type="hidden" name="intent" value="link" />
+            <IntentForm intent="link" noValidate bare>
               <TextInput id="reference" label={t("message.reference")} hint={t("message.referenceHint")} error={errors.reference ? t(errors.reference) : undefined} defaultValue={values.reference} width="10" spellCheck={false} />
               <Button secondary>{t("message.link")}</Button>
-            </Form>
+            </IntentForm>
             <h2 className="govuk-heading-m">{t("message.createHeading")}</h2>
-            <Form method="post" noValidate>
-              <CsrfInput />
-              <input type="hidden" name="intent" value="create" />
+            <IntentForm intent="create" noValidate bare>
               <IntakeFields fixedChannel="email" errors={result?.intent === "create" ? errors : {}} values={result?.intent === "create" ? values : { name: mail.fromName ?? "", email: mail.fromAddress ?? "", summary: mail.text.slice(0, 10000) }} />
               <Button secondary>{t("message.create")}</Button>
-            </Form>
+            </IntentForm>
             <h2 className="govuk-heading-m">{t("message.setAsideHeading")}</h2>
-            <Form method="post">
-              <CsrfInput />
-              <input type="hidden" name="intent" value="setAside" />
-              <Button secondary>{t("message.setAside")}</Button>
-            </Form>
+            <StaffActionForm intent="setAside" label={t("message.setAside")} />
           </>
         ) : null}
       </div>

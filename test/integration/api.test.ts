@@ -69,6 +69,10 @@ describe("read API", () => {
     // Revoke: the token stops working at once.
     await staff.get("/staff/api-tokens");
     const id = new RegExp(`data-token-id="([0-9a-f-]{36})"[\\s\\S]*?Adjustments only`).exec(staff.lastHtml)?.[1] ?? /data-token-id="([0-9a-f-]{36})"/.exec(staff.lastHtml)![1]!;
+    // The revoke button's form (the kit's IntentForm) posts what this test posts, with the CSRF field.
+    const revokeForm = new RegExp(`<form[^>]*method="post"[^>]*>((?:(?!</form>)[\\s\\S])*?name="id" value="${id}"[\\s\\S]*?)</form>`).exec(staff.lastHtml)?.[1] ?? "";
+    expect(revokeForm).toContain('name="intent" value="revoke"');
+    expect(revokeForm).toMatch(/name="csrf" value="[^"]+"/);
     expect((await staff.post("/staff/api-tokens", { intent: "revoke", id })).status).toBe(200);
     expect((await api("/adjustments", noScope)).status).toBe(401);
   });

@@ -177,6 +177,11 @@ describe("tracking adjustment requests and nuisance reports", () => {
     expect((await officer.post(`/staff/adjustments/${reference}`, { intent: "take" })).status).toBe(302);
     html = await (await officer.get(`/cy${mailPage}`)).text();
     expect(html).toContain('name="intent" value="confirm"');
+    // Each of the page's actions is the kit's IntentForm: one post form per intent, each with the CSRF field.
+    const forms = [...html.matchAll(/<form[^>]*method="post"[^>]*>([\s\S]*?)<\/form>/g)].map((m) => m[1]!);
+    const intents = forms.map((f) => /name="intent" value="([^"]+)"/.exec(f)?.[1]);
+    expect(intents).toEqual(expect.arrayContaining(["confirm", "link", "create", "setAside"]));
+    for (const f of forms) expect(f).toMatch(/name="csrf" value="[^"]+"/);
     expect(html).toContain(`Ei hychwanegu at gais am addasiad ${reference}`);
     const confirmed = await officer.post(`/cy${mailPage}`, { intent: "confirm" });
     expect(confirmed.status).toBe(302);

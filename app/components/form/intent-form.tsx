@@ -5,9 +5,29 @@ import { Form } from "~/components/link";
 import { Button } from "./button";
 import { CsrfInput } from "./csrf";
 
-export function IntentForm({ intent, id, inline, hidden, noValidate, children }: { intent: string; id?: string; inline?: boolean; hidden?: Record<string, string>; noValidate?: boolean; children: ReactNode }) {
+/**
+ * `inline` sits beside what comes before it; `bare` adds no spacing of its own (a form in a table
+ * cell, or one whose page spaces its sections itself).
+ */
+export function IntentForm({
+  intent,
+  id,
+  inline,
+  bare,
+  hidden,
+  noValidate,
+  children,
+}: {
+  intent: string;
+  id?: string;
+  inline?: boolean;
+  bare?: boolean;
+  hidden?: Record<string, string>;
+  noValidate?: boolean;
+  children: ReactNode;
+}) {
   return (
-    <Form method="post" className={inline ? "govuk-!-display-inline-block govuk-!-margin-left-2" : "govuk-!-margin-bottom-6"} id={id} noValidate={noValidate}>
+    <Form method="post" className={bare ? undefined : inline ? "govuk-!-display-inline-block govuk-!-margin-left-2" : "govuk-!-margin-bottom-6"} id={id} noValidate={noValidate}>
       <CsrfInput />
       <input type="hidden" name="intent" value={intent} />
       {Object.entries(hidden ?? {}).map(([name, value]) => (

@@ -2,7 +2,7 @@
 // option's id is the field's name, the others `<name>-2`…, hints and errors `<id>-hint`/`-error`.
 import { describe, expect, it } from "vitest";
 import { attr, html, ids } from "./test-html";
-import { Checkboxes, ConfirmationPanel, DateInput, ErrorSummary, Radios, Table, TextInput } from "./index";
+import { Checkboxes, ConfirmationPanel, DateInput, ErrorSummary, IntentForm, Radios, StaffActionForm, Table, TextInput } from "./index";
 
 
 const options = [
@@ -81,5 +81,31 @@ describe("Table and ConfirmationPanel", () => {
   it("shows the reference to quote", () => {
     const markup = html(<ConfirmationPanel title="Sent" referenceLabel="Your reference" reference="RFA-1" />);
     expect(markup).toMatch(/<h1 class="govuk-panel__title">Sent<\/h1><div class="govuk-panel__body">Your reference<br\/><strong data-testid="reference">RFA-1<\/strong>/);
+  });
+});
+
+describe("IntentForm and StaffActionForm", () => {
+  const fields = (markup: string) => [...markup.matchAll(/<input type="hidden" name="([^"]+)"/g)].map((m) => m[1]);
+
+  it("posts its intent and hidden fields after the CSRF fields; `bare` adds no spacing", () => {
+    const markup = html(
+      <IntentForm intent="revoke" hidden={{ id: "t1" }} bare>
+        <button>Revoke</button>
+      </IntentForm>,
+    );
+    expect(markup).toMatch(/<form [^>]*method="post"/);
+    expect(markup).not.toMatch(/<form[^>]* class=/);
+    expect(fields(markup)).toEqual(["csrf", "formIssued", "intent", "id"]);
+    expect(markup).toContain('name="intent" value="revoke"');
+    expect(markup).toContain('name="id" value="t1"');
+  });
+
+  it("spaces itself as a block unless inline or bare; a one-click action is its button", () => {
+    expect(html(<IntentForm intent="x"><span /></IntentForm>)).toMatch(/<form class="govuk-!-margin-bottom-6"/);
+    expect(html(<IntentForm intent="x" inline><span /></IntentForm>)).toMatch(/<form class="govuk-!-display-inline-block govuk-!-margin-left-2"/);
+    const action = html(<StaffActionForm intent="setAside" label="Set aside" />);
+    expect(action).toContain('name="intent" value="setAside"');
+    expect(action).toMatch(/<button[^>]*class="govuk-button govuk-button--secondary[^"]*"[^>]*>Set aside<\/button>/);
+    expect(html(<StaffActionForm intent="confirm" label="Add" primary />)).toMatch(/<button[^>]*class="govuk-button"[^>]*>Add<\/button>/);
   });
 });
