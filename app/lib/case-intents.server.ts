@@ -34,6 +34,8 @@ import {
   type Actor,
   type CaseWorkDeps,
 } from "../../server/domain/cases";
+import { dateFailure, parseDateParts } from "../../server/domain/concerns/dates";
+import type { FieldError } from "~/components/form/field-error";
 import { validate } from "./forms.server";
 import { localePath, type Lang } from "./lang";
 import { forbidden } from "./permissions.server";
@@ -64,6 +66,38 @@ export type CaseIntent<S extends z.ZodType = z.ZodType> = {
 };
 
 const intent = <S extends z.ZodType>(spec: CaseIntent<S>) => spec as unknown as CaseIntent;
+
+/**
+ * A date posted in the kit's three boxes (`<name>-day`, `-month`, `-year`) as an ISO date, or an
+ * issue whose message names the date ("The review date must include a month") and whose params
+ * give validate() the first wrong box (the error summary's link) and the boxes to mark: the same
+ * dateFailure() as the public journeys' dates. The boxes are gathered under `name` first, so the
+ * date is checked as one field beside the others (an empty arrangement and a wrong date are both
+ * reported, not the first alone).
+ */
+function withDateBoxes<S extends z.ZodType>(name: "reviewOn" | "eventOn", schema: (date: z.ZodType<string>) => S) {
+  const box = z.string().optional().default("");
+  const date = z.object({ day: box, month: box, year: box }).transform((boxes, ctx): string => {
+    const parsed = parseDateParts(boxes);
+    if (parsed.ok) return parsed.iso;
+    const { code, box: first, parts } = dateFailure(parsed);
+    ctx.addIssue({ code: "custom", message: `staff-cases:errors.${name}.${code}`, params: { box: first, parts } });
+    return z.NEVER;
+  });
+  return z.preprocess((raw) => {
+    const form = (raw ?? {}) as Record<string, unknown>;
+    return { ...form, [name]: { day: form[`${name}-day`], month: form[`${name}-month`], year: form[`${name}-year`] } };
+  }, schema(date as unknown as z.ZodType<string>));
+}
+
+/** The restricted-contact form: the domain's RestrictSchema with its review date in three boxes. */
+const RestrictForm = withDateBoxes("reviewOn", (reviewOn) => RestrictSchema.extend({ reviewOn }));
+
+/** The complaint form: the domain's ComplaintSchema with the date it is about in three boxes. */
+const ComplaintForm = withDateBoxes("eventOn", (eventOn) => ComplaintSchema.extend({ eventOn }));
+
+/** Fields posted as the kit's date boxes: an error on one links to its day box. */
+const DATE_FIELDS = new Set(["reviewOn", "eventOn"]);
 const NoFields = z.object({});
 const cleanReference = (value: string) => value.replace(/\s+/g, "").toUpperCase();
 
@@ -111,11 +145,11 @@ export const CASE_INTENTS = {
     scope: "own",
     run: (deps, actor, reference, input) => completeCallback(deps, actor, reference, input.callbackId),
   }),
-  restrict: intent({ schema: RestrictSchema, capability: "party.flag.restricted", scope: "any", run: (deps, actor, reference, input) => setRestrictedContact(deps, actor, reference, input) }),
+  restrict: intent({ schema: RestrictForm, capability: "party.flag.restricted", scope: "any", run: (deps, actor, reference, input) => setRestrictedContact(deps, actor, reference, input) }),
   lift: intent({ schema: NoFields, capability: "party.flag.restricted", scope: "any", run: (deps, actor, reference) => liftRestrictedContact(deps, actor, reference) }),
   // A complaint about our service can reach any officer; recording it is not working the case.
   complaint: intent({
-    schema: ComplaintSchema,
+    schema: ComplaintForm,
     capability: "case.complaint",
     scope: "any",
     refusalField: (code) => (code === "late_reason_required" ? "lateReason" : "eventOn"),
@@ -155,7 +189,9 @@ export async function runCaseIntent(args: { context: AppLoadContext; staff: Acto
   const parsed = validate(form, spec.schema);
   if (!parsed.ok) {
     if (spec.badInputIs400) throw data({ reason: "badRequest" }, { status: 400 });
-    return data({ intent: name, errors: spec.invalidMessage ?? parsed.errors, values: spec.invalidMessage ? {} : parsed.values }, { status: 400 });
+    const errors = spec.invalidMessage ?? parsed.errors;
+    const fieldErrors: FieldError[] = spec.invalidMessage ? Object.entries(errors).map(([field, key]) => ({ field, key })) : parsed.fieldErrors;
+    return data({ intent: name, errors, fieldErrors, values: spec.invalidMessage ? {} : parsed.values }, { status: 400 });
   }
   try {
     const result = await spec.run({ prisma, now }, { id: staff.id, roles: staff.roles }, reference, parsed.value);
@@ -165,6 +201,8 @@ export async function runCaseIntent(args: { context: AppLoadContext; staff: Acto
     if (error.code === "not_found" && name !== "link") throw data({ reason: "notFound" }, { status: 404 });
     if (error.code === "forbidden") throw forbidden();
     const field = typeof spec.refusalField === "function" ? spec.refusalField(error.code) : (spec.refusalField ?? "action");
-    return data({ intent: name, errors: { [field]: `staff-cases:refusals.${error.code}` }, values: {} as Record<string, string> }, { status: 409 });
+    const key = `staff-cases:refusals.${error.code}`;
+    const fieldErrors: FieldError[] = [{ field: DATE_FIELDS.has(field) ? `${field}-day` : field, key }];
+    return data({ intent: name, errors: { [field]: key }, fieldErrors, values: {} as Record<string, string> }, { status: 409 });
   }
 }

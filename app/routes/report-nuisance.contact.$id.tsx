@@ -3,7 +3,7 @@
 // the saved email file (.eml), read for its sender, date and subject.
 import { useTranslation } from "react-i18next";
 import { data, redirect, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
-import { DateInput, Radios, SingleCheckbox, submittedDate, Textarea, TextInput } from "~/components/form";
+import { DateInput, type DatePart, type FieldError, Radios, SingleCheckbox, submittedDate, Textarea, TextInput } from "~/components/form";
 import { JourneyPage } from "~/components/journey";
 import { readForm } from "~/lib/forms.server";
 import { localePath } from "~/lib/lang";
@@ -71,6 +71,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (kind === "email") raw.fromStatus = "given";
 
   const errors: Record<string, string> = {};
+  // Where a date error is: its first wrong box (the summary's link) and the boxes to mark.
+  let dateBoxes: { box: DatePart; parts: DatePart[] } | null = null;
   let eml: { id: string; name: string } | null = null;
   // A new file is read now but stored only once the whole form is valid: a failed or hostile
   // post never leaves a 2 MB row behind.
@@ -108,13 +110,16 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     }
   } else {
     const checked = checkContact(parsed.data, context.services.now());
-    if (!checked.ok) Object.assign(errors, checked.errors);
+    if (!checked.ok) {
+      Object.assign(errors, checked.errors);
+      if (checked.date) dateBoxes = checked.date;
+    }
     else if (Object.keys(errors).length === 0) {
       // The day's upload limits (server/limits/public.ts), counted only for a valid form.
       if (upload && !(await publicLimits(context.services.limits, { perAddress: context.services.config.publicAddressQuotas }).uploads(context.clientIp, `nuisance:${draft.draftId}`, 1, upload.bytes.byteLength))) {
         errors.eml = "errors.eml.quota";
         delete raw.emlKeep;
-        return data({ errors, values: raw }, { status: 400 });
+        return data({ errors, values: raw, dateBoxes: null }, { status: 400 });
       }
       if (upload) {
         const { bytes, name, summary } = upload;
@@ -135,7 +140,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       return saveAndGo(context, loaded, { ...rest, contacts }, `${BASE}/contacts`);
     }
   }
-  return data({ errors, values: raw }, { status: 400 });
+  return data({ errors, values: raw, dateBoxes }, { status: 400 });
 }
 
 export default function ContactPage() {
@@ -148,7 +153,14 @@ export default function ContactPage() {
   const v: Values = result?.values ?? loaded.values;
   const emlName = v.emlName || loaded.emlName;
   const kind = loaded.kind;
-  const err = (field: string) => (errors[field] ? t(errors[field]) : undefined);
+  // Each date message names its date: "The date of the call must include a month".
+  const params = (field: string) => (field === "date" ? { what: t(`contact.dateOf.${kind}`) } : undefined);
+  const err = (field: string) => (errors[field] ? t(errors[field], params(field)) : undefined);
+  const dateBoxes: { box: DatePart; parts: DatePart[] } | null = result?.dateBoxes ?? null;
+  // The summary links a date error to its first wrong box, like the "About you" date.
+  const fieldErrors: FieldError[] = Object.entries(errors).map(([field, key]) =>
+    field === "date" && dateBoxes ? { field: `date-${dateBoxes.box}`, key, params: params(field), parts: dateBoxes.parts } : { field, key, params: params(field) },
+  );
   const title = t(`contact.title.${kind}`);
   const isEmail = kind === "email";
   return (
@@ -156,6 +168,7 @@ export default function ContactPage() {
       title={title}
       back={to(loaded.contacts.length || !loaded.isNew ? `${BASE}/contacts` : `${BASE}/kind`)}
       errors={errors}
+      fieldErrors={fieldErrors}
       multipart={isEmail}
       submit={loaded.isNew ? t("contact.add") : t("contact.save")}
       before={<ContactsSoFar contacts={loaded.contacts} lang={lang} />}
@@ -167,6 +180,7 @@ export default function ContactPage() {
         legend={t("contact.date")}
         hint={t("contact.dateHint")}
         error={err("date")}
+        errorParts={dateBoxes?.parts}
         value={submittedDate(v, "date")}
       />
       <TextInput id="time" label={t("contact.time")} hint={t("contact.timeHint")} width="5" error={err("time")} defaultValue={v.time ?? ""} />

@@ -41,10 +41,11 @@ export default function StaffCase() {
   const [params] = useSearchParams();
   const page = useLoaderData<typeof loader>();
   const posted = useActionData<typeof action>();
-  const result: IntentResult = { intent: posted?.intent, errors: posted?.errors ?? {}, values: posted?.values ?? {} };
+  const result: IntentResult = { intent: posted?.intent, errors: posted?.errors ?? {}, fieldErrors: posted?.fieldErrors ?? [], values: posted?.values ?? {} };
   const c = page.found;
   // The complaint's summary box has its own id (the contact form has a "summary" too).
-  const summary = Object.entries(result.errors).map(([field, key]) => ({ field: result.intent === "complaint" && field === "summary" ? "complaintSummary" : field, message: t(key) }));
+  // A date's link goes to its first wrong box (fieldErrors, as validate() gives them).
+  const summary = result.fieldErrors.map(({ field, key }) => ({ field: result.intent === "complaint" && field === "summary" ? "complaintSummary" : field, message: t(key) }));
   const done = params.get("done");
   const part = { page, result };
   return (

@@ -31,6 +31,13 @@ async function track(lang: "en" | "cy", reference: string, email: string) {
   return { status: res.status, html: await res.text() };
 }
 
+/** A date as the kit's three boxes (`<name>-day`, `-month`, `-year`), as a browser posts them. */
+const dateBoxes = (name: string, iso: string) => {
+  const [year, month, day] = iso.split("-");
+  return { [`${name}-day`]: String(Number(day)), [`${name}-month`]: String(Number(month)), [`${name}-year`]: year! };
+};
+const marked = (html: string, id: string) => new RegExp(`class="[^"]*govuk-input--error[^"]*" id="${id}"`).test(html);
+
 const main = (html: string) => /<main[\s\S]*<\/main>/.exec(html)?.[0].replace(/name="csrf" value="[^"]*"/, "") ?? "";
 
 describe("case work and /track", () => {
@@ -272,25 +279,42 @@ describe("complaints about our service", () => {
     const reference = await askQuestion("en", `rcc-${unique()}@example.com`);
     const officer = await signedIn("officer");
     await officer.get(`/staff/cases/${reference}`);
-    let res = await officer.post(`/staff/cases/${reference}`, { intent: "complaint", summary: "", eventOn: "" });
+    // The date is the kit's three boxes (works in every browser, JavaScript or not).
+    expect(officer.lastHtml).toMatch(/<input [^>]*id="eventOn-day"[^>]*name="eventOn-day"/);
+    expect(officer.lastHtml).not.toContain('type="date"');
+    let res = await officer.post(`/staff/cases/${reference}`, { intent: "complaint", summary: "", "eventOn-day": "", "eventOn-month": "", "eventOn-year": "" });
     expect(res.status).toBe(400);
-    expect(officer.lastHtml).toContain("Enter what the complaint is about");
+    expect(officer.lastHtml).toContain('<a href="#complaintSummary">Enter what the complaint is about</a>');
+    expect(officer.lastHtml).toContain('<a href="#eventOn-day">Enter the date of what they are complaining about</a>');
+    // A wrong box: the message names the date, the link goes to that box and only it is marked.
+    res = await officer.post(`/staff/cases/${reference}`, { intent: "complaint", summary: "Bad month", "eventOn-day": "3", "eventOn-month": "13", "eventOn-year": "2026" });
+    expect(res.status).toBe(400);
+    expect(officer.lastHtml).toContain('<a href="#eventOn-month">The date of what they are complaining about must be a real date</a>');
+    expect(marked(officer.lastHtml, "eventOn-month")).toBe(true);
+    expect(marked(officer.lastHtml, "eventOn-day") || marked(officer.lastHtml, "eventOn-year")).toBe(false);
+    expect(officer.lastHtml).toMatch(/id="eventOn-month"[^>]*value="13"/);
     // A date after today says which date (issue 13: not "The date must be today or in the past").
-    res = await officer.post(`/staff/cases/${reference}`, { intent: "complaint", summary: "Not yet", eventOn: new Date(Date.now() + 3 * 86400_000).toISOString().slice(0, 10) });
+    res = await officer.post(`/staff/cases/${reference}`, { intent: "complaint", summary: "Not yet", ...dateBoxes("eventOn", new Date(Date.now() + 3 * 86400_000).toISOString().slice(0, 10)) });
     expect(res.status).toBe(409);
-    expect(officer.lastHtml).toContain("The date of what they are complaining about must be today or in the past.");
+    expect(officer.lastHtml).toContain('<a href="#eventOn-day">The date of what they are complaining about must be today or in the past.</a>');
+    // The same in Welsh.
+    await officer.get(`/cy/staff/cases/${reference}`);
+    res = await officer.post(`/cy/staff/cases/${reference}`, { intent: "complaint", summary: "Dim blwyddyn", "eventOn-day": "3", "eventOn-month": "11", "eventOn-year": "" });
+    expect(res.status).toBe(400);
+    expect(officer.lastHtml).toContain('<a href="#eventOn-year">Rhaid i ddyddiad yr hyn y maen nhw’n cwyno amdano gynnwys blwyddyn</a>');
+    await officer.get(`/staff/cases/${reference}`);
     const today = new Date().toISOString().slice(0, 10);
-    res = await officer.post(`/staff/cases/${reference}`, { intent: "complaint", summary: "Nobody replied to my letter", eventOn: today });
+    res = await officer.post(`/staff/cases/${reference}`, { intent: "complaint", summary: "Nobody replied to my letter", ...dateBoxes("eventOn", today) });
     const location = res.headers.get("location")!;
     expect(location).toMatch(/^\/staff\/cases\/RCC\d{7}\?done=complaint$/);
     await officer.get(location);
     expect(officer.lastHtml).toContain(`href="/staff/cases/${reference}"`);
     expect(officer.lastHtml).toContain("Complaint acknowledged (5 working days)");
     await officer.get(`/staff/cases/${reference}`);
-    res = await officer.post(`/staff/cases/${reference}`, { intent: "complaint", summary: "Years ago", eventOn: "2020-01-01", acceptLate: "yes", lateReason: "x" });
+    res = await officer.post(`/staff/cases/${reference}`, { intent: "complaint", summary: "Years ago", ...dateBoxes("eventOn", "2020-01-01"), acceptLate: "yes", lateReason: "x" });
     expect(res.status).toBe(403);
     await officer.get(`/staff/cases/${reference}`);
-    res = await officer.post(`/staff/cases/${reference}`, { intent: "complaint", summary: "Years ago", eventOn: "2020-01-01" });
+    res = await officer.post(`/staff/cases/${reference}`, { intent: "complaint", summary: "Years ago", ...dateBoxes("eventOn", "2020-01-01") });
     expect(res.headers.get("location")).toMatch(/done=complaintRefused$/);
   });
 });
@@ -301,14 +325,25 @@ describe("restricted contact", () => {
     const officer = await signedIn("officer");
     await officer.get(`/staff/cases/${reference}`);
     expect(officer.lastHtml).not.toContain('name="intent" value="restrict"');
-    expect((await officer.post(`/staff/cases/${reference}`, { intent: "restrict", arrangement: "Writing only", reviewOn: "2027-06-30" })).status).toBe(403);
+    expect((await officer.post(`/staff/cases/${reference}`, { intent: "restrict", arrangement: "Writing only", ...dateBoxes("reviewOn", "2027-06-30") })).status).toBe(403);
     const manager = await signedIn("manager");
     await manager.get(`/staff/cases/${reference}`);
-    let res = await manager.post(`/staff/cases/${reference}`, { intent: "restrict", arrangement: "", reviewOn: "2027-02-30" });
+    let res = await manager.post(`/staff/cases/${reference}`, { intent: "restrict", arrangement: "", "reviewOn-day": "30", "reviewOn-month": "2", "reviewOn-year": "2027" });
     expect(res.status).toBe(400);
     expect(manager.lastHtml).toContain("Enter the arrangement");
-    expect(manager.lastHtml).toContain("Enter a real review date");
-    res = await manager.post(`/staff/cases/${reference}`, { intent: "restrict", arrangement: "Writing only; one named contact", reviewOn: "2027-06-30" });
+    // 30 February: the day is what is wrong, so the link goes to it and only it is marked.
+    expect(manager.lastHtml).toContain('<a href="#reviewOn-day">The review date must be a real date</a>');
+    expect(marked(manager.lastHtml, "reviewOn-day")).toBe(true);
+    expect(marked(manager.lastHtml, "reviewOn-month") || marked(manager.lastHtml, "reviewOn-year")).toBe(false);
+    res = await manager.post(`/staff/cases/${reference}`, { intent: "restrict", arrangement: "Writing only", "reviewOn-day": "30", "reviewOn-month": "", "reviewOn-year": "" });
+    expect(manager.lastHtml).toContain('<a href="#reviewOn-month">The review date must include a month and year</a>');
+    expect(marked(manager.lastHtml, "reviewOn-day")).toBe(false);
+    await manager.get(`/cy/staff/cases/${reference}`);
+    res = await manager.post(`/cy/staff/cases/${reference}`, { intent: "restrict", arrangement: "Ysgrifennu yn unig", "reviewOn-day": "30", "reviewOn-month": "6", "reviewOn-year": "27" });
+    expect(res.status).toBe(400);
+    expect(manager.lastHtml).toContain('<a href="#reviewOn-year">Rhaid i flwyddyn y dyddiad adolygu gynnwys 4 rhif</a>');
+    await manager.get(`/staff/cases/${reference}`);
+    res = await manager.post(`/staff/cases/${reference}`, { intent: "restrict", arrangement: "Writing only; one named contact", ...dateBoxes("reviewOn", "2027-06-30") });
     expect(res.status).toBe(302);
     await officer.get(`/cy/staff/cases/${reference}`);
     expect(officer.lastHtml).toContain('data-testid="flag-banner"');

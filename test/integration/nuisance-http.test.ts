@@ -131,7 +131,15 @@ describe("nuisance journey without JavaScript", () => {
     expect(bad.status).toBe(400);
     const html = withoutScripts(client.lastHtml);
     expect(html).toContain("Mae problem wedi codi");
-    expect(html).toContain("Rhowch ddyddiad gwirioneddol");
+    // The date's message names it, links to its first wrong box and marks only that box.
+    expect(html).toContain('<a href="#date-day">Rhaid i ddyddiad yr alwad fod yn ddyddiad gwirioneddol</a>');
+    expect(html).toMatch(/class="[^"]*govuk-input--error[^"]*" id="date-day"/);
+    expect(html).not.toMatch(/class="[^"]*govuk-input--error[^"]*" id="date-(month|year)"/);
+    const noMonth = await client.post("/cy/report-nuisance/contact/new?kind=text", { ...callFields("07700 900125", { kind: "text", message: "Neges", "date-month": "" }) });
+    expect(noMonth.status).toBe(400);
+    const noMonthHtml = withoutScripts(client.lastHtml);
+    expect(noMonthHtml).toContain('<a href="#date-month">Rhaid i ddyddiad y neges destun gynnwys mis</a>');
+    expect(noMonthHtml).toContain("Rhaid i ddyddiad y neges destun gynnwys mis</p>");
     expect(html).toContain("Rhowch amser fel 14:30 neu 2:30yh");
     expect(html).toContain('value="0161 496 0000"');
     expect(html).toContain("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; ffoniodd eto");
@@ -184,7 +192,14 @@ describe("nuisance journey without JavaScript", () => {
     const tomorrow = new Date(Date.now() + 36 * 3600_000);
     const future = await addContact(client, "", "live_call", callFields("07700 900123", { "date-day": String(tomorrow.getUTCDate()), "date-month": String(tomorrow.getUTCMonth() + 1), "date-year": String(tomorrow.getUTCFullYear()) }));
     expect(future.status).toBe(400);
-    expect(withoutScripts(client.lastHtml)).toContain("The date it happened must be today or in the past");
+    expect(withoutScripts(client.lastHtml)).toContain('<a href="#date-day">The date of the call must be today or in the past</a>');
+    // A missing month: the message names the date and the box, the link goes to that box, only it is marked.
+    const noMonth = await client.post("/report-nuisance/contact/new?kind=live_call", callFields("07700 900123", { "date-month": "" }));
+    expect(noMonth.status).toBe(400);
+    const noMonthHtml = withoutScripts(client.lastHtml);
+    expect(noMonthHtml).toContain('<a href="#date-month">The date of the call must include a month</a>');
+    expect(noMonthHtml).toMatch(/class="[^"]*govuk-input--error[^"]*" id="date-month"/);
+    expect(noMonthHtml).not.toMatch(/class="[^"]*govuk-input--error[^"]*" id="date-(day|year)"/);
     expect((await client.post("/report-nuisance/contact/new?kind=live_call", callFields("07700 900123"))).status).toBe(302);
     await client.post("/report-nuisance/contacts", { another: "no" });
     await client.get("/report-nuisance/about-you");

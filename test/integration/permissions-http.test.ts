@@ -88,11 +88,11 @@ describe("staff permissions over HTTP", () => {
     const admin = await signedIn("admin");
     await admin.get("/staff");
     const csrf = admin.csrfToken();
-    expect((await admin.post(`/staff/cases/${reference}`, { intent: "restrict", arrangement: "Writing only", reviewOn: "2027-06-01" }, { csrf })).status).toBe(403);
+    expect((await admin.post(`/staff/cases/${reference}`, { intent: "restrict", arrangement: "Writing only", "reviewOn-day": "1", "reviewOn-month": "6", "reviewOn-year": "2027" }, { csrf })).status).toBe(403);
     expect((await admin.post(`/staff/cases/${reference}`, { intent: "nfc", reason: "x" }, { csrf })).status).toBe(403);
     const manager = await signedIn("manager");
     await manager.get(`/staff/cases/${reference}`);
-    expect((await manager.post(`/staff/cases/${reference}`, { intent: "restrict", arrangement: "Writing only", reviewOn: "2027-06-01" })).status).toBe(302);
+    expect((await manager.post(`/staff/cases/${reference}`, { intent: "restrict", arrangement: "Writing only", "reviewOn-day": "1", "reviewOn-month": "6", "reviewOn-year": "2027" })).status).toBe(302);
   });
 
   it("staff pages and /track answers send Cache-Control: no-store; public pages do not need to", async () => {

@@ -8,8 +8,11 @@ export type DatePart = "day" | "month" | "year";
 export type FieldError = {
   field: string;
   key: string;
-  /** `date` is an ISO date written in the page's language, `eventKey` a key translated into it. */
-  params?: { date?: string; eventKey?: string; name?: string };
+  /**
+   * `date` is an ISO date written in the page's language, `eventKey` a key translated into it;
+   * `what` is already in the page's language (the thing a date belongs to: "the call", "yr alwad").
+   */
+  params?: { date?: string; eventKey?: string; name?: string; what?: string };
   parts?: DatePart[];
 };
 

@@ -1,11 +1,11 @@
 // The case's clocks and parties as tables, with the restricted-contact arrangement under the parties.
 import { useTranslation } from "react-i18next";
 import { ClockTag } from "~/components/clock-tag";
-import { Button, IntentForm, StaffActionForm, Table, Textarea, TextInput } from "~/components/form";
+import { Button, DateInput, IntentForm, StaffActionForm, submittedDate, Table, Textarea } from "~/components/form";
 import { formatDate } from "~/lib/format";
 import type { StaffCaseView } from "~/lib/staff-case.server";
 import { useLang } from "~/lib/use-lang";
-import { CaseSection, type CasePart } from "./frame";
+import { CaseSection, datePartsOf, type CasePart } from "./frame";
 
 export function CaseClocks({ c }: { c: StaffCaseView }) {
   const { t } = useTranslation("staff-cases");
@@ -27,7 +27,8 @@ export function CaseClocks({ c }: { c: StaffCaseView }) {
   );
 }
 
-export function CaseParties({ page, result: { errors, values } }: CasePart) {
+export function CaseParties({ page, result }: CasePart) {
+  const { errors, values } = result;
   const { t } = useTranslation("staff-cases");
   const { found: c, may } = page;
   const hasCustomer = c.parties.some((p) => p.role === "customer");
@@ -57,7 +58,7 @@ export function CaseParties({ page, result: { errors, values } }: CasePart) {
           <div className="govuk-details__text">
             <IntentForm intent="restrict">
               <Textarea id="arrangement" label={t("restrict.arrangement")} hint={t("restrict.arrangementHint")} rows={3} maxLength={2000} limitText={t("case.limit", { count: 2000 })} error={errors.arrangement ? t(errors.arrangement) : undefined} defaultValue={values.arrangement} />
-              <TextInput id="reviewOn" type="date" width="10" label={t("restrict.reviewOn")} hint={t("restrict.reviewOnHint")} error={errors.reviewOn ? t(errors.reviewOn) : undefined} defaultValue={values.reviewOn} />
+              <DateInput name="reviewOn" legend={t("restrict.reviewOn")} hint={t("restrict.reviewOnHint")} error={errors.reviewOn ? t(errors.reviewOn) : undefined} errorParts={datePartsOf(result, "reviewOn")} value={submittedDate(values, "reviewOn")} />
               <Button secondary>{t("restrict.set")}</Button>
             </IntentForm>
             {restricted.length > 0 && may.lift ? (

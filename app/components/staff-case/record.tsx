@@ -1,7 +1,7 @@
 // Recording on a staff case: a contact (call, letter…), a complaint about our service, a note.
 import { useTranslation } from "react-i18next";
-import { Button, IntentForm, Select, SingleCheckbox, Textarea, TextInput } from "~/components/form";
-import { CaseSection, type CasePart } from "./frame";
+import { Button, DateInput, IntentForm, Select, SingleCheckbox, submittedDate, Textarea } from "~/components/form";
+import { CaseSection, datePartsOf, type CasePart } from "./frame";
 
 export function CaseContact({ page, result: { errors, values, intent } }: CasePart) {
   const { t } = useTranslation("staff-cases");
@@ -27,7 +27,8 @@ export function CaseContact({ page, result: { errors, values, intent } }: CasePa
   );
 }
 
-export function CaseComplaint({ page, result: { errors, values, intent } }: CasePart) {
+export function CaseComplaint({ page, result }: CasePart) {
+  const { errors, values, intent } = result;
   const { t } = useTranslation("staff-cases");
   const { found: c, may, acceptLate } = page;
   if (c.type === "RCC" || !may.complaint) return null;
@@ -36,7 +37,7 @@ export function CaseComplaint({ page, result: { errors, values, intent } }: Case
       <IntentForm intent="complaint">
         <p className="govuk-body">{t("complaint.intro")}</p>
         <Textarea id="complaintSummary" name="summary" label={t("complaint.summary")} rows={3} maxLength={5000} limitText={t("case.limit", { count: 5000 })} error={errors.summary && intent === "complaint" ? t(errors.summary) : undefined} defaultValue={intent === "complaint" ? values.summary : undefined} />
-        <TextInput id="eventOn" type="date" width="10" label={t("complaint.eventOn")} hint={t("complaint.eventOnHint")} error={errors.eventOn ? t(errors.eventOn) : undefined} defaultValue={values.eventOn} />
+        <DateInput name="eventOn" legend={t("complaint.eventOn")} hint={t("complaint.eventOnHint")} error={errors.eventOn ? t(errors.eventOn) : undefined} errorParts={datePartsOf(result, "eventOn")} value={submittedDate(values, "eventOn")} />
         {acceptLate ? (
           <>
             <SingleCheckbox name="acceptLate" label={t("complaint.acceptLate")} checked={false} />

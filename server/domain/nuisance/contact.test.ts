@@ -54,6 +54,27 @@ describe("checkContact: bad input", () => {
     if (!result.ok) expect(result.errors[field]).toBe(key);
   });
 
+  // As the "About you" date: the code names the missing boxes, the link goes to the first wrong
+  // box and only the wrong boxes are marked.
+  it.each([
+    [{ "date-month": "" }, "errors.date.incomplete_month", "month", ["month"]],
+    [{ "date-day": "", "date-year": "" }, "errors.date.incomplete_day_year", "day", ["day", "year"]],
+    [{ "date-day": "31", "date-month": "2" }, "errors.date.not_real", "day", ["day"]],
+    [{ "date-month": "13" }, "errors.date.not_real", "month", ["month"]],
+    [{ "date-year": "26" }, "errors.date.year_format", "year", ["year"]],
+    [{ "date-day": "", "date-month": "", "date-year": "" }, "errors.date.required", "day", ["day", "month", "year"]],
+    [{ "date-day": "3", "date-month": "12" }, "errors.date.future", "day", ["day", "month", "year"]],
+  ])("date %j → %s, link to the %s box, marks %j", (over, key, box, parts) => {
+    const result = checkContact(form(over as Record<string, string>), NOW);
+    expect(result).toMatchObject({ ok: false, errors: { date: key }, date: { box, parts } });
+  });
+
+  it("no date boxes when the date is right and another field is wrong", () => {
+    const result = checkContact(form({ time: "" }), NOW);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.date).toBeUndefined();
+  });
+
   it("the schema refuses descriptions over 2,000 characters and unknown topics", () => {
     expect(ContactFormSchema.safeParse({ ...form(), description: "x".repeat(2001) }).success).toBe(false);
     expect(ContactFormSchema.safeParse({ ...form(), description: "x".repeat(2000) }).success).toBe(true);

@@ -2,7 +2,7 @@
 // need the clock (impossible dates, times in the future). Errors are i18n keys in the
 // "nuisance" namespace; nothing here knows about pages.
 import { z } from "zod";
-import { parseDateParts } from "../concerns/dates.js";
+import { dateFailure, parseDateParts, type DatePart } from "../concerns/dates.js";
 import { londonDate, londonOffsetMs, type IsoDate } from "../cases/working-days.js";
 import { normaliseCompany } from "./company.js";
 import { COMPANY_MAX, CONTACT_KINDS, DESCRIPTION_MAX, MESSAGE_MAX, SUBJECT_MAX, TOPICS, isPhoneKind, type ContactKind, type Topic } from "./kinds.js";
@@ -87,16 +87,29 @@ export function occurredAt(date: IsoDate, time: string | null): Date {
 /** How far ahead of the server's clock a time may be (a phone's clock a little fast). */
 const CLOCK_SLACK_MS = 5 * 60_000;
 
-export type ContactCheck = { ok: true; contact: Omit<DraftContact, "id" | "emlId" | "emlName"> } | { ok: false; errors: Record<string, string> };
+/**
+ * `date` says where a date error is: the first wrong box (the error summary's link) and the boxes
+ * to mark, as the "About you" date (dateFailure, shared with the concerns questions).
+ */
+export type ContactCheck =
+  | { ok: true; contact: Omit<DraftContact, "id" | "emlId" | "emlName"> }
+  | { ok: false; errors: Record<string, string>; date?: { box: DatePart; parts: DatePart[] } };
 
 /** The checks after the schema: the date and time, and what each kind must have. */
 export function checkContact(form: ContactForm, now: Date): ContactCheck {
   const errors: Record<string, string> = {};
   const date = parseDateParts({ day: form["date-day"], month: form["date-month"], year: form["date-year"] });
   let iso: IsoDate | null = null;
-  if (!date.ok) errors.date = `errors.date.${date.error}`;
-  else if (date.iso > londonDate(now)) errors.date = "errors.date.future";
-  else iso = date.iso;
+  let dateBoxes: { box: DatePart; parts: DatePart[] } | undefined;
+  if (!date.ok) {
+    // The code names the missing boxes ("incomplete_month"); the page's message names the date.
+    const { code, box, parts } = dateFailure(date);
+    errors.date = `errors.date.${code}`;
+    dateBoxes = { box, parts };
+  } else if (date.iso > londonDate(now)) {
+    errors.date = "errors.date.future";
+    dateBoxes = { box: "day", parts: ["day", "month", "year"] };
+  } else iso = date.iso;
 
   let time: string | null = null;
   if (form.timeUnknown !== "yes") {
@@ -115,7 +128,7 @@ export function checkContact(form: ContactForm, now: Date): ContactCheck {
   if (kind === "email" && form.from !== "" && !parseSender(form.from).address) errors.from = "errors.from.emailInvalid";
   if (kind === "text" && form.message === "") errors.message = "errors.message.required";
 
-  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  if (Object.keys(errors).length > 0) return { ok: false, errors, ...(dateBoxes ? { date: dateBoxes } : {}) };
   return {
     ok: true,
     contact: {
