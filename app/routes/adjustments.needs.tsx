@@ -1,7 +1,7 @@
 // What would help: everyone sees the written and the spoken/contact options (no yes/no gate).
 import { useTranslation } from "react-i18next";
 import { data, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
-import { Checkboxes, Textarea } from "~/components/form";
+import { Checkboxes, FormGroup, Hint, InlineError, Textarea } from "~/components/form";
 import { JourneyPage } from "~/components/journey";
 import { NeedsSchema } from "~/lib/adjustments";
 import { journeyPage, saveAndContinue } from "~/lib/adjustments.server";
@@ -45,18 +45,13 @@ export default function Needs() {
   return (
     <JourneyPage title={t("needs.title")} back={back} errors={errors}>
       <h1 className="govuk-heading-l">{t("needs.title")}</h1>
-      <div className={`govuk-form-group${errors.needs ? " govuk-form-group--error" : ""}`}>
-        <div id="needs-hint" className="govuk-hint">
-          {t("needs.hint")}
-        </div>
-        {errors.needs ? (
-          <p id="needs-error" className="govuk-error-message">
-            <span className="govuk-visually-hidden">{t("common:errorPrefix")}:</span> {t(errors.needs)}
-          </p>
-        ) : null}
+      {/* One question in two groups of boxes: one hint and one error for both (the kit's parts). */}
+      <FormGroup error={errors.needs}>
+        <Hint id="needs" hint={t("needs.hint")} />
+        <InlineError id="needs" error={errors.needs ? t(errors.needs) : undefined} />
         <Checkboxes name="needs" legend={t("needs.writtenLegend")} options={WRITTEN_NEEDS.map(choice)} values={codes} describedBy={describedBy} />
         <Checkboxes name="needs" idPrefix="needs-contact" legend={t("needs.contactLegend")} options={CONTACT_NEEDS.map(choice)} values={codes} describedBy={describedBy} />
-      </div>
+      </FormGroup>
       <Textarea
         id="other"
         label={t("needs.otherLabel")}

@@ -3,7 +3,7 @@
 // the saved email file (.eml), read for its sender, date and subject.
 import { useTranslation } from "react-i18next";
 import { data, redirect, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
-import { DateInput, type DatePart, type FieldError, Radios, SingleCheckbox, submittedDate, Textarea, TextInput } from "~/components/form";
+import { DateInput, type DatePart, type FieldError, FileUpload, Radios, SingleCheckbox, submittedDate, Textarea, TextInput } from "~/components/form";
 import { JourneyPage } from "~/components/journey";
 import { readForm } from "~/lib/forms.server";
 import { localePath } from "~/lib/lang";
@@ -222,22 +222,18 @@ export default function ContactPage() {
       {isEmail ? (
         <>
           <TextInput id="subject" label={t("contact.subject")} optional error={err("subject")} defaultValue={v.subject ?? ""} />
-          <div className={`govuk-form-group${errors.eml ? " govuk-form-group--error" : ""}`}>
-            <label className="govuk-label" htmlFor="eml">
-              {t("contact.eml")} ({t("common:optional")})
-            </label>
-            <div id="eml-hint" className="govuk-hint">
-              {t("contact.emlHint", { size: Math.round(EML_MAX_BYTES / 1024 / 1024) })}
-              {emlName ? ` ${t("contact.emlKept", { name: emlName })}` : ""}
-            </div>
-            {errors.eml ? (
-              <p id="eml-error" className="govuk-error-message">
-                <span className="govuk-visually-hidden">{t("common:errorPrefix")}:</span> {t(errors.eml)}
-              </p>
-            ) : null}
-            {v.emlKeep ? <input type="hidden" name="emlKeep" value={v.emlKeep} /> : null}
-            <input className={`govuk-file-upload${errors.eml ? " govuk-file-upload--error" : ""}`} id="eml" name="eml" type="file" accept=".eml,message/rfc822" aria-describedby={`eml-hint${errors.eml ? " eml-error" : ""}`} />
-          </div>
+          {/* A file kept from an earlier save of this draft (named in the hint) goes with the form. */}
+          {v.emlKeep ? <input type="hidden" name="emlKeep" value={v.emlKeep} /> : null}
+          <FileUpload
+            id="eml"
+            label={t("contact.eml")}
+            labelSize="plain"
+            optional
+            multiple={false}
+            accept=".eml,message/rfc822"
+            hint={`${t("contact.emlHint", { size: Math.round(EML_MAX_BYTES / 1024 / 1024) })}${emlName ? ` ${t("contact.emlKept", { name: emlName })}` : ""}`}
+            error={err("eml")}
+          />
         </>
       ) : null}
       <Textarea id="description" label={t("contact.description")} hint={t(`contact.descriptionHint`)} optional rows={5} maxLength={DESCRIPTION_MAX} limitText={t("limit", { max: DESCRIPTION_MAX })} error={err("description")} defaultValue={v.description ?? ""} />

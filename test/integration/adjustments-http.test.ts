@@ -85,7 +85,37 @@ describe("the adjustments journey without JavaScript", () => {
     const html = withoutScripts(await res.text());
     expect(html).toContain(summary);
     expect(html.split(message).length - 1).toBe(2);
+    // The summary links to the first box, and the one error describes both groups of boxes.
+    expect(html).toContain(`<a href="#needs">${message}</a>`);
+    expect(html).toMatch(/<input[^>]* id="needs"/);
+    expect(html.match(/<fieldset[^>]* aria-describedby="needs-hint needs-error"/g)).toHaveLength(2);
     expect(html).toMatch(lang === "cy" ? /<title>Gwall: / : /<title>Error: /);
+  });
+
+  it.each([
+    ["en", "Enter your full name", "Enter an email address in the correct format, like name@example.com"],
+    ["cy", "Rhowch eich enw llawn", "Rhowch gyfeiriad e-bost yn y fformat cywir, fel enw@enghraifft.com"],
+  ] as const)("contact details: errors in the person's language (%s), each linked to its box and kept as typed", async (lang, name, email) => {
+    const p = lang === "cy" ? "/cy" : "";
+    const client = new BrowserLikeClient(baseUrl);
+    await client.get(`${p}/adjustments/needs`);
+    await client.post(`${p}/adjustments/needs`, { needs: "large_print" });
+    await client.get(`${p}/adjustments/more`);
+    await client.post(`${p}/adjustments/more`, { size: "24" });
+    await client.get(`${p}/adjustments/duration`);
+    await client.post(`${p}/adjustments/duration`, { duration: "one_off" });
+    await client.get(`${p}/adjustments/case`);
+    await client.post(`${p}/adjustments/case`, { caseReference: "" });
+    await client.get(`${p}/adjustments/about-you`);
+    expect((await client.post(`${p}/adjustments/about-you`, { difficulty: "" })).headers.get("location")).toBe(`${p}/adjustments/contact`);
+    await client.get(`${p}/adjustments/contact`);
+    const res = await client.post(`${p}/adjustments/contact`, { name: "", email: "not-an-address", phone: "" });
+    expect(res.status).toBe(400);
+    const html = withoutScripts(await res.text());
+    expect(html).toContain(`<a href="#name">${name}</a>`);
+    expect(html).toContain(`<a href="#email">${email}</a>`);
+    expect(/<input[^>]* id="email"[^>]*>/.exec(html)?.[0]).toContain('aria-describedby="email-hint email-error"');
+    expect(html).toContain('value="not-an-address"');
   });
 
   it("keeps very long text and script as typed, shown as text, with a message in the person's language", async () => {

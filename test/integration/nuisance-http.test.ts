@@ -231,17 +231,26 @@ describe("nuisance journey without JavaScript", () => {
     const client = new BrowserLikeClient(baseUrl);
     await client.get("/report-nuisance/contact/new?kind=email");
     const csrf = client.csrfToken();
-    const post = async (file: Blob, name: string, from = "") => {
+    const post = async (file: Blob, name: string, from = "", p = "") => {
       const body = new FormData();
       for (const [k, v] of Object.entries({ csrf, kind: "email", ...today(1), time: "10:00", from, to: "", company: "", topic: "investments", subject: "", description: "" })) body.set(k, v);
       body.set("eml", file, name);
-      const res = await fetch(`${baseUrl}/report-nuisance/contact/new?kind=email`, { method: "POST", body, redirect: "manual", headers: { cookie: client.cookieHeader(), accept: "text/html" } });
+      const res = await fetch(`${baseUrl}${p}/report-nuisance/contact/new?kind=email`, { method: "POST", body, redirect: "manual", headers: { cookie: client.cookieHeader(), accept: "text/html" } });
       (client as unknown as { remember(r: Response): void }).remember(res);
       return { res, html: await res.text() };
     };
     const bad = await post(new Blob(["<html><body>not an email</body></html>"]), "x.eml");
     expect(bad.res.status).toBe(400);
-    expect(withoutScripts(bad.html)).toContain("The selected file must be an email saved as an .eml file");
+    // The kit's FileUpload: the summary links to the file box, the inline error describes it.
+    expect(withoutScripts(bad.html)).toContain('<a href="#eml">The selected file must be an email saved as an .eml file</a>');
+    const box = /<input[^>]* id="eml"[^>]*>/.exec(bad.html)?.[0];
+    expect(box).toContain('class="govuk-file-upload govuk-file-upload--error"');
+    expect(box).toContain('aria-describedby="eml-hint eml-error"');
+    // In Welsh, the same refusal in Welsh.
+    const badCy = await post(new Blob(["nid e-bost"]), "x.eml", "", "/cy");
+    expect(badCy.res.status).toBe(400);
+    expect(withoutScripts(badCy.html)).toContain('<a href="#eml">Rhaid i’r ffeil a ddewiswyd fod yn e-bost wedi’i gadw fel ffeil .eml</a>');
+    expect(badCy.html).toContain("Yr e-bost wedi’i gadw fel ffeil");
     const eml = "From: Crypto Riches <Win@Crypto-Riches.example>\r\nTo: me@example.com\r\nSubject: Double your money <b>now</b>\r\nDate: Mon, 30 Nov 2026 10:00:00 +0000\r\nContent-Type: text/html\r\n\r\n<script>alert(1)</script><p>Invest</p>\r\n";
     const good = await post(new Blob([eml]), "offer.eml");
     expect(good.res.status).toBe(302);

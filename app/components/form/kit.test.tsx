@@ -2,7 +2,7 @@
 // option's id is the field's name, the others `<name>-2`…, hints and errors `<id>-hint`/`-error`.
 import { describe, expect, it } from "vitest";
 import { attr, html, ids } from "./test-html";
-import { Checkboxes, ConfirmationPanel, DateInput, ErrorSummary, IntentForm, Radios, StaffActionForm, Table, TextInput } from "./index";
+import { Checkboxes, ConfirmationPanel, DateInput, ErrorSummary, FileUpload, IntentForm, Radios, StaffActionForm, Table, TextInput } from "./index";
 
 
 const options = [
@@ -81,6 +81,25 @@ describe("Table and ConfirmationPanel", () => {
   it("shows the reference to quote", () => {
     const markup = html(<ConfirmationPanel title="Sent" referenceLabel="Your reference" reference="RFA-1" />);
     expect(markup).toMatch(/<h1 class="govuk-panel__title">Sent<\/h1><div class="govuk-panel__body">Your reference<br\/><strong data-testid="reference">RFA-1<\/strong>/);
+  });
+});
+
+describe("FileUpload", () => {
+  it("takes several files in a section of its own by default", () => {
+    const markup = html(<FileUpload id="files" label="Files" hint="Up to 10" accept=".pdf" />);
+    expect(markup).toContain('<label class="govuk-label govuk-label--m" for="files">Files</label>');
+    expect(attr(markup, "files", "multiple")).toBe("");
+    expect(attr(markup, "files", "aria-describedby")).toBe("files-hint");
+  });
+
+  it("one optional file among other questions: plain label, no multiple, error described and marked", () => {
+    const markup = html(<FileUpload id="eml" label="The email" labelSize="plain" optional multiple={false} accept=".eml" hint="An .eml file" error="Not an email" />);
+    // No translations loaded in unit tests: the word is its key.
+    expect(markup).toMatch(/<label class="govuk-label" for="eml">The email(<!-- -->)? \((common:)?optional\)<\/label>/);
+    expect(attr(markup, "eml", "multiple")).toBeUndefined();
+    expect(attr(markup, "eml", "class")).toBe("govuk-file-upload govuk-file-upload--error");
+    expect(attr(markup, "eml", "aria-describedby")).toBe("eml-hint eml-error");
+    expect(ids(markup)).toEqual(["eml-hint", "eml-error", "eml"]);
   });
 });
 
