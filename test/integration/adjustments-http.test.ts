@@ -307,6 +307,61 @@ describe("adjustment staff pages", () => {
     expect(manager.lastHtml).toMatch(/id="reviewOn-month"[^>]*value="6"/);
   });
 
+  it("the pages with forms moved onto IntentForm: the write page's 'log the call' and the conference appeal (GET has the form with intent and csrf; POST works)", async () => {
+    /** The post form on the page whose intent is `intent`, or undefined. */
+    const formWith = (html: string, intent: string) => [...html.matchAll(/<form[^>]*method="post"[^>]*>[\s\S]*?<\/form>/g)].map((m) => m[0]).find((f) => f.includes(`name="intent" value="${intent}"`));
+    const email = `call-${unique()}@example.com`;
+    const officer = await signedIn("officer");
+    await officer.get("/staff/intake");
+    const created = await officer.post("/staff/intake", { type: "RFA", channel: "phone", language: "en", name: "Sam Example", email, summary: "Asked by phone" });
+    const caseReference = /RFA\d{7}/.exec(created.headers.get("location") ?? "")![0];
+    await officer.get(`/staff/cases/${caseReference}`);
+    expect((await officer.post(`/staff/cases/${caseReference}`, { intent: "take" })).status).toBe(302);
+    // The same person asks for phone calls instead of writing; a manager agrees.
+    const { reference } = await requestAdjustment("en", { email });
+    const manager = await signedIn("manager");
+    await manager.get(`/staff/adjustments/${reference}/decide`);
+    expect((await manager.post(`/staff/adjustments/${reference}/decide`, { outcome: "agree_all" })).status).toBe(302);
+
+    // The write page offers only "log the call": a post form with its intent, the CSRF token and the note.
+    expect((await officer.get(`/staff/cases/${caseReference}/write`)).status).toBe(200);
+    expect(officer.lastHtml).toContain('data-testid="phone-instead"');
+    const call = formWith(officer.lastHtml, "call");
+    expect(call).toBeDefined();
+    expect(call).toMatch(/name="csrf" value="[^"]+"/);
+    expect(call).toContain('name="note"');
+    let res = await officer.post(`/staff/cases/${caseReference}/write`, { intent: "call", note: "" });
+    expect(res.status).toBe(400);
+    expect(officer.lastHtml).toContain('href="#note"');
+    res = await officer.post(`/staff/cases/${caseReference}/write`, { intent: "call", note: "Ring about the missing letter" });
+    expect(res.status).toBe(302);
+    expect(res.headers.get("location")).toBe(`/staff/cases/${caseReference}/write?done=call`);
+
+    // The conference page of a decided request offers the appeal: the same, in both languages.
+    for (const p of ["", "/cy"]) {
+      expect((await manager.get(`${p}/staff/adjustments/${reference}/conference`)).status).toBe(200);
+      const appeal = formWith(manager.lastHtml, "appeal");
+      expect(appeal).toBeDefined();
+      expect(appeal).toMatch(/name="csrf" value="[^"]+"/);
+      expect(appeal).toContain('name="appeal"');
+    }
+    res = await manager.post(`/staff/adjustments/${reference}/conference`, { intent: "appeal", appeal: "" });
+    expect(res.status).toBe(400);
+    expect(manager.lastHtml).toContain('href="#appeal"');
+    res = await manager.post(`/staff/adjustments/${reference}/conference`, { intent: "appeal", appeal: "They say a call is not enough." });
+    expect(res.status).toBe(302);
+    expect(res.headers.get("location")).toBe(`/staff/adjustments/${reference}/conference`);
+    await manager.get(`/staff/adjustments/${reference}/conference`);
+    expect(manager.lastHtml).toContain("They say a call is not enough.");
+    expect(formWith(manager.lastHtml, "appeal")).toBeUndefined();
+    // The open conference's date is read like every other: a missing month named and linked, what was typed kept.
+    res = await manager.post(`/staff/adjustments/${reference}/conference`, { intent: "save", "heldOn-day": "3", "heldOn-month": "", "heldOn-year": "2026", attendees: "Sam, Alex" });
+    expect(res.status).toBe(400);
+    expect(manager.lastHtml).toContain('<a href="#heldOn-month">The date of the conference must include a month</a>');
+    expect(manager.lastHtml).toMatch(/id="heldOn-day"[^>]*value="3"/);
+    expect(manager.lastHtml).toMatch(/id="attendees"[^>]*>Sam, Alex<\/textarea>/);
+  });
+
   it("declines with reasons and alternatives shown in the register's request page and in the decision email", async () => {
     const email = `adj-${unique()}@example.com`;
     const { reference } = await requestAdjustment("en", { email });
