@@ -9,7 +9,8 @@ import { agreeableCodes, readNeeds } from "../../server/domain/adjustments/needs
 import { parseAdjustmentReference } from "../../server/domain/adjustments/reference";
 import { AdjustmentError, readDifficulty } from "../../server/adjustments";
 import { normaliseEmail } from "../../server/domain/cases/create-case";
-import { isIsoDate, londonDate } from "../../server/domain/cases/working-days";
+import { dateFailure, parseDateParts, type DatePart } from "../../server/domain/concerns/dates";
+import { londonDate } from "../../server/domain/cases/working-days";
 import { adjustmentDeps } from "./adjustments.server";
 
 const STATUSES = ADJUSTMENT_STATUSES;
@@ -31,13 +32,27 @@ export function referenceParam(value: string | undefined): string {
   return reference;
 }
 
-/** GOV.UK date input parts → "YYYY-MM-DD", "" when all blank, or null when not a real date. */
-export function datePartsToIso(day: unknown, month: unknown, year: unknown): string | null {
-  const parts = [day, month, year].map((v) => (typeof v === "string" ? v.trim() : ""));
-  if (parts.every((p) => p === "")) return "";
-  if (!parts.every((p) => /^\d+$/.test(p)) || parts[2]!.length !== 4) return null;
-  const iso = `${parts[2]}-${parts[1]!.padStart(2, "0")}-${parts[0]!.padStart(2, "0")}`;
-  return isIsoDate(iso) ? iso : null;
+/** A date's three boxes as typed, to show them again. */
+export type DateBoxes = { day: string; month: string; year: string };
+
+/** Why a date's boxes could not be read: its message key, the box the summary links to, the boxes to mark. */
+export type DateBoxError = { key: string; field: string; parts: DatePart[] };
+
+/**
+ * One of the kit's dates on a staff adjustment page (`<name>-day`, `-month`, `-year`), read with the
+ * same parseDateParts/dateFailure as every other date, so the message names the date and the box
+ * ("The review date must include a month", key `errors.<name>.<code>`) and links to the first
+ * wrong box. Every date on these pages may be left out (the domain then uses its default), so
+ * three empty boxes give "" rather than an error.
+ */
+export function readDateBoxes(form: FormData, name: string): { boxes: DateBoxes; iso: string; error: null } | { boxes: DateBoxes; iso: null; error: DateBoxError } {
+  const box = (part: DatePart) => String(form.get(`${name}-${part}`) ?? "");
+  const boxes = { day: box("day"), month: box("month"), year: box("year") };
+  const parsed = parseDateParts(boxes);
+  if (parsed.ok) return { boxes, iso: parsed.iso, error: null };
+  if (parsed.error === "required") return { boxes, iso: "", error: null };
+  const { code, box: first, parts } = dateFailure(parsed);
+  return { boxes, iso: null, error: { key: `errors.${name}.${code}`, field: `${name}-${first}`, parts } };
 }
 
 const needsText = (value: unknown) => readNeeds(value);

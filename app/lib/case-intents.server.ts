@@ -36,7 +36,7 @@ import {
 } from "../../server/domain/cases";
 import { dateFailure, parseDateParts } from "../../server/domain/concerns/dates";
 import type { FieldError } from "~/components/form/field-error";
-import { validate } from "./forms.server";
+import { typedValues, validate } from "./forms.server";
 import { localePath, type Lang } from "./lang";
 import { forbidden } from "./permissions.server";
 
@@ -203,6 +203,8 @@ export async function runCaseIntent(args: { context: AppLoadContext; staff: Acto
     const field = typeof spec.refusalField === "function" ? spec.refusalField(error.code) : (spec.refusalField ?? "action");
     const key = `staff-cases:refusals.${error.code}`;
     const fieldErrors: FieldError[] = [{ field: DATE_FIELDS.has(field) ? `${field}-day` : field, key }];
-    return data({ intent: name, errors: { [field]: key }, fieldErrors, values: {} as Record<string, string> }, { status: 409 });
+    // What was typed comes back with the refusal, as with a schema error: a future date is
+    // mended in one box, not typed again with everything else.
+    return data({ intent: name, errors: { [field]: key }, fieldErrors, values: typedValues(form) }, { status: 409 });
   }
 }

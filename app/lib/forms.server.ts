@@ -132,9 +132,18 @@ export function validate<S extends z.ZodType>(formData: FormData, schema: S): { 
     const params = date || eventKey || name ? { date, eventKey, name } : undefined;
     fieldErrors.push({ field: box ? `${field}-${box}` : field, key: issue.message, ...(params ? { params } : {}), ...(parts ? { parts } : {}) });
   }
+  return { ok: false, errors, fieldErrors, values: typedValues(formData) };
+}
+
+/**
+ * What the person typed, to show it again with an error: every text field but the CSRF token.
+ * A refusal after the form was valid (the domain's "that date is in the future") needs it as
+ * much as a schema error does, or the boxes come back empty.
+ */
+export function typedValues(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [key, value] of formData.entries()) {
     if (typeof value === "string" && key !== "csrf") values[key] = value;
   }
-  return { ok: false, errors, fieldErrors, values };
+  return values;
 }

@@ -5,7 +5,7 @@ import { data, redirect, useActionData, useLoaderData, type ActionFunctionArgs, 
 import { Form, Link } from "~/components/link";
 import { Button, CsrfInput, DateInput, ErrorSummary, IntentForm, isoToParts, Radios, SummaryList, Textarea } from "~/components/form";
 import { PageTitle } from "~/components/layout";
-import { adjustmentForStaff, datePartsToIso, referenceParam, throwAdjustmentError } from "~/lib/adjustments-staff.server";
+import { adjustmentForStaff, readDateBoxes, referenceParam, throwAdjustmentError } from "~/lib/adjustments-staff.server";
 import { adjustmentDeps } from "~/lib/adjustments.server";
 import { formatDate, formatNumber } from "~/lib/format";
 import { readForm } from "~/lib/forms.server";
@@ -33,34 +33,32 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const deps = adjustmentDeps(context);
   const intent = String(form.get("intent") ?? "");
   const text = (name: string) => String(form.get(name) ?? "").trim();
+  const { boxes, iso: heldOn, error: date } = readDateBoxes(form, "heldOn");
   const values = {
     appeal: text("appeal"),
     attendees: text("attendees"),
     decision: text("decision"),
     outcome: text("outcome"),
-    day: text("heldOn-day"),
-    month: text("heldOn-month"),
-    year: text("heldOn-year"),
+    ...boxes,
   };
   const errors: Record<string, string> = {};
   try {
     if (intent === "appeal") {
       if (!values.appeal) errors.appeal = "errors.appeal.required";
       else if (values.appeal.length > DECISION_TEXT_MAX) errors.appeal = "errors.appeal.tooLong";
-      if (Object.keys(errors).length) return data({ errors, values }, { status: 400 });
+      if (Object.keys(errors).length) return data({ errors, values, date: undefined }, { status: 400 });
       await openAppeal(deps, staff, reference, { appeal: values.appeal });
       return redirect(localePath(`/staff/adjustments/${reference}/conference`, lang));
     }
     if (intent !== "save" && intent !== "decide") throw data({ reason: "badRequest" }, { status: 400 });
-    const heldOn = datePartsToIso(values.day, values.month, values.year);
-    if (heldOn === null) errors.heldOn = "errors.heldOn.invalid";
+    if (date) errors.heldOn = date.key;
     if (values.attendees.length > ATTENDEES_MAX) errors.attendees = "errors.attendees.tooLong";
     if (intent === "decide") {
       if (!(CONFERENCE_OUTCOMES as readonly string[]).includes(values.outcome)) errors.outcome = "errors.conferenceOutcome.required";
       if (!values.decision) errors.decision = "errors.decision.required";
       else if (values.decision.length > DECISION_TEXT_MAX) errors.decision = "errors.decision.tooLong";
     }
-    if (Object.keys(errors).length) return data({ errors, values }, { status: 400 });
+    if (Object.keys(errors).length) return data({ errors, values, date: date ?? undefined }, { status: 400 });
     await updateConference(deps, staff, reference, {
       heldOn: heldOn || null,
       attendees: values.attendees || null,
@@ -80,7 +78,8 @@ export default function Conference() {
   const result = useActionData<typeof action>();
   const errors: Record<string, string> = result?.errors ?? {};
   const v = result?.values;
-  const summary = Object.entries(errors).map(([field, key]) => ({ field, message: t(key) }));
+  // The date's link goes to its first wrong box.
+  const summary = Object.entries(errors).map(([field, key]) => ({ field: field === "heldOn" ? (result?.date?.field ?? "heldOn-day") : field, message: t(key) }));
   const err = (field: string) => (errors[field] ? t(errors[field]) : undefined);
   const open = a.conferences.find((c) => !c.decidedAt);
   const past = a.conferences.filter((c) => c.decidedAt);
@@ -110,6 +109,7 @@ export default function Conference() {
               name="heldOn"
               legend={t("conference.heldOn")}
               error={err("heldOn")}
+              errorParts={result?.date?.parts}
               value={v ? { day: v.day, month: v.month, year: v.year } : isoToParts(open.heldOn)}
             />
             <Textarea id="attendees" label={t("conference.attendees")} hint={t("conference.attendeesHint")} rows={3} error={err("attendees")} defaultValue={v?.attendees ?? open.attendees ?? ""} maxLength={ATTENDEES_MAX} limitText={t("decide.textLimit", { limit: formatNumber(ATTENDEES_MAX, lang) })} />

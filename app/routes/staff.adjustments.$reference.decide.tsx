@@ -6,7 +6,7 @@ import { Form, Link } from "~/components/link";
 import { Button, Checkboxes, CsrfInput, DateInput, ErrorSummary, isoToParts, Radios, Textarea } from "~/components/form";
 import { PageTitle } from "~/components/layout";
 import { describeNeed } from "~/lib/adjustments-labels";
-import { adjustmentForStaff, datePartsToIso, referenceParam, throwAdjustmentError } from "~/lib/adjustments-staff.server";
+import { adjustmentForStaff, readDateBoxes, referenceParam, throwAdjustmentError } from "~/lib/adjustments-staff.server";
 import { adjustmentDeps } from "~/lib/adjustments.server";
 import { formatDate, formatNumber } from "~/lib/format";
 import { readForm } from "~/lib/forms.server";
@@ -31,29 +31,29 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const form = await readForm(request, context);
   const lang = langFromPath(new URL(request.url).pathname);
   const outcome = String(form.get("outcome") ?? "");
+  const { boxes, iso: reviewOn, error: date } = readDateBoxes(form, "reviewOn");
   const values = {
     outcome,
     agreed: form.getAll("agreed").map(String),
     instead: String(form.get("instead") ?? ""),
     reasons: String(form.get("reasons") ?? ""),
     alternatives: String(form.get("alternatives") ?? ""),
-    day: String(form.get("reviewOn-day") ?? ""),
-    month: String(form.get("reviewOn-month") ?? ""),
-    year: String(form.get("reviewOn-year") ?? ""),
+    ...boxes,
   };
-  if (!(DECISION_OUTCOMES as readonly string[]).includes(outcome)) return data({ errors: { outcome: "errors.outcome.required" } as Record<string, string>, values }, { status: 400 });
-  const reviewOn = datePartsToIso(values.day, values.month, values.year);
+  if (!(DECISION_OUTCOMES as readonly string[]).includes(outcome)) return data({ errors: { outcome: "errors.outcome.required" } as Record<string, string>, values, date: undefined }, { status: 400 });
   try {
     const result = await decideRequest(
       adjustmentDeps(context),
       staff,
       reference,
-      { outcome: outcome as DecisionOutcome, agreed: values.agreed, instead: values.instead, reasons: values.reasons, alternatives: values.alternatives, reviewOn: reviewOn === null ? "invalid" : reviewOn },
+      { outcome: outcome as DecisionOutcome, agreed: values.agreed, instead: values.instead, reasons: values.reasons, alternatives: values.alternatives, reviewOn: reviewOn ?? "invalid" },
       lang,
     );
     if (!result.ok) {
-      const errors = Object.fromEntries(Object.entries(result.errors).map(([field, code]) => [field, `errors.${field}.${code}`]));
-      return data({ errors, values }, { status: 400 });
+      // The domain says whether the review date matters (not for a decline); when it does and the
+      // boxes could not be read, the message is the one naming the wrong box.
+      const errors = Object.fromEntries(Object.entries(result.errors).map(([field, code]) => [field, field === "reviewOn" && date ? date.key : `errors.${field}.${code}`]));
+      return data({ errors, values, date: errors.reviewOn ? (date ?? undefined) : undefined }, { status: 400 });
     }
   } catch (error) {
     throwAdjustmentError(error);
@@ -70,7 +70,8 @@ export default function Decide() {
   const result = useActionData<typeof action>();
   const errors: Record<string, string> = result?.errors ?? {};
   const v = result?.values;
-  const summary = Object.entries(errors).map(([field, key]) => ({ field, message: t(key) }));
+  // The review date's link goes to its first wrong box (or its day box when the date itself is refused).
+  const summary = Object.entries(errors).map(([field, key]) => ({ field: field === "reviewOn" ? (result?.date?.field ?? "reviewOn-day") : field, message: t(key) }));
   const label = (code: string) => (code === "other" ? `${t("adjustments:need.other")}: ${a.otherNeed ?? ""}` : describeNeed(a.needs.find((n) => n.code === code)!, t));
   const err = (field: string) => (errors[field] ? t(errors[field]) : undefined);
   const limit = t("decide.textLimit", { limit: formatNumber(DECISION_TEXT_MAX, lang) });
@@ -114,6 +115,7 @@ export default function Decide() {
                 legend={t("review.nextReview")}
                 hint={t("decide.reviewHint", { date: formatDate(`${latestReview}T12:00:00Z`, lang) })}
                 error={err("reviewOn")}
+                errorParts={result?.date?.parts}
                 value={v ? { day: v.day, month: v.month, year: v.year } : isoToParts(null)}
               />
             ) : (

@@ -4,7 +4,7 @@ import { data, redirect, useActionData, useLoaderData, type ActionFunctionArgs, 
 import { Form, Link } from "~/components/link";
 import { Button, CsrfInput, DateInput, ErrorSummary } from "~/components/form";
 import { PageTitle } from "~/components/layout";
-import { adjustmentForStaff, datePartsToIso, referenceParam, throwAdjustmentError } from "~/lib/adjustments-staff.server";
+import { adjustmentForStaff, readDateBoxes, referenceParam, throwAdjustmentError, type DateBoxError } from "~/lib/adjustments-staff.server";
 import { adjustmentDeps } from "~/lib/adjustments.server";
 import { readForm } from "~/lib/forms.server";
 import { langFromPath, localePath } from "~/lib/lang";
@@ -26,11 +26,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const reference = referenceParam(params.reference);
   const form = await readForm(request, context);
   const lang = langFromPath(new URL(request.url).pathname);
-  const values = { day: String(form.get("requestedOn-day") ?? ""), month: String(form.get("requestedOn-month") ?? ""), year: String(form.get("requestedOn-year") ?? "") };
-  const iso = datePartsToIso(values.day, values.month, values.year);
+  const { boxes: values, iso, error: date } = readDateBoxes(form, "requestedOn");
   const today = londonDate(context.services.now());
-  if (iso === null) return data({ errors: { requestedOn: "errors.requestedOn.invalid" } as Record<string, string>, values }, { status: 400 });
-  if (iso > today) return data({ errors: { requestedOn: "errors.requestedOn.future" } as Record<string, string>, values }, { status: 400 });
+  if (iso === null) return data({ errors: { requestedOn: date.key } as Record<string, string>, values, date: date as DateBoxError | undefined }, { status: 400 });
+  if (iso > today) return data({ errors: { requestedOn: "errors.requestedOn.future" } as Record<string, string>, values, date: undefined }, { status: 400 });
   try {
     await removeRequest(adjustmentDeps(context), staff, reference, { requestedOn: iso || today });
   } catch (error) {
@@ -45,7 +44,8 @@ export default function Remove() {
   const { reference } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors: Record<string, string> = result?.errors ?? {};
-  const summary = Object.entries(errors).map(([field, key]) => ({ field, message: t(key) }));
+  // A date's link goes to its first wrong box (or its day box when the date itself is refused).
+  const summary = Object.entries(errors).map(([field, key]) => ({ field: result?.date?.field ?? `${field}-day`, message: t(key) }));
   const title = t("remove.title", { reference });
   return (
     <>
@@ -68,6 +68,7 @@ export default function Remove() {
           legend={t("remove.requestedOn")}
           hint={t("remove.requestedOnHint")}
           error={errors.requestedOn ? t(errors.requestedOn) : undefined}
+          errorParts={result?.date?.parts}
           value={result?.values ?? { day: "", month: "", year: "" }}
         />
         <Button warning>{t("remove.submit")}</Button>

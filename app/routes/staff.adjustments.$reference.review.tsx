@@ -4,7 +4,7 @@ import { data, redirect, useActionData, useLoaderData, type ActionFunctionArgs, 
 import { Form, Link } from "~/components/link";
 import { Button, CsrfInput, DateInput, ErrorSummary } from "~/components/form";
 import { PageTitle } from "~/components/layout";
-import { adjustmentForStaff, datePartsToIso, referenceParam, throwAdjustmentError } from "~/lib/adjustments-staff.server";
+import { adjustmentForStaff, readDateBoxes, referenceParam, throwAdjustmentError } from "~/lib/adjustments-staff.server";
 import { adjustmentDeps } from "~/lib/adjustments.server";
 import { formatDate } from "~/lib/format";
 import { readForm } from "~/lib/forms.server";
@@ -27,11 +27,11 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const reference = referenceParam(params.reference);
   const form = await readForm(request, context);
   const lang = langFromPath(new URL(request.url).pathname);
-  const values = { day: String(form.get("reviewOn-day") ?? ""), month: String(form.get("reviewOn-month") ?? ""), year: String(form.get("reviewOn-year") ?? "") };
-  const reviewOn = datePartsToIso(values.day, values.month, values.year);
+  const { boxes: values, iso, error: date } = readDateBoxes(form, "reviewOn");
   try {
-    const result = await recordReview(adjustmentDeps(context), staff, reference, { reviewOn: reviewOn === null ? "invalid" : reviewOn });
-    if (!result.ok) return data({ errors: { reviewOn: `errors.reviewOn.${result.errors.reviewOn}` } as Record<string, string>, values }, { status: 400 });
+    // An unreadable date still goes through the domain, so its checks (may this be reviewed?) come first.
+    const result = await recordReview(adjustmentDeps(context), staff, reference, { reviewOn: iso ?? "invalid" });
+    if (!result.ok) return data({ errors: { reviewOn: date?.key ?? `errors.reviewOn.${result.errors.reviewOn}` } as Record<string, string>, values, date }, { status: 400 });
   } catch (error) {
     throwAdjustmentError(error);
   }
@@ -45,7 +45,8 @@ export default function Review() {
   const { reference, latestReview } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors: Record<string, string> = result?.errors ?? {};
-  const summary = Object.entries(errors).map(([field, key]) => ({ field, message: t(key) }));
+  // A date's link goes to its first wrong box (or its day box when the date itself is refused).
+  const summary = Object.entries(errors).map(([field, key]) => ({ field: result?.date?.field ?? `${field}-day`, message: t(key) }));
   const title = t("review.title", { reference });
   return (
     <>
@@ -63,6 +64,7 @@ export default function Review() {
           legend={t("review.nextReview")}
           hint={t("decide.reviewHint", { date: formatDate(`${latestReview}T12:00:00Z`, lang) })}
           error={errors.reviewOn ? t(errors.reviewOn) : undefined}
+          errorParts={result?.date?.parts}
           value={result?.values ?? { day: "", month: "", year: "" }}
         />
         <Button>{t("review.submit")}</Button>

@@ -254,6 +254,59 @@ describe("adjustment staff pages", () => {
     expect((await fetch(`${baseUrl}/staff/adjustments`, { redirect: "manual" })).status).toBe(302);
   });
 
+  it("names the wrong box of a date (decide, review, remove), links to it, marks only it and keeps what was typed, in both languages", async () => {
+    const marked = (html: string, id: string) => new RegExp(`class="[^"]*govuk-input--error[^"]*" id="${id}"`).test(html);
+    const { reference } = await requestAdjustment("en", { email: `adj-${unique()}@example.com` });
+    const manager = await signedIn("manager");
+    await manager.get(`/staff/adjustments/${reference}/decide`);
+    // A missing month: the message names the review date and the month, the link goes to the month box.
+    let res = await manager.post(`/staff/adjustments/${reference}/decide`, { outcome: "agree_all", "reviewOn-day": "3", "reviewOn-month": "", "reviewOn-year": "2027" });
+    expect(res.status).toBe(400);
+    expect(manager.lastHtml).toContain('<a href="#reviewOn-month">The review date must include a month</a>');
+    expect(marked(manager.lastHtml, "reviewOn-month")).toBe(true);
+    expect(marked(manager.lastHtml, "reviewOn-day") || marked(manager.lastHtml, "reviewOn-year")).toBe(false);
+    expect(manager.lastHtml).toMatch(/id="reviewOn-day"[^>]*value="3"/);
+    expect(manager.lastHtml).toMatch(/id="reviewOn-year"[^>]*value="2027"/);
+    expect(ticked(manager.lastHtml, "agree_all")).toBe(true);
+    // 31 February in Welsh: the day is what is wrong.
+    await manager.get(`/cy/staff/adjustments/${reference}/decide`);
+    res = await manager.post(`/cy/staff/adjustments/${reference}/decide`, { outcome: "agree_all", "reviewOn-day": "31", "reviewOn-month": "2", "reviewOn-year": "2027" });
+    expect(res.status).toBe(400);
+    expect(manager.lastHtml).toContain('<a href="#reviewOn-day">Rhaid i’r dyddiad adolygu fod yn ddyddiad gwirioneddol</a>');
+    expect(marked(manager.lastHtml, "reviewOn-day")).toBe(true);
+    expect(marked(manager.lastHtml, "reviewOn-month") || marked(manager.lastHtml, "reviewOn-year")).toBe(false);
+    expect(manager.lastHtml).toMatch(/id="reviewOn-month"[^>]*value="2"/);
+    // A readable date the domain refuses (not in the future) links to the day box, all boxes marked, typed values kept.
+    await manager.get(`/staff/adjustments/${reference}/decide`);
+    res = await manager.post(`/staff/adjustments/${reference}/decide`, { outcome: "agree_all", "reviewOn-day": "1", "reviewOn-month": "1", "reviewOn-year": "2020" });
+    expect(res.status).toBe(400);
+    expect(manager.lastHtml).toContain('<a href="#reviewOn-day">The review date must be in the future</a>');
+    expect(manager.lastHtml).toMatch(/id="reviewOn-year"[^>]*value="2020"/);
+    // The removal date: a missing month in English, an impossible date in Welsh.
+    await manager.get(`/staff/adjustments/${reference}/remove`);
+    res = await manager.post(`/staff/adjustments/${reference}/remove`, { "requestedOn-day": "3", "requestedOn-month": "", "requestedOn-year": "2026" });
+    expect(res.status).toBe(400);
+    expect(manager.lastHtml).toContain('<a href="#requestedOn-month">The date the customer asked must include a month</a>');
+    expect(marked(manager.lastHtml, "requestedOn-month")).toBe(true);
+    expect(marked(manager.lastHtml, "requestedOn-day")).toBe(false);
+    expect(manager.lastHtml).toMatch(/id="requestedOn-day"[^>]*value="3"/);
+    await manager.get(`/cy/staff/adjustments/${reference}/remove`);
+    res = await manager.post(`/cy/staff/adjustments/${reference}/remove`, { "requestedOn-day": "3", "requestedOn-month": "13", "requestedOn-year": "2026" });
+    expect(res.status).toBe(400);
+    expect(manager.lastHtml).toContain('<a href="#requestedOn-month">Rhaid i’r dyddiad y gofynnodd y cwsmer fod yn ddyddiad gwirioneddol</a>');
+    expect(manager.lastHtml).toMatch(/id="requestedOn-month"[^>]*value="13"/);
+    // Agreed, so a review can be recorded: the review page reads its date the same way.
+    await manager.get(`/staff/adjustments/${reference}/decide`);
+    expect((await manager.post(`/staff/adjustments/${reference}/decide`, { outcome: "agree_all" })).status).toBe(302);
+    await manager.get(`/staff/adjustments/${reference}/review`);
+    res = await manager.post(`/staff/adjustments/${reference}/review`, { "reviewOn-day": "", "reviewOn-month": "6", "reviewOn-year": "2027" });
+    expect(res.status).toBe(400);
+    expect(manager.lastHtml).toContain('<a href="#reviewOn-day">The review date must include a day</a>');
+    expect(marked(manager.lastHtml, "reviewOn-day")).toBe(true);
+    expect(marked(manager.lastHtml, "reviewOn-month")).toBe(false);
+    expect(manager.lastHtml).toMatch(/id="reviewOn-month"[^>]*value="6"/);
+  });
+
   it("declines with reasons and alternatives shown in the register's request page and in the decision email", async () => {
     const email = `adj-${unique()}@example.com`;
     const { reference } = await requestAdjustment("en", { email });

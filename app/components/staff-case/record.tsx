@@ -40,7 +40,7 @@ export function CaseComplaint({ page, result }: CasePart) {
         <DateInput name="eventOn" legend={t("complaint.eventOn")} hint={t("complaint.eventOnHint")} error={errors.eventOn ? t(errors.eventOn) : undefined} errorParts={datePartsOf(result, "eventOn")} value={submittedDate(values, "eventOn")} />
         {acceptLate ? (
           <>
-            <SingleCheckbox name="acceptLate" label={t("complaint.acceptLate")} checked={false} />
+            <SingleCheckbox name="acceptLate" label={t("complaint.acceptLate")} checked={intent === "complaint" && values.acceptLate === "yes"} />
             <Textarea id="lateReason" label={t("complaint.lateReason")} optional rows={2} maxLength={2000} limitText={t("case.limit", { count: 2000 })} error={errors.lateReason ? t(errors.lateReason) : undefined} defaultValue={values.lateReason} />
           </>
         ) : null}
