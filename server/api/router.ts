@@ -3,11 +3,11 @@
 import express, { type NextFunction, type Request, type Response } from "express";
 import { z } from "zod";
 import type { PrismaClient } from "../../generated/prisma/client.js";
-import { parseCaseFilters, listCases, CASE_PAGE_SIZE, parseReference } from "../domain/cases/index.js";
+import { parseCaseFilters, listCases, CASE_LIST_FIELDS, CASE_PAGE_SIZE, parseReference, type CaseListRow } from "../domain/cases/index.js";
 import type { Limits } from "../limits/index.js";
 import { toEnvelope } from "../outbox/events.js";
 import { casesCsv } from "./case-csv.js";
-import { jsonSchema } from "./schemas.js";
+import { CaseSummarySchema, jsonSchema } from "./schemas.js";
 import { eventTypesFor } from "./scopes.js";
 import { authenticateToken, type ApiScope } from "./tokens.js";
 
@@ -15,6 +15,14 @@ import { authenticateToken, type ApiScope } from "./tokens.js";
 export const REPORT_AGGREGATE_TYPES = ["nuisance_report"];
 /** Events younger than this are held back from /events so a slower transaction's lower sequence is not skipped. */
 export const EVENT_SETTLE_MS = 10_000;
+
+/**
+ * A list row as /cases serves it: the fields its published schema (CaseSummarySchema) names, in
+ * the list's order, nothing else (no ids). The schema may name only fields a list row has.
+ */
+const API_CASE_FIELDS = CASE_LIST_FIELDS.filter((field) => Object.hasOwn(CaseSummarySchema.shape, field));
+type ApiCaseField = keyof z.output<typeof CaseSummarySchema>;
+const apiCase = (row: CaseListRow): Pick<CaseListRow, ApiCaseField> => Object.fromEntries(API_CASE_FIELDS.map((field) => [field, row[field]])) as Pick<CaseListRow, ApiCaseField>;
 
 type Deps = { prisma: PrismaClient; now: () => Date; limits: Limits; pointsPerMinute?: number };
 type Authed = Request & { apiScopes?: ApiScope[]; tokenId?: string };
@@ -77,7 +85,7 @@ export function createApiRouter({ prisma, now, limits, pointsPerMinute = 120 }: 
     const { total, totalCapped, rows } = await listCases(prisma, filters, now());
     await audit(req, "api.cases.list", filters.queue ?? "all", { page: filters.page });
     // totalIsLowerBound: a broad search stops counting at SEARCH_COUNT_CAP matches.
-    res.json({ total, totalIsLowerBound: totalCapped, page: filters.page, pageSize: CASE_PAGE_SIZE, cases: rows.map(({ id: _id, officerId: _o, ...rest }) => rest) });
+    res.json({ total, totalIsLowerBound: totalCapped, page: filters.page, pageSize: CASE_PAGE_SIZE, cases: rows.map(apiCase) });
   });
 
   router.get("/cases.csv", need("cases:read"), async (req: Authed, res) => {

@@ -4,6 +4,7 @@
 // exact count of the same rows at the same instant. Runs on PGlite and PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  CASE_LIST_FIELDS,
   caseWhere,
   clockBoundaries,
   CaseFilterSchema,
@@ -290,6 +291,24 @@ describe.each(ENGINES)("case list counts on %s", (engine) => {
     const top = await listCases(p, filters({}), NOW);
     expect([top.rows[0]!.officer, top.rows[0]!.flags]).toEqual(["Officer", ["reasonable_adjustment", "restricted_contact"]]);
     expect(top.rows[1]!.flags).not.toContain("no_further_contact");
+  });
+
+  // Personal data goes only where it is meant to: a list row (the staff page, the API and the CSV
+  // are made from it) holds exactly these fields, in this order, on every kind of page. A column
+  // the page statement gains, or one dropped from the row, fails here.
+  it("hands out exactly the declared fields in each row", async () => {
+    const fields = ["id", "reference", "type", "title", "status", "language", "channel", "workQueue", "createdAt", "openedAt", "nextDueAt", "closedAt", "outcome", "officer", "officerId", "clock", "flags"];
+    expect(CASE_LIST_FIELDS).toEqual(fields);
+    const f = filters({ status: "all", sort: "reference" });
+    const first = await listCases(db.prisma, f, NOW);
+    const next = await listCases(db.prisma, { ...f, page: 2, after: first.next! }, NOW);
+    const back = await listCases(db.prisma, { ...f, page: 2, before: (await listCases(db.prisma, { ...f, page: 3, after: next.next! }, NOW)).previous! }, NOW);
+    const offset = await listCases(db.prisma, { ...f, page: 4 }, NOW);
+    const rows = [first, next, back, offset].flatMap((page) => page.rows);
+    expect(rows).toHaveLength(200);
+    // Rows with and without an officer and a clock (closed cases): every key is there either way.
+    expect([new Set(rows.map((r) => r.officer === null)).size, new Set(rows.map((r) => r.clock === null)).size]).toEqual([2, 2]);
+    for (const row of rows) expect(Object.keys(row)).toEqual(fields);
   });
 });
 
